@@ -1,0 +1,118 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every target is compiled in Swift 6 mode with the upcoming features the house style asks for.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ToraSera",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tora", targets: ["tora"]),
+        .library(name: "ToraCore", targets: ["ToraCore"]),
+        .library(name: "ToraStore", targets: ["ToraStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "ToraCore",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ToraResources",
+            path: "Resources",
+            exclude: ["README.md"],
+            sources: ["ToraResources.swift"],
+            resources: [.copy("demo"), .copy("translations")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ToraStore",
+            dependencies: [
+                "ToraCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .systemLibrary(
+            name: "CCups",
+            path: "Sources/CCups"
+        ),
+        .target(
+            name: "ToraPrint",
+            dependencies: [
+                "ToraCore",
+                "CCups",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ToraTill",
+            dependencies: [
+                "ToraCore",
+                "ToraStore",
+                "ToraPrint",
+                "ToraResources",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "tora",
+            dependencies: [
+                "ToraCore",
+                "ToraStore",
+                "ToraPrint",
+                "ToraTill",
+                "ToraResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ToraTestSupport",
+            dependencies: ["ToraCore", "ToraStore", "ToraPrint"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ToraCoreTests",
+            dependencies: ["ToraCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ToraStoreTests",
+            dependencies: ["ToraCore", "ToraStore", "ToraTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ToraTillTests",
+            dependencies: ["ToraCore", "ToraStore", "ToraTill", "ToraResources", "ToraTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ToraPrintTests",
+            dependencies: ["ToraCore", "ToraPrint", "ToraTestSupport"],
+            resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ToraIntegrationTests",
+            dependencies: ["ToraCore", "ToraStore", "ToraPrint", "ToraTill", "ToraTestSupport", "ToraResources"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,136 @@
+import Crypto
+import GRDB
+import ToraCore
+
+/// One entry of the audit journal (SPEC §12).
+public struct AuditEntry: Sendable, Hashable {
+    public let seq: Int64
+    /// UTC, ISO 8601.
+    public let at: String
+    public let actor: String
+    public let register: String?
+    public let kind: String
+    /// The canonical JSON text of the facts recorded.
+    public let payload: String
+    public let prevHash: String
+    public let hash: String
+
+    init(row: Row) {
+        seq = row["seq"]
+        at = row["at"]
+        actor = row["actor"]
+        register = row["register"]
+        kind = row["kind"]
+        payload = row["payload"]
+        prevHash = row["prev_hash"]
+        hash = row["hash"]
+    }
+
+    /// The SHA-256 (hex) this entry must carry: over the canonical JSON of all its fields
+    /// and the previous entry's hash, so no field of any entry can change unnoticed.
+    public var expectedHash: String {
+        AuditJournal.hash(seq: seq, at: at, actor: actor, register: register, kind: kind, payload: payload, prevHash: prevHash)
+    }
+}
+
+/// The result of walking the journal: how many entries were checked, and the first one
+/// that does not match, if any.
+public struct AuditVerification: Sendable {
+    public let entriesChecked: Int
+    public let lastHash: String
+    /// `seq` of the first bad entry and why it is bad; nil when the chain is whole.
+    public let firstProblem: (seq: Int64, reason: String)?
+
+    public var isIntact: Bool { firstProblem == nil }
+}
+
+/// The append-only, hash-chained journal. Entries are written inside the transaction of
+/// the change they record, so a change and its entry are both there or neither is.
+enum AuditJournal {
+    /// The `prev_hash` of the first entry.
+    static let genesisHash = String(repeating: "0", count: 64)
+
+    @discardableResult
+    static func append(
+        _ db: Database, store: ShopStore, kind: String, actor: String, register: String? = nil,
+        payload: [String: JSONValue]
+    ) throws -> (seq: Int64, hash: String) {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1")
+        let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
+        let prevHash: String = last?["hash"] ?? genesisHash
+        let at = Timestamp.format(store.clock.now)
+        let text = JSONValue.object(payload).canonical
+        let hash = hash(seq: seq, at: at, actor: actor, register: register, kind: kind, payload: text, prevHash: prevHash)
+        try db.execute(
+            sql: "INSERT INTO audit_journal(seq, at, actor, register, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [seq, at, actor, register, kind, text, prevHash, hash])
+        return (seq, hash)
+    }
+
+    static func hash(seq: Int64, at: String, actor: String, register: String?, kind: String, payload: String, prevHash: String) -> String {
+        var text = "{\"actor\":"
+        JSONValue.writeString(actor, into: &text)
+        text += ",\"at\":"
+        JSONValue.writeString(at, into: &text)
+        text += ",\"kind\":"
+        JSONValue.writeString(kind, into: &text)
+        text += ",\"payload\":" + payload + ",\"prev\":"
+        JSONValue.writeString(prevHash, into: &text)
+        text += ",\"register\":"
+        JSONValue.optional(register).write(into: &text)
+        text += ",\"seq\":\(seq)}"
+        return SHA256.hash(data: Array(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+extension ShopStore {
+    /// Walks the whole chain in order (SPEC §12): every entry's hash must be recomputable,
+    /// every `prev_hash` must be the hash before it, and `seq` must run without gaps.
+    public func verifyAudit() throws -> AuditVerification {
+        try read { db in
+            var expectedPrev = AuditJournal.genesisHash
+            var expectedSeq: Int64 = 1
+            var count = 0
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_journal ORDER BY seq")
+            while let row = try cursor.next() {
+                let entry = AuditEntry(row: row)
+                if entry.seq != expectedSeq {
+                    return AuditVerification(
+                        entriesChecked: count, lastHash: expectedPrev,
+                        firstProblem: (entry.seq, "entry \(expectedSeq) is missing (next entry found is \(entry.seq))"))
+                }
+                if entry.prevHash != expectedPrev {
+                    return AuditVerification(
+                        entriesChecked: count, lastHash: expectedPrev,
+                        firstProblem: (entry.seq, "its prev_hash does not match the hash of entry \(entry.seq - 1)"))
+                }
+                if entry.expectedHash != entry.hash {
+                    return AuditVerification(
+                        entriesChecked: count, lastHash: expectedPrev,
+                        firstProblem: (entry.seq, "its contents do not match its hash (the entry was changed after it was written)"))
+                }
+                expectedPrev = entry.hash
+                expectedSeq += 1
+                count += 1
+            }
+            return AuditVerification(entriesChecked: count, lastHash: expectedPrev, firstProblem: nil)
+        }
+    }
+
+    /// The most recent `limit` entries, newest last; all of a kind when `kind` is given.
+    public func auditEntries(last limit: Int, kind: String? = nil) throws -> [AuditEntry] {
+        try read { db in
+            let rows: [Row]
+            if let kind {
+                rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM audit_journal WHERE kind = ? ORDER BY seq DESC LIMIT ?", arguments: [kind, limit])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_journal ORDER BY seq DESC LIMIT ?", arguments: [limit])
+            }
+            return rows.reversed().map(AuditEntry.init(row:))
+        }
+    }
+}

@@ -1,0 +1,284 @@
+import GRDB
+
+/// The shop database's migrations, registered by name and only ever appended: a shop's
+/// file is upgraded in place by the next version of `tora`, never rewritten.
+///
+/// The rules SQL can hold live here as well as in ToraCore: NOT NULL, CHECK, REFERENCES,
+/// and triggers that keep the stock ledger and the audit journal append-only.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-shop", migrate: createShop)
+        migrator.registerMigration("v2-sales", migrate: createSales)
+        return migrator
+    }
+
+    static func createShop(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE categories (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 60)
+                );
+
+                CREATE TABLE products (
+                    id INTEGER PRIMARY KEY,
+                    sku TEXT NOT NULL UNIQUE COLLATE NOCASE
+                        CHECK (length(sku) BETWEEN 1 AND 32 AND sku NOT GLOB '*[^A-Za-z0-9_-]*'),
+                    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+                    category_id INTEGER NOT NULL REFERENCES categories(id),
+                    unit TEXT NOT NULL CHECK (unit IN ('pcs', 'kg', 'l')),
+                    price INTEGER NOT NULL CHECK (price BETWEEN 0 AND 9999999999),
+                    member_price INTEGER CHECK (member_price IS NULL OR member_price BETWEEN 0 AND price),
+                    cost INTEGER NOT NULL DEFAULT 0 CHECK (cost BETWEEN 0 AND 9999999999),
+                    tax TEXT NOT NULL CHECK (tax IN ('ppn', 'exempt')),
+                    local INTEGER NOT NULL DEFAULT 0 CHECK (local IN (0, 1)),
+                    origin TEXT NOT NULL DEFAULT '',
+                    consignor TEXT,
+                    consignor_price INTEGER CHECK (consignor_price IS NULL OR consignor_price BETWEEN 0 AND 9999999999),
+                    plu TEXT UNIQUE CHECK (plu IS NULL OR (length(plu) = 5 AND plu NOT GLOB '*[^0-9]*')),
+                    reorder_point INTEGER NOT NULL DEFAULT 0 CHECK (reorder_point >= 0),
+                    discountable INTEGER NOT NULL DEFAULT 1 CHECK (discountable IN (0, 1)),
+                    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                    -- thousandths of the unit; always Σ stock_movements.quantity (trigger below)
+                    on_hand INTEGER NOT NULL DEFAULT 0,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    CHECK ((consignor IS NULL) = (consignor_price IS NULL))
+                );
+                CREATE INDEX products_category ON products(category_id);
+                CREATE INDEX products_consignor ON products(consignor) WHERE consignor IS NOT NULL;
+                CREATE INDEX products_low_stock ON products(active, on_hand, reorder_point);
+
+                CREATE TABLE barcodes (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                CREATE INDEX barcodes_product ON barcodes(product_id);
+
+                -- Full-text index of the catalogue (rowid = products.id), kept by triggers.
+                CREATE VIRTUAL TABLE products_fts USING fts5(
+                    name, sku, category, origin,
+                    tokenize = 'unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN
+                    INSERT INTO products_fts(rowid, name, sku, category, origin)
+                    VALUES (NEW.id, NEW.name, NEW.sku, (SELECT name FROM categories WHERE id = NEW.category_id), NEW.origin);
+                END;
+                CREATE TRIGGER products_fts_update AFTER UPDATE OF name, sku, category_id, origin ON products BEGIN
+                    UPDATE products_fts
+                    SET name = NEW.name, sku = NEW.sku, origin = NEW.origin,
+                        category = (SELECT name FROM categories WHERE id = NEW.category_id)
+                    WHERE rowid = NEW.id;
+                END;
+                CREATE TRIGGER products_fts_delete AFTER DELETE ON products BEGIN
+                    DELETE FROM products_fts WHERE rowid = OLD.id;
+                END;
+
+                CREATE TABLE tiers (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 32),
+                    discount_pct INTEGER NOT NULL CHECK (discount_pct BETWEEN 0 AND 100),
+                    local_discount_pct INTEGER NOT NULL CHECK (local_discount_pct BETWEEN 0 AND 100)
+                );
+
+                CREATE TABLE members (
+                    id INTEGER PRIMARY KEY,
+                    number TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(number) BETWEEN 1 AND 32),
+                    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+                    tier_id INTEGER NOT NULL REFERENCES tiers(id),
+                    phone TEXT,
+                    credit_limit INTEGER NOT NULL DEFAULT 0 CHECK (credit_limit BETWEEN 0 AND 9999999999),
+                    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                    created_at TEXT NOT NULL
+                );
+
+                CREATE TABLE users (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(code) BETWEEN 1 AND 16),
+                    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+                    role TEXT NOT NULL CHECK (role IN ('cashier', 'supervisor', 'manager')),
+                    pin_hash TEXT NOT NULL,
+                    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                    failed_attempts INTEGER NOT NULL DEFAULT 0,
+                    locked_until TEXT,
+                    created_at TEXT NOT NULL
+                );
+
+                -- The stock ledger: on-hand is the sum of these rows, never edited.
+                CREATE TABLE stock_movements (
+                    id INTEGER PRIMARY KEY,
+                    product_id INTEGER NOT NULL REFERENCES products(id),
+                    at TEXT NOT NULL,
+                    business_day TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('receive', 'sale', 'refund', 'adjust', 'count')),
+                    quantity INTEGER NOT NULL,
+                    unit_cost INTEGER CHECK (unit_cost IS NULL OR unit_cost BETWEEN 0 AND 9999999999),
+                    reason TEXT,
+                    party TEXT,
+                    reference TEXT,
+                    actor TEXT NOT NULL
+                );
+                CREATE INDEX stock_movements_product ON stock_movements(product_id, id);
+                CREATE INDEX stock_movements_day ON stock_movements(business_day, kind, product_id);
+                CREATE TRIGGER stock_movements_on_hand AFTER INSERT ON stock_movements BEGIN
+                    UPDATE products SET on_hand = on_hand + NEW.quantity WHERE id = NEW.product_id;
+                END;
+                CREATE TRIGGER stock_movements_no_update BEFORE UPDATE ON stock_movements BEGIN
+                    SELECT RAISE(ABORT, 'stock movements are a ledger: record a new movement instead');
+                END;
+                CREATE TRIGGER stock_movements_no_delete BEFORE DELETE ON stock_movements BEGIN
+                    SELECT RAISE(ABORT, 'stock movements are a ledger: record a new movement instead');
+                END;
+
+                -- The audit journal (SPEC §12): append-only, each entry hashing the previous.
+                CREATE TABLE audit_journal (
+                    seq INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    register TEXT,
+                    kind TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL UNIQUE
+                );
+                CREATE TRIGGER audit_journal_no_update BEFORE UPDATE ON audit_journal BEGIN
+                    SELECT RAISE(ABORT, 'the audit journal is append-only');
+                END;
+                CREATE TRIGGER audit_journal_no_delete BEFORE DELETE ON audit_journal BEGIN
+                    SELECT RAISE(ABORT, 'the audit journal is append-only');
+                END;
+                """)
+    }
+
+    /// Shifts, the open (and parked) sales of each register, completed sales and refunds
+    /// with their lines and payments, and cancelled sales.
+    static func createSales(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE shifts (
+                    id INTEGER PRIMARY KEY,
+                    register TEXT NOT NULL CHECK (length(register) = 2 AND register NOT GLOB '*[^0-9]*'),
+                    cashier TEXT NOT NULL,
+                    business_day TEXT NOT NULL,
+                    opened_at TEXT NOT NULL,
+                    opening_float INTEGER NOT NULL CHECK (opening_float BETWEEN 0 AND 9999999999),
+                    closed_at TEXT,
+                    closed_day TEXT,
+                    expected_cash INTEGER,
+                    counted_cash INTEGER CHECK (counted_cash IS NULL OR counted_cash BETWEEN 0 AND 9999999999)
+                );
+                CREATE UNIQUE INDEX shifts_one_open_per_register ON shifts(register) WHERE closed_at IS NULL;
+                CREATE INDEX shifts_day ON shifts(business_day);
+
+                -- The cart at each register, stored after every change; parked carts wait here.
+                CREATE TABLE open_sales (
+                    id INTEGER PRIMARY KEY,
+                    register TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'parked')),
+                    cashier TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    sale_json TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX open_sales_one_open_per_register ON open_sales(register) WHERE state = 'open';
+
+                CREATE TABLE sales (
+                    id INTEGER PRIMARY KEY,
+                    receipt_no TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),
+                    refund_of INTEGER REFERENCES sales(id),
+                    register TEXT NOT NULL,
+                    business_day TEXT NOT NULL,
+                    seq INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 9999),
+                    shift_id INTEGER REFERENCES shifts(id),
+                    cashier TEXT NOT NULL,
+                    supervisor TEXT,
+                    member_number TEXT,
+                    completed_at TEXT NOT NULL,
+                    hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+                    gross INTEGER NOT NULL,
+                    discounts INTEGER NOT NULL,
+                    total INTEGER NOT NULL,
+                    rounding INTEGER NOT NULL DEFAULT 0,
+                    tax INTEGER NOT NULL DEFAULT 0,
+                    dpp INTEGER NOT NULL DEFAULT 0,
+                    change_given INTEGER NOT NULL DEFAULT 0,
+                    audit_seq INTEGER NOT NULL,
+                    audit_hash TEXT NOT NULL,
+                    receipt_json TEXT NOT NULL,
+                    UNIQUE (register, business_day, seq)
+                );
+                CREATE INDEX sales_day ON sales(business_day, kind);
+                CREATE INDEX sales_member ON sales(member_number, business_day) WHERE member_number IS NOT NULL;
+                CREATE INDEX sales_refund_of ON sales(refund_of) WHERE refund_of IS NOT NULL;
+                CREATE INDEX sales_shift ON sales(shift_id);
+
+                CREATE TABLE sale_lines (
+                    id INTEGER PRIMARY KEY,
+                    sale_id INTEGER NOT NULL REFERENCES sales(id),
+                    line_no INTEGER NOT NULL,
+                    product_id INTEGER NOT NULL REFERENCES products(id),
+                    sku TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    unit_price INTEGER NOT NULL,
+                    amount INTEGER NOT NULL,
+                    discount INTEGER NOT NULL,
+                    net INTEGER NOT NULL,
+                    tax TEXT NOT NULL,
+                    local INTEGER NOT NULL,
+                    consignor TEXT,
+                    consignor_price INTEGER,
+                    cost INTEGER NOT NULL,
+                    voided INTEGER NOT NULL DEFAULT 0,
+                    refund_of_line INTEGER REFERENCES sale_lines(id),
+                    UNIQUE (sale_id, line_no)
+                );
+                CREATE INDEX sale_lines_refund_of ON sale_lines(refund_of_line) WHERE refund_of_line IS NOT NULL;
+                CREATE INDEX sale_lines_product ON sale_lines(product_id);
+
+                CREATE TABLE payments (
+                    id INTEGER PRIMARY KEY,
+                    sale_id INTEGER NOT NULL REFERENCES sales(id),
+                    method TEXT NOT NULL CHECK (method IN ('cash', 'qris', 'debit', 'credit')),
+                    amount INTEGER NOT NULL,
+                    tendered INTEGER NOT NULL
+                );
+                CREATE INDEX payments_sale ON payments(sale_id);
+
+                CREATE TABLE cancelled_sales (
+                    id INTEGER PRIMARY KEY,
+                    register TEXT NOT NULL,
+                    business_day TEXT NOT NULL,
+                    cashier TEXT NOT NULL,
+                    supervisor TEXT NOT NULL,
+                    cancelled_at TEXT NOT NULL,
+                    total INTEGER NOT NULL,
+                    sale_json TEXT NOT NULL
+                );
+                CREATE INDEX cancelled_sales_day ON cancelled_sales(business_day);
+
+                CREATE TRIGGER sales_no_update BEFORE UPDATE ON sales BEGIN
+                    SELECT RAISE(ABORT, 'a completed sale never changes: refund it instead');
+                END;
+                CREATE TRIGGER sales_no_delete BEFORE DELETE ON sales BEGIN
+                    SELECT RAISE(ABORT, 'a completed sale never changes: refund it instead');
+                END;
+                CREATE TRIGGER sale_lines_no_update BEFORE UPDATE ON sale_lines BEGIN
+                    SELECT RAISE(ABORT, 'a completed sale never changes: refund it instead');
+                END;
+                CREATE TRIGGER payments_no_update BEFORE UPDATE ON payments BEGIN
+                    SELECT RAISE(ABORT, 'a completed sale never changes: refund it instead');
+                END;
+                """)
+    }
+}

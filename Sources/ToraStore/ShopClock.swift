@@ -1,0 +1,63 @@
+import Foundation
+import ToraCore
+
+/// Where the store's "now" comes from: the system clock, or a fixed instant from
+/// `TORA_NOW` (ISO 8601 with offset) for tests and training (SPEC §2).
+public struct ShopClock: Sendable {
+    private let source: @Sendable () -> Date
+
+    public init(_ source: @escaping @Sendable () -> Date) { self.source = source }
+
+    public static let system = ShopClock { Date() }
+
+    public static func fixed(_ date: Date) -> ShopClock { ShopClock { date } }
+
+    public var now: Date { source() }
+
+    /// The clock the environment asks for: `TORA_NOW` when set, else the system clock.
+    /// A `TORA_NOW` that is not ISO 8601 with an offset is refused with its value.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ShopClock {
+        guard let text = environment["TORA_NOW"], !text.isEmpty else { return .system }
+        guard let date = Timestamp.parse(text) else {
+            throw StoreError(.invalidInput, "TORA_NOW '\(text)' is not an ISO 8601 time with offset, like 2026-11-29T09:30:00+07:00")
+        }
+        return .fixed(date)
+    }
+}
+
+/// Timestamps as the database keeps them: UTC, ISO 8601, milliseconds, so text order is
+/// time order.
+public enum Timestamp {
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    /// Reads ISO 8601 with an offset or `Z`, with or without fractional seconds.
+    public static func parse(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    /// `YYYY-MM-DD` of `date` in the shop's time zone: the business day.
+    public static func businessDay(of date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    /// `2026-11-29 09:30` in the shop's time zone, for screens and receipts.
+    public static func local(_ date: Date, in timeZone: TimeZone, seconds: Bool = false) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let base = String(format: "%04d-%02d-%02d %02d:%02d", p.year ?? 0, p.month ?? 0, p.day ?? 0, p.hour ?? 0, p.minute ?? 0)
+        return seconds ? base + String(format: ":%02d", p.second ?? 0) : base
+    }
+}

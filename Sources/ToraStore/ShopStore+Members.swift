@@ -1,0 +1,207 @@
+import GRDB
+import ToraCore
+
+/// What a members import did.
+public struct MemberImportReport: Sendable, Hashable {
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var isDryRun = false
+}
+
+enum MemberColumns {
+    static let all = ["number", "name", "tier", "phone", "credit_limit", "active"]
+    static let required = ["number", "name"]
+}
+
+extension ShopStore {
+    // MARK: Tiers
+
+    /// Every tier, by name.
+    public func tiers() throws -> [Tier] {
+        try read { db in try Self.tiers(db) }
+    }
+
+    static func tiers(_ db: Database) throws -> [Tier] {
+        try Row.fetchAll(db, sql: "SELECT * FROM tiers ORDER BY name").map {
+            Tier(name: $0["name"], discountPct: $0["discount_pct"], localDiscountPct: $0["local_discount_pct"])
+        }
+    }
+
+    /// Creates or changes a tier; the change is journaled.
+    public func setTier(_ tier: Tier, actor: String) throws {
+        do { _ = try tier.validated() } catch { throw StoreError(error) }
+        try write { db in
+            let old = try Row.fetchOne(db, sql: "SELECT * FROM tiers WHERE name = ?", arguments: [tier.name])
+            try db.execute(
+                sql: """
+                    INSERT INTO tiers(name, discount_pct, local_discount_pct) VALUES (?, ?, ?)
+                    ON CONFLICT(name) DO UPDATE SET discount_pct = excluded.discount_pct, local_discount_pct = excluded.local_discount_pct
+                    """,
+                arguments: [tier.name, tier.discountPct, tier.localDiscountPct])
+            try AuditJournal.append(
+                db, store: self, kind: old == nil ? "tier.created" : "tier.changed", actor: actor,
+                payload: [
+                    "name": .string(tier.name), "discount_pct": .int(tier.discountPct), "local_discount_pct": .int(tier.localDiscountPct),
+                    "old_discount_pct": old.map { .int($0["discount_pct"]) } ?? .null,
+                    "old_local_discount_pct": old.map { .int($0["local_discount_pct"]) } ?? .null,
+                ])
+        }
+    }
+
+    static func tierID(_ name: String, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM tiers WHERE name = ?", arguments: [name])
+    }
+
+    // MARK: Members
+
+    static let memberSelection = "SELECT m.*, t.name AS tier_name FROM members m JOIN tiers t ON t.id = m.tier_id"
+
+    static func member(from row: Row) -> Member {
+        Member(
+            number: row["number"], name: row["name"], tier: row["tier_name"], phone: row["phone"],
+            creditLimit: Money(row["credit_limit"]), isActive: row["active"])
+    }
+
+    /// The member with this number (any case).
+    public func member(number: String) throws -> Member? {
+        try read { db in try Self.member(number: number, db) }
+    }
+
+    static func member(number: String, _ db: Database) throws -> Member? {
+        try Row.fetchOne(db, sql: "\(memberSelection) WHERE m.number = ?", arguments: [number]).map(member(from:))
+    }
+
+    /// Members by number; inactive ones only when asked for.
+    public func members(includeInactive: Bool = false) throws -> [Member] {
+        try read { db in
+            try Row.fetchAll(db, sql: "\(Self.memberSelection) \(includeInactive ? "" : "WHERE m.active = 1") ORDER BY m.number")
+                .map(Self.member(from:))
+        }
+    }
+
+    /// Adds one member (refused when the number exists or the tier is unknown).
+    public func addMember(_ member: Member, actor: String) throws {
+        if let first = member.problems().first { throw StoreError(first) }
+        try write { db in
+            if try Self.member(number: member.number, db) != nil {
+                throw StoreError(.duplicate, "number: member \(member.number) already exists")
+            }
+            guard let tierID = try Self.tierID(member.tier, db) else {
+                throw StoreError(.notFound, "tier: no tier named '\(member.tier)'; see `tora tiers list`")
+            }
+            try Self.insert(member, tierID: tierID, db, store: self)
+            try AuditJournal.append(db, store: self, kind: "member.created", actor: actor, payload: Self.auditFields(member))
+        }
+    }
+
+    static func insert(_ member: Member, tierID: Int64, _ db: Database, store: ShopStore) throws {
+        try db.execute(
+            sql: "INSERT INTO members(number, name, tier_id, phone, credit_limit, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                member.number, member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive,
+                Timestamp.format(store.clock.now),
+            ])
+    }
+
+    static func auditFields(_ member: Member) -> [String: JSONValue] {
+        [
+            "number": .string(member.number), "name": .string(member.name), "tier": .string(member.tier),
+            "phone": .optional(member.phone), "credit_limit": .int(member.creditLimit.rupiah), "active": .bool(member.isActive),
+        ]
+    }
+
+    /// Imports members from CSV (SPEC §4), by the catalogue's rules: upsert by number,
+    /// atomic, every problem listed as `line N: column: reason`.
+    public func importMembers(path: String, dryRun: Bool, actor: String) throws -> MemberImportReport {
+        let table = try CSVTable.parse(try CSVImport.readFile(path), name: path)
+        var csv = try CSVImport(table, name: path, known: MemberColumns.all, required: MemberColumns.required)
+        do {
+            return try applyMembers(table, csv: &csv, dryRun: dryRun, actor: actor)
+        } catch let finished as DryRunFinished {
+            return finished.report
+        }
+    }
+
+    private func applyMembers(_ table: CSVTable, csv: inout CSVImport, dryRun: Bool, actor: String) throws -> MemberImportReport {
+        try write { db in
+            var report = MemberImportReport(isDryRun: dryRun)
+            var seen: [String: Int] = [:]
+            var changes: [(Member, Member?)] = []
+            let knownTiers = try Self.tiers(db).map(\.name)
+            for record in table.records {
+                let line = record.line
+                let number = csv.cell("number", record) ?? ""
+                if let earlier = seen[number.lowercased()] {
+                    csv.report(line, "number", "\(number) is already on line \(earlier); each member once per file")
+                    continue
+                }
+                seen[number.lowercased()] = line
+                let existing = try Self.member(number: number, db)
+                var member = existing ?? Member(number: number, name: "")
+                if let name = csv.cell("name", record) { member.name = name }
+                if let tier = csv.cell("tier", record) {
+                    let name = tier.isEmpty ? Tier.defaultTier.name : tier
+                    if let known = knownTiers.first(where: { $0.lowercased() == name.lowercased() }) {
+                        member.tier = known
+                    } else {
+                        csv.report(line, "tier", "no tier named '\(tier)'; tiers are \(knownTiers.joined(separator: ", "))")
+                    }
+                }
+                if let phone = csv.cell("phone", record) { member.phone = phone.isEmpty ? nil : phone }
+                if let limit = csv.cell("credit_limit", record) {
+                    member.creditLimit =
+                        limit.isEmpty
+                        ? .zero
+                        : csv.read(line, "credit_limit") { () throws(CoreError) in try Money.parse(limit, field: "credit_limit") } ?? .zero
+                }
+                if let active = csv.cell("active", record) { member.isActive = csv.flag(line, "active", active, fallback: true) }
+                for problem in member.problems() { csv.report(line, problem, column: "row") }
+                changes.append((member, existing))
+            }
+            guard csv.problems.isEmpty else { throw csv.failure() }
+            for (member, existing) in changes {
+                guard let tierID = try Self.tierID(member.tier, db) else { continue }
+                if let existing {
+                    if existing == member {
+                        report.unchanged += 1
+                        continue
+                    }
+                    try db.execute(
+                        sql: "UPDATE members SET name = ?, tier_id = ?, phone = ?, credit_limit = ?, active = ? WHERE number = ?",
+                        arguments: [member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive, existing.number])
+                    try AuditJournal.append(
+                        db, store: self, kind: "member.changed", actor: actor,
+                        payload: [
+                            "number": .string(member.number), "old": .object(Self.auditFields(existing)),
+                            "new": .object(Self.auditFields(member)),
+                        ])
+                    report.updated += 1
+                } else {
+                    try Self.insert(member, tierID: tierID, db, store: self)
+                    try AuditJournal.append(db, store: self, kind: "member.created", actor: actor, payload: Self.auditFields(member))
+                    report.created += 1
+                }
+            }
+            if dryRun { throw DryRunFinished(report: report) }
+            return report
+        }
+    }
+
+    /// Members in the import format, by number.
+    public func exportMembers() throws -> String {
+        var text = CSVWriter.line(MemberColumns.all)
+        for member in try members(includeInactive: true) {
+            text += CSVWriter.line([
+                member.number, member.name, member.tier, member.phone ?? "", String(member.creditLimit.rupiah),
+                member.isActive ? "yes" : "no",
+            ])
+        }
+        return text
+    }
+}
+
+/// Thrown inside a write to roll a dry run back, carrying what it would have done.
+struct DryRunFinished: Error {
+    let report: MemberImportReport
+}

@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import ToraCore
+
+/// A line of a completed sale with what is still refundable.
+public struct RefundableLine: Sendable, Hashable {
+    public let lineID: Int64
+    public let lineNo: Int
+    public let productID: Int64
+    public let item: SaleItem
+    public let sold: Quantity
+    public let amount: Money
+    public let discount: Money
+    public let net: Money
+    public let unitPrice: Money
+    public let refunded: Quantity
+    public let refundedAmount: Money
+    public let refundedDiscount: Money
+    public let refundedNet: Money
+
+    public var remaining: Quantity { sold - refunded }
+}
+
+/// A completed sale as refund mode sees it.
+public struct RefundableSale: Sendable, Hashable {
+    public let saleID: Int64
+    public let receiptNumber: String
+    public let memberNumber: String?
+    public let lines: [RefundableLine]
+}
+
+/// One choice in refund mode: line `lineNo`, quantity `quantity`.
+public struct RefundSelection: Sendable, Hashable {
+    public let lineNo: Int
+    public let quantity: Quantity
+
+    public init(lineNo: Int, quantity: Quantity) {
+        self.lineNo = lineNo
+        self.quantity = quantity
+    }
+}
+
+extension ShopStore {
+    /// The receipt's lines with what each still allows to refund. Refunds themselves
+    /// cannot be refunded.
+    public func refundableSale(receipt number: String) throws -> RefundableSale {
+        try read { db in try Self.refundableSale(receipt: number, db) }
+    }
+
+    static func refundableSale(receipt number: String, _ db: Database) throws -> RefundableSale {
+        guard let sale = try Row.fetchOne(db, sql: "SELECT * FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()]) else {
+            throw StoreError(.notFound, "no receipt \(number)")
+        }
+        guard sale["kind"] as String == "sale" else {
+            throw StoreError(.invalidInput, "\(number) is a refund receipt; refund the original sale")
+        }
+        let saleID: Int64 = sale["id"]
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT l.*,
+                    coalesce(sum(r.quantity), 0) AS refunded, coalesce(sum(r.amount), 0) AS refunded_amount,
+                    coalesce(sum(r.discount), 0) AS refunded_discount, coalesce(sum(r.net), 0) AS refunded_net
+                FROM sale_lines l LEFT JOIN sale_lines r ON r.refund_of_line = l.id
+                WHERE l.sale_id = ? AND l.voided = 0
+                GROUP BY l.id ORDER BY l.line_no
+                """,
+            arguments: [saleID])
+        let lines = rows.map { row in
+            let consignorPrice: Int64? = row["consignor_price"]
+            let item = SaleItem(
+                Product(
+                    sku: row["sku"], name: row["name"], category: row["category"], unit: MeasureUnit(rawValue: row["unit"]) ?? .pcs,
+                    price: Money(row["unit_price"]), cost: Money(row["cost"]), tax: TaxClass(rawValue: row["tax"]) ?? .ppn,
+                    isLocal: row["local"], consignor: row["consignor"], consignorPrice: consignorPrice.map(Money.init)))
+            return RefundableLine(
+                lineID: row["id"], lineNo: row["line_no"], productID: row["product_id"], item: item,
+                sold: Quantity(thousandths: row["quantity"]),
+                amount: Money(row["amount"]), discount: Money(row["discount"]), net: Money(row["net"]), unitPrice: Money(row["unit_price"]),
+                refunded: Quantity(thousandths: row["refunded"]), refundedAmount: Money(row["refunded_amount"]),
+                refundedDiscount: Money(row["refunded_discount"]), refundedNet: Money(row["refunded_net"]))
+        }
+        return RefundableSale(saleID: saleID, receiptNumber: sale["receipt_no"], memberNumber: sale["member_number"], lines: lines)
+    }
+
+    /// What refunding `selections` of `sale` pays back, line by line (pure arithmetic).
+    public static func refundPortions(_ sale: RefundableSale, _ selections: [RefundSelection]) throws -> [(
+        RefundableLine, Quantity, RefundPortion
+    )] {
+        var result: [(RefundableLine, Quantity, RefundPortion)] = []
+        for selection in selections {
+            guard let line = sale.lines.first(where: { $0.lineNo == selection.lineNo }) else {
+                throw StoreError(.notFound, "receipt \(sale.receiptNumber) has no line \(selection.lineNo)")
+            }
+            do {
+                let portion = try RefundPortion.of(
+                    sold: (line.sold, line.amount, line.discount, line.net),
+                    before: (line.refunded, line.refundedAmount, line.refundedDiscount, line.refundedNet), quantity: selection.quantity)
+                result.append((line, selection.quantity, portion))
+            } catch {
+                throw StoreError(error)
+            }
+        }
+        return result
+    }
+
+    /// Completes a refund in ONE transaction: its own receipt number, lines pointing at the
+    /// sold lines, the payment out, the goods back into stock, and the audit entry. The
+    /// refundable quantities are read again inside the transaction, so two tills cannot
+    /// refund the same goods twice.
+    public func completeRefund(
+        receipt original: String, selections: [RefundSelection], method: TenderMethod, context: TillContext, supervisor: String
+    ) throws -> Receipt {
+        guard !selections.isEmpty else { throw StoreError(.invalidInput, "choose the lines to refund first") }
+        return try write { db in
+            let sale = try Self.refundableSale(receipt: original, db)
+            // One selection per line: the later quantity of the same line adds up.
+            var merged: [Int: Quantity] = [:]
+            for selection in selections {
+                merged[selection.lineNo, default: .zero] = merged[selection.lineNo, default: .zero] + selection.quantity
+            }
+            let portions = try Self.refundPortions(
+                sale, merged.keys.sorted().map { RefundSelection(lineNo: $0, quantity: merged[$0] ?? .zero) })
+            let total = Money(portions.reduce(0) { $0 + $1.2.net.rupiah })
+            if method == .credit && sale.memberNumber == nil {
+                throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account")
+            }
+            let rules = try Settings.pricingRules(db)
+            let ppnBase = Money(portions.filter { $0.0.item.tax == .ppn }.reduce(0) { $0 + $1.2.net.rupiah })
+            let tax = rules.isPKP ? rules.ppnRate.includedTax(in: ppnBase) : .zero
+            let moment = try self.moment(db)
+            let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
+            let audit = try AuditJournal.append(
+                db, store: self, kind: "refund.completed", actor: context.cashier.code, register: context.register,
+                payload: [
+                    "receipt": .string(number.text), "refund_of": .string(sale.receiptNumber), "supervisor": .string(supervisor),
+                    "method": .string(method.rawValue), "total": .int(total.rupiah),
+                    "lines": .array(
+                        portions.map { line, quantity, portion in
+                            .object([
+                                "line": .int(Int64(line.lineNo)), "sku": .string(line.item.sku), "quantity": .int(quantity.thousandths),
+                                "net": .int(portion.net.rupiah),
+                            ])
+                        }),
+                ])
+            let zone = try Settings.timeZone(db)
+            let drawer = try Settings.value(.printerDrawer, db) == "true"
+            var memberLine: Receipt.MemberLine?
+            if let memberNumber = sale.memberNumber, let member = try Self.member(number: memberNumber, db) {
+                let before = try Self.memberPurchases(memberNumber, year: String(moment.day.prefix(4)), db)
+                memberLine = Receipt.MemberLine(
+                    number: member.number, name: member.name, purchasesThisYear: Money(before.rupiah - total.rupiah))
+            }
+            let receipt = Receipt(
+                kind: .refund, header: try ReceiptFactory.header(db), number: number.text, refundOf: sale.receiptNumber,
+                issuedAt: Timestamp.local(self.clock.now, in: zone), register: context.register, cashier: context.cashier.name,
+                lines: portions.map { line, quantity, portion in
+                    Receipt.Line(
+                        name: line.item.name, quantity: quantity.formatted(line.item.unit), unit: line.item.unit, unitPrice: line.unitPrice,
+                        amount: portion.amount, discount: portion.discount, discountLabel: portion.discount.isZero ? nil : "Diskon",
+                        isLocal: line.item.isLocal)
+                },
+                gross: Money(portions.reduce(0) { $0 + $1.2.amount.rupiah }),
+                discounts: Money(portions.reduce(0) { $0 + $1.2.discount.rupiah }),
+                total: total,
+                taxes: rules.isPKP && !ppnBase.isZero
+                    ? [Receipt.TaxLine(rate: rules.ppnRate, dpp: Money(ppnBase.rupiah - tax.rupiah), tax: tax)] : [],
+                payments: [Receipt.PaymentLine(method: method, amount: total)], member: memberLine,
+                footer: try Settings.value(.receiptFooter, db), auditHash: audit.hash,
+                opensDrawer: method == .cash && drawer)
+            try Self.insertSale(
+                kind: "refund", refundOf: sale.saleID, number: number, moment: moment, hour: Self.localHour(self.clock.now, zone),
+                context: context, supervisor: supervisor, member: sale.memberNumber,
+                totals: (receipt.gross, receipt.discounts, total, .zero), tax: (tax, Money(ppnBase.rupiah - tax.rupiah)), change: .zero,
+                audit: audit, receipt: receipt, db)
+            let refundID = db.lastInsertedRowID
+            for (index, (line, quantity, portion)) in portions.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO sale_lines(sale_id, line_no, product_id, sku, name, category, unit, quantity, unit_price, amount, discount,
+                            net, tax, local, consignor, consignor_price, cost, voided, refund_of_line)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+                        """,
+                    arguments: [
+                        refundID, index + 1, line.productID, line.item.sku, line.item.name, line.item.category, line.item.unit.rawValue,
+                        quantity.thousandths, line.unitPrice.rupiah, portion.amount.rupiah, portion.discount.rupiah, portion.net.rupiah,
+                        line.item.tax.rawValue, line.item.isLocal, line.item.consignor, line.item.consignorPrice?.rupiah,
+                        line.item.cost.rupiah,
+                        line.lineID,
+                    ])
+                try self.recordMovement(
+                    db, productID: line.productID, sku: line.item.sku, kind: .refund, quantity: quantity, unitCost: line.item.cost,
+                    reason: nil, party: nil, reference: number.text, actor: context.cashier.code, register: context.register, journal: false
+                )
+            }
+            try db.execute(
+                sql: "INSERT INTO payments(sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)",
+                arguments: [refundID, method.rawValue, -total.rupiah, -total.rupiah])
+            return receipt
+        }
+    }
+}

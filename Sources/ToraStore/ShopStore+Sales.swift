@@ -1,0 +1,210 @@
+import Foundation
+import GRDB
+import ToraCore
+
+/// Who completes a sale, where.
+public struct TillContext: Sendable, Hashable {
+    public let register: String
+    public let cashier: User
+    public let shiftID: Int64?
+
+    public init(register: String, cashier: User, shiftID: Int64?) {
+        self.register = register
+        self.cashier = cashier
+        self.shiftID = shiftID
+    }
+}
+
+extension ShopStore {
+    /// How much the member may still buy on credit: limit − Σ credit taken + Σ credit refunded.
+    public func availableCredit(member number: String) throws -> Money {
+        try read { db in try Self.availableCredit(member: number, db) }
+    }
+
+    static func availableCredit(member number: String, _ db: Database) throws -> Money {
+        guard let member = try member(number: number, db) else { return .zero }
+        let owed =
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT coalesce(sum(p.amount), 0) FROM payments p JOIN sales s ON s.id = p.sale_id
+                    WHERE p.method = 'credit' AND s.member_number = ?
+                    """,
+                arguments: [member.number]) ?? 0
+        return Money(max(0, member.creditLimit.rupiah - owed))
+    }
+
+    /// A member's purchases in the calendar year of `day` (SPEC §10): Σ completed sales'
+    /// totals minus their refunds.
+    static func memberPurchases(_ number: String, year: String, _ db: Database) throws -> Money {
+        Money(
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT coalesce(sum(CASE kind WHEN 'sale' THEN total ELSE -total END), 0) FROM sales
+                    WHERE member_number = ? AND business_day BETWEEN ? AND ?
+                    """,
+                arguments: [number, "\(year)-01-01", "\(year)-12-31"]) ?? 0)
+    }
+
+    /// Completes a settled sale in ONE transaction (DESIGN: the sale path): the sale, its
+    /// lines and payments, the stock movements, the gapless receipt number
+    /// `RR-YYYYMMDD-NNNN` of the register and business day, the audit entry, and the
+    /// open sale removed. Returns the receipt, ready to print.
+    public func completeSale(openSaleID: Int64?, sale: Sale, context: TillContext) throws -> Receipt {
+        try write { db in
+            let rules = try Settings.pricingRules(db)
+            let priced = try sale.priced(with: rules)
+            guard try sale.isSettled(with: rules) else {
+                throw StoreError(.invalidInput, "the sale is not paid in full: \(try sale.remaining(with: rules).formatted) still due")
+            }
+            if let credit = sale.payments.first(where: { $0.method == .credit }), let member = sale.member {
+                let available = try Self.availableCredit(member: member.number, db)
+                guard credit.amount <= available else {
+                    throw StoreError(.invalidInput, "member \(member.number)'s available credit is now \(available.formatted)")
+                }
+            }
+            let moment = try self.moment(db)
+            let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
+            var productIDs: [String: Int64] = [:]
+            for line in sale.lines where productIDs[line.item.sku] == nil {
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE sku = ?", arguments: [line.item.sku]) else {
+                    throw StoreError(.notFound, "product \(line.item.sku) is no longer in the catalogue")
+                }
+                productIDs[line.item.sku] = id
+            }
+            let audit = try AuditJournal.append(
+                db, store: self, kind: "sale.completed", actor: context.cashier.code, register: context.register,
+                payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID))
+            let zone = try Settings.timeZone(db)
+            let year = String(moment.day.prefix(4))
+            var memberLine: Receipt.MemberLine?
+            if let member = sale.member {
+                let before = try Self.memberPurchases(member.number, year: year, db)
+                memberLine = Receipt.MemberLine(
+                    number: member.number, name: member.name, purchasesThisYear: Money(before.rupiah + priced.total.rupiah))
+            }
+            let receipt = try ReceiptFactory.saleReceipt(
+                number: number.text, sale: sale, priced: priced, context: context, issuedAt: Timestamp.local(self.clock.now, in: zone),
+                member: memberLine, auditHash: audit.hash, db)
+            try Self.insertSale(
+                kind: "sale", refundOf: nil, number: number, moment: moment, hour: Self.localHour(self.clock.now, zone), context: context,
+                supervisor: nil, member: sale.member?.number, totals: (priced.gross, priced.discounts, priced.total, sale.rounding),
+                tax: (priced.tax, priced.dpp), change: Money(sale.payments.reduce(0) { $0 + $1.change.rupiah }), audit: audit,
+                receipt: receipt, db)
+            let saleID = db.lastInsertedRowID
+            for line in priced.lines {
+                try Self.insertLine(saleID: saleID, line: line, productID: productIDs[line.line.item.sku] ?? 0, refundOfLine: nil, db)
+                guard !line.isVoided else { continue }
+                try self.recordMovement(
+                    db, productID: productIDs[line.line.item.sku] ?? 0, sku: line.line.item.sku, kind: .sale, quantity: -line.line.quantity,
+                    unitCost: line.line.item.cost, reason: nil, party: nil, reference: number.text, actor: context.cashier.code,
+                    register: context.register, journal: false)
+            }
+            for payment in sale.payments {
+                try db.execute(
+                    sql: "INSERT INTO payments(sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)",
+                    arguments: [saleID, payment.method.rawValue, payment.amount.rupiah, payment.tendered.rupiah])
+            }
+            if let openSaleID { try db.execute(sql: "DELETE FROM open_sales WHERE id = ?", arguments: [openSaleID]) }
+            return receipt
+        }
+    }
+
+    static func nextReceiptNumber(register: String, day: String, _ db: Database) throws -> (seq: Int64, text: String) {
+        let seq =
+            (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM sales WHERE register = ? AND business_day = ?", arguments: [register, day])
+                ?? 0)
+            + 1
+        guard seq <= 9999 else {
+            throw StoreError(.invalidInput, "register \(register) has used all 9999 receipt numbers of \(day)")
+        }
+        let padded = String(repeating: "0", count: 4 - String(seq).count) + String(seq)
+        return (seq, "\(register)-\(day.replacingOccurrences(of: "-", with: ""))-\(padded)")
+    }
+
+    static func localHour(_ date: Date, _ zone: TimeZone) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.component(.hour, from: date)
+    }
+
+    static func insertSale(
+        kind: String, refundOf: Int64?, number: (seq: Int64, text: String), moment: (at: String, day: String), hour: Int,
+        context: TillContext, supervisor: String?, member: String?, totals: (gross: Money, discounts: Money, total: Money, rounding: Money),
+        tax: (tax: Money, dpp: Money), change: Money, audit: (seq: Int64, hash: String), receipt: Receipt, _ db: Database
+    ) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let receiptJSON = String(decoding: try encoder.encode(receipt), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO sales(receipt_no, kind, refund_of, register, business_day, seq, shift_id, cashier, supervisor, member_number,
+                    completed_at, hour, gross, discounts, total, rounding, tax, dpp, change_given, audit_seq, audit_hash, receipt_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                number.text, kind, refundOf, context.register, moment.day, number.seq, context.shiftID, context.cashier.code, supervisor,
+                member, moment.at, hour, totals.gross.rupiah, totals.discounts.rupiah, totals.total.rupiah, totals.rounding.rupiah,
+                tax.tax.rupiah, tax.dpp.rupiah, change.rupiah, audit.seq, audit.hash, receiptJSON,
+            ])
+    }
+
+    static func insertLine(saleID: Int64, line: PricedLine, productID: Int64, refundOfLine: Int64?, _ db: Database) throws {
+        let item = line.line.item
+        try db.execute(
+            sql: """
+                INSERT INTO sale_lines(sale_id, line_no, product_id, sku, name, category, unit, quantity, unit_price, amount, discount, net,
+                    tax, local, consignor, consignor_price, cost, voided, refund_of_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                saleID, line.number, productID, item.sku, item.name, item.category, item.unit.rawValue, line.line.quantity.thousandths,
+                line.unitPrice.rupiah, line.isVoided ? 0 : line.amount.rupiah, line.isVoided ? 0 : line.discount.rupiah, line.net.rupiah,
+                item.tax.rawValue, item.isLocal, item.consignor, item.consignorPrice?.rupiah, item.cost.rupiah, line.isVoided, refundOfLine,
+            ])
+    }
+
+    static func auditPayload(number: String, priced: PricedSale, sale: Sale, shiftID: Int64?) -> [String: JSONValue] {
+        [
+            "receipt": .string(number), "shift": shiftID.map { .int($0) } ?? .null, "member": .optional(sale.member?.number),
+            "gross": .int(priced.gross.rupiah), "discounts": .int(priced.discounts.rupiah), "total": .int(priced.total.rupiah),
+            "rounding": .int(sale.rounding.rupiah), "tax": .int(priced.tax.rupiah),
+            "lines": .array(
+                priced.lines.map { line in
+                    .object([
+                        "line": .int(Int64(line.number)), "sku": .string(line.line.item.sku),
+                        "quantity": .int(line.line.quantity.thousandths),
+                        "unit_price": .int(line.unitPrice.rupiah), "amount": .int(line.amount.rupiah),
+                        "discount": .int(line.discount.rupiah),
+                        "net": .int(line.net.rupiah), "voided": .bool(line.isVoided),
+                    ])
+                }),
+            "payments": .array(
+                sale.payments.map {
+                    .object(["method": .string($0.method.rawValue), "amount": .int($0.amount.rupiah), "tendered": .int($0.tendered.rupiah)])
+                }),
+        ]
+    }
+
+    /// A stored receipt by number, marked as a copy for reprinting.
+    public func receipt(number: String) throws -> Receipt? {
+        try read { db in
+            guard
+                let json = try String.fetchOne(
+                    db, sql: "SELECT receipt_json FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()])
+            else { return nil }
+            var receipt = try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
+            receipt.isCopy = true
+            receipt.opensDrawer = false
+            return receipt
+        }
+    }
+
+    /// The last receipt number a register issued, if any.
+    public func lastReceiptNumber(register: String) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT receipt_no FROM sales WHERE register = ? ORDER BY id DESC LIMIT 1", arguments: [register])
+        }
+    }
+}

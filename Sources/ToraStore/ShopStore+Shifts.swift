@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import ToraCore
+
+/// A cashier's shift at one register (SPEC §9).
+public struct Shift: Sendable, Hashable {
+    public let id: Int64
+    public let register: String
+    public let cashier: String
+    public let businessDay: String
+    public let openedAt: String
+    public let openingFloat: Money
+    public let closedAt: String?
+    public let countedCash: Money?
+
+    init(row: Row) {
+        id = row["id"]
+        register = row["register"]
+        cashier = row["cashier"]
+        businessDay = row["business_day"]
+        openedAt = row["opened_at"]
+        openingFloat = Money(row["opening_float"])
+        closedAt = row["closed_at"]
+        let counted: Int64? = row["counted_cash"]
+        countedCash = counted.map(Money.init)
+    }
+}
+
+/// The cash a shift's drawer should hold: the float plus cash kept from sales, less cash
+/// paid out for refunds. Cash tendered is never counted, only cash kept (SPEC §9).
+public struct ShiftCash: Sendable, Hashable {
+    public let openingFloat: Money
+    public let cashSales: Money
+    public let cashRefunds: Money
+    public let salesCount: Int
+    public let refundCount: Int
+    public var expected: Money { Money(openingFloat.rupiah + cashSales.rupiah - cashRefunds.rupiah) }
+}
+
+/// What closing a shift found.
+public struct ShiftClosing: Sendable, Hashable {
+    public let shift: Shift
+    public let cash: ShiftCash
+    public let counted: Money
+    /// counted − expected: positive is over, negative short.
+    public var overShort: Money { Money(counted.rupiah - cash.expected.rupiah) }
+    /// Sales left open or parked at the register; they stay for the next shift.
+    public let waitingSales: [StoredSale]
+}
+
+extension ShopStore {
+    /// The open shift of a register, if any.
+    public func openShift(register: String) throws -> Shift? {
+        try read { db in try Self.openShift(register: register, db) }
+    }
+
+    static func openShift(register: String, _ db: Database) throws -> Shift? {
+        try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE register = ? AND closed_at IS NULL", arguments: [register]).map(
+            Shift.init(row:))
+    }
+
+    /// Opens a shift with the cash put in the drawer. Refused while the register has one.
+    public func openShift(register: String, cashier: String, float: Money) throws -> Shift {
+        guard !float.isNegative else { throw StoreError(.invalidInput, "float: the opening float must be zero or more") }
+        return try write { db in
+            if let open = try Self.openShift(register: register, db) {
+                throw StoreError(.invalidInput, "register \(register) already has a shift open by \(open.cashier)")
+            }
+            let moment = try self.moment(db)
+            try db.execute(
+                sql: "INSERT INTO shifts(register, cashier, business_day, opened_at, opening_float) VALUES (?, ?, ?, ?, ?)",
+                arguments: [register, cashier, moment.day, moment.at, float.rupiah])
+            let id = db.lastInsertedRowID
+            try AuditJournal.append(
+                db, store: self, kind: "shift.opened", actor: cashier, register: register,
+                payload: ["shift": .int(id), "opening_float": .int(float.rupiah), "business_day": .string(moment.day)])
+            guard let shift = try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [id]).map(Shift.init(row:)) else {
+                throw StoreError(.io, "the new shift could not be read back")
+            }
+            return shift
+        }
+    }
+
+    /// The cash position of a shift so far.
+    public func shiftCash(_ shift: Shift) throws -> ShiftCash {
+        try read { db in try Self.shiftCash(shift, db) }
+    }
+
+    static func shiftCash(_ shift: Shift, _ db: Database) throws -> ShiftCash {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT
+                    coalesce((SELECT sum(p.amount) FROM payments p JOIN sales s ON s.id = p.sale_id
+                              WHERE s.shift_id = ? AND s.kind = 'sale' AND p.method = 'cash'), 0) AS cash_sales,
+                    coalesce((SELECT -sum(p.amount) FROM payments p JOIN sales s ON s.id = p.sale_id
+                              WHERE s.shift_id = ? AND s.kind = 'refund' AND p.method = 'cash'), 0) AS cash_refunds,
+                    (SELECT count(*) FROM sales WHERE shift_id = ? AND kind = 'sale') AS sales_count,
+                    (SELECT count(*) FROM sales WHERE shift_id = ? AND kind = 'refund') AS refund_count
+                """,
+            arguments: [shift.id, shift.id, shift.id, shift.id])
+        return ShiftCash(
+            openingFloat: shift.openingFloat, cashSales: Money(row?["cash_sales"] ?? 0), cashRefunds: Money(row?["cash_refunds"] ?? 0),
+            salesCount: row?["sales_count"] ?? 0, refundCount: row?["refund_count"] ?? 0)
+    }
+
+    /// Closes a shift with the counted cash; expected, counted and over/short are kept and
+    /// journaled. Open or parked sales are listed and stay for the next shift.
+    public func closeShift(_ shift: Shift, counted: Money, actor: String) throws -> ShiftClosing {
+        guard !counted.isNegative else { throw StoreError(.invalidInput, "counted: counted cash must be zero or more") }
+        return try write { db in
+            guard let current = try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [shift.id]).map(Shift.init(row:)),
+                current.closedAt == nil
+            else {
+                throw StoreError(.invalidInput, "the shift is already closed")
+            }
+            let cash = try Self.shiftCash(current, db)
+            let moment = try self.moment(db)
+            try db.execute(
+                sql: "UPDATE shifts SET closed_at = ?, closed_day = ?, expected_cash = ?, counted_cash = ? WHERE id = ?",
+                arguments: [moment.at, moment.day, cash.expected.rupiah, counted.rupiah, current.id])
+            try AuditJournal.append(
+                db, store: self, kind: "shift.closed", actor: actor, register: current.register,
+                payload: [
+                    "shift": .int(current.id), "opening_float": .int(cash.openingFloat.rupiah), "cash_sales": .int(cash.cashSales.rupiah),
+                    "cash_refunds": .int(cash.cashRefunds.rupiah), "expected": .int(cash.expected.rupiah), "counted": .int(counted.rupiah),
+                    "over_short": .int(counted.rupiah - cash.expected.rupiah),
+                ])
+            let waiting = try Self.storedSales(register: current.register, db)
+            return ShiftClosing(shift: current, cash: cash, counted: counted, waitingSales: waiting)
+        }
+    }
+
+    /// Opens the cash drawer without a sale (a supervisor's override), journaled.
+    public func recordDrawerOpened(register: String, cashier: String, supervisor: String) throws {
+        try recordEvent(kind: "drawer.opened", actor: supervisor, register: register, payload: ["cashier": .string(cashier)])
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import GRDB
+import ToraCore
+
+/// The kinds of stock movement (SPEC §7).
+public enum MovementKind: String, Sendable, Hashable, CaseIterable {
+    case receive, sale, refund, adjust, count
+}
+
+/// Why stock was adjusted by hand, and which way it moves.
+public enum AdjustReason: String, Sendable, Hashable, CaseIterable {
+    case damaged, expired, lost, found
+
+    /// `damaged/rusak`, `expired/kedaluwarsa/kadaluarsa`, `lost/hilang`, `found/ditemukan`.
+    public static func parse(_ text: String) -> AdjustReason? {
+        switch text.trimmingSpaces().lowercased() {
+        case "damaged", "rusak": return .damaged
+        case "expired", "kedaluwarsa", "kadaluarsa", "kadaluwarsa": return .expired
+        case "lost", "hilang": return .lost
+        case "found", "ditemukan": return .found
+        default: return nil
+        }
+    }
+
+    /// Damaged, expired and lost goods leave the shelf; found goods come back.
+    public var addsStock: Bool { self == .found }
+}
+
+/// One row of the stock ledger, with the running level after it.
+public struct StockMovement: Sendable, Hashable {
+    public let id: Int64
+    public let at: String
+    public let businessDay: String
+    public let kind: MovementKind
+    public let quantity: Quantity
+    public let unitCost: Money?
+    public let reason: String?
+    public let party: String?
+    public let reference: String?
+    public let actor: String
+    /// On-hand just after this movement.
+    public let balance: Quantity
+}
+
+/// A product at or below its reorder point, with its recent pace of sales.
+public struct LowStockLine: Sendable, Hashable {
+    public let product: StockedProduct
+    /// Units sold net of refunds over the window, per day (thousandths of the unit).
+    public let averageDailySales: Quantity
+    /// On-hand ÷ average daily sales, in whole days; nil when nothing sold.
+    public let daysOfCover: Int64?
+}
+
+extension ShopStore {
+    /// Inserts one movement; the on-hand column follows by trigger in the same
+    /// transaction. Every movement is journaled.
+    @discardableResult
+    func recordMovement(
+        _ db: Database, productID: Int64, sku: String, kind: MovementKind, quantity: Quantity, unitCost: Money?,
+        reason: String?, party: String?, reference: String?, actor: String, register: String? = nil, journal: Bool = true
+    ) throws -> Int64 {
+        let moment = try moment(db)
+        try db.execute(
+            sql: """
+                INSERT INTO stock_movements(product_id, at, business_day, kind, quantity, unit_cost, reason, party, reference, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                productID, moment.at, moment.day, kind.rawValue, quantity.thousandths, unitCost?.rupiah, reason, party, reference, actor,
+            ])
+        let id = db.lastInsertedRowID
+        // Sales and refunds journal their movements in their own entry, line by line.
+        guard journal else { return id }
+        try AuditJournal.append(
+            db, store: self, kind: "stock.\(kind.rawValue)", actor: actor, register: register,
+            payload: [
+                "movement": .int(id), "sku": .string(sku), "quantity": .int(quantity.thousandths), "unit_cost": .money(unitCost),
+                "reason": .optional(reason), "party": .optional(party), "reference": .optional(reference),
+            ])
+        return id
+    }
+
+    private func requireProduct(_ sku: String, _ db: Database) throws -> StockedProduct {
+        guard let found = try StockedProduct.fetchOne(db, where: "p.sku = ?", [sku]) else {
+            throw StoreError(.notFound, "sku: no product with sku '\(sku)'; see `tora catalogue search`")
+        }
+        return found
+    }
+
+    /// Goods received from a supplier or consignor. With a cost, the product's cost
+    /// becomes that last purchase cost. Returns the new on-hand.
+    @discardableResult
+    public func receive(sku: String, quantity text: String, cost: Money?, supplier: String?, actor: String) throws -> Quantity {
+        try write { db in
+            let stocked = try self.requireProduct(sku, db)
+            let quantity = try Quantity.parse(text, unit: stocked.product.unit, purpose: .stock(allowNegative: false))
+            if let cost {
+                guard !cost.isNegative else { throw StoreError(.invalidInput, "cost: must be zero or more") }
+                if cost != stocked.product.cost {
+                    try db.execute(sql: "UPDATE products SET cost = ? WHERE id = ?", arguments: [cost.rupiah, stocked.id])
+                    try AuditJournal.append(
+                        db, store: self, kind: "product.changed", actor: actor,
+                        payload: [
+                            "sku": .string(stocked.product.sku),
+                            "changes": .object(["cost": .array([.int(stocked.product.cost.rupiah), .int(cost.rupiah)])]),
+                        ])
+                }
+            }
+            try self.recordMovement(
+                db, productID: stocked.id, sku: stocked.product.sku, kind: .receive, quantity: quantity,
+                unitCost: cost ?? stocked.product.cost,
+                reason: nil, party: supplier ?? stocked.product.consignor, reference: nil, actor: actor)
+            return stocked.onHand + quantity
+        }
+    }
+
+    /// A correction with a reason. The reason decides the direction (damaged, expired
+    /// and lost remove; found adds); a sign on the quantity must agree with it.
+    @discardableResult
+    public func adjust(sku: String, quantity text: String, reason: AdjustReason, note: String?, actor: String) throws -> Quantity {
+        try write { db in
+            let stocked = try self.requireProduct(sku, db)
+            let given = try Quantity.parse(text, unit: stocked.product.unit, purpose: .stock(allowNegative: true))
+            guard given.thousandths != 0 else { throw StoreError(.invalidInput, "quantity: an adjustment of zero changes nothing") }
+            if given.isNegative && reason.addsStock || !given.isNegative && text.trimmingSpaces().hasPrefix("+") && !reason.addsStock {
+                throw StoreError(
+                    .invalidInput,
+                    "quantity: '\(text)' goes the wrong way for '\(reason.rawValue)' (\(reason.addsStock ? "found adds stock" : "\(reason.rawValue) removes stock"))"
+                )
+            }
+            let magnitude = Quantity(thousandths: abs(given.thousandths))
+            let signed = reason.addsStock ? magnitude : -magnitude
+            try self.recordMovement(
+                db, productID: stocked.id, sku: stocked.product.sku, kind: .adjust, quantity: signed, unitCost: nil,
+                reason: [reason.rawValue, note].compactMap { $0 }.joined(separator: ": "), party: nil, reference: nil, actor: actor)
+            return stocked.onHand + signed
+        }
+    }
+
+    /// A stock count (stock opname): sets the level to what was counted by recording the
+    /// difference. Returns (before, counted).
+    @discardableResult
+    public func count(sku: String, counted text: String, actor: String) throws -> (before: Quantity, counted: Quantity) {
+        try write { db in
+            let stocked = try self.requireProduct(sku, db)
+            let counted = try Quantity.parse(text, unit: stocked.product.unit, purpose: .level, field: "counted")
+            try self.recordMovement(
+                db, productID: stocked.id, sku: stocked.product.sku, kind: .count, quantity: counted - stocked.onHand,
+                unitCost: nil, reason: "counted \(counted.formatted(stocked.product.unit, decimalMark: "."))", party: nil, reference: nil,
+                actor: actor)
+            return (stocked.onHand, counted)
+        }
+    }
+
+    /// Counts from a CSV file with columns `sku,counted`, all or nothing. Returns how many
+    /// products were counted and how many of them changed level.
+    public func importCounts(path: String, actor: String) throws -> (counted: Int, changed: Int) {
+        let table = try CSVTable.parse(try CSVImport.readFile(path), name: path)
+        var csv = try CSVImport(table, name: path, known: ["sku", "counted"], required: ["sku", "counted"])
+        return try write { db in
+            var seen: [String: Int] = [:]
+            var counts: [(StockedProduct, Quantity)] = []
+            for record in table.records {
+                let sku = csv.cell("sku", record) ?? ""
+                guard let stocked = try StockedProduct.fetchOne(db, where: "p.sku = ?", [sku]) else {
+                    csv.report(record.line, "sku", "no product with sku '\(sku)'")
+                    continue
+                }
+                if let earlier = seen[sku.lowercased()] {
+                    csv.report(record.line, "sku", "\(sku) is already counted on line \(earlier)")
+                    continue
+                }
+                seen[sku.lowercased()] = record.line
+                let text = csv.cell("counted", record) ?? ""
+                if let counted = csv.read(
+                    record.line, "counted",
+                    { () throws(CoreError) in
+                        try Quantity.parse(text, unit: stocked.product.unit, purpose: .level, field: "counted")
+                    })
+                {
+                    counts.append((stocked, counted))
+                }
+            }
+            guard csv.problems.isEmpty else { throw csv.failure() }
+            var changed = 0
+            for (stocked, counted) in counts {
+                let difference = counted - stocked.onHand
+                if difference.thousandths != 0 { changed += 1 }
+                try self.recordMovement(
+                    db, productID: stocked.id, sku: stocked.product.sku, kind: .count, quantity: difference, unitCost: nil,
+                    reason: "counted \(counted.formatted(stocked.product.unit, decimalMark: "."))", party: nil, reference: path,
+                    actor: actor)
+            }
+            return (counts.count, changed)
+        }
+    }
+
+    /// Every movement of a product, oldest first, with the running balance.
+    public func stockHistory(sku: String, limit: Int = 1000) throws -> (product: StockedProduct, movements: [StockMovement]) {
+        try read { db in
+            guard let stocked = try StockedProduct.fetchOne(db, where: "p.sku = ?", [sku]) else {
+                throw StoreError(.notFound, "sku: no product with sku '\(sku)'")
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM (
+                        SELECT m.*, sum(quantity) OVER (ORDER BY id) AS balance FROM stock_movements m WHERE product_id = ?
+                    ) ORDER BY id DESC LIMIT ?
+                    """,
+                arguments: [stocked.id, limit])
+            let movements = rows.reversed().map { row in
+                let unitCost: Int64? = row["unit_cost"]
+                return StockMovement(
+                    id: row["id"], at: row["at"], businessDay: row["business_day"], kind: MovementKind(rawValue: row["kind"]) ?? .adjust,
+                    quantity: Quantity(thousandths: row["quantity"]), unitCost: unitCost.map(Money.init), reason: row["reason"],
+                    party: row["party"], reference: row["reference"], actor: row["actor"], balance: Quantity(thousandths: row["balance"]))
+            }
+            return (stocked, movements)
+        }
+    }
+
+    /// Active products at or below their reorder point (negative stock included), with
+    /// average daily sales over the last `days` business days and days of cover.
+    public func lowStock(days: Int = 28) throws -> [LowStockLine] {
+        try read { db in
+            let zone = try Settings.timeZone(db)
+            let today = Timestamp.businessDay(of: self.clock.now, in: zone)
+            let start = Timestamp.businessDay(of: self.clock.now.addingTimeInterval(-Double(days - 1) * 86_400), in: zone)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(StockedProduct.selection),
+                        coalesce((SELECT -sum(m.quantity) FROM stock_movements m
+                                  WHERE m.product_id = p.id AND m.kind IN ('sale', 'refund') AND m.business_day BETWEEN ? AND ?), 0) AS sold
+                    FROM \(StockedProduct.from)
+                    WHERE p.active = 1 AND p.on_hand <= p.reorder_point
+                    ORDER BY p.on_hand - p.reorder_point, p.name COLLATE NOCASE
+                    """,
+                arguments: [start, today])
+            return rows.map { row in
+                let stocked = StockedProduct(row: row)
+                let sold: Int64 = row["sold"]
+                let perDay = roundHalfUp(max(sold, 0), dividedBy: Int64(days))
+                let cover: Int64? = perDay > 0 ? max(stocked.onHand.thousandths, 0) / perDay : nil
+                return LowStockLine(product: stocked, averageDailySales: Quantity(thousandths: perDay), daysOfCover: cover)
+            }
+        }
+    }
+
+    /// Checks that every product's cached on-hand equals the sum of its movements; returns
+    /// the skus that differ (empty when the ledger and the cache agree).
+    public func stockLedgerMismatches() throws -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT p.sku FROM products p
+                    WHERE p.on_hand <> coalesce((SELECT sum(quantity) FROM stock_movements m WHERE m.product_id = p.id), 0)
+                    """)
+        }
+    }
+}

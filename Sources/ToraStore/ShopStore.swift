@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import Logging
+import ToraCore
+
+/// The shop's one database file (SPEC §13): catalogue, members, users, stock, settings
+/// and the audit journal. Owns the connection pool; every write is one transaction.
+///
+/// Opened in WAL mode with foreign keys on, `synchronous=FULL` and a busy timeout, so
+/// several tills and a manager's command can use one file at once. The file and its WAL
+/// companions are readable by their owner only (mode 0600).
+public final class ShopStore: Sendable {
+    public let path: String
+    public let clock: ShopClock
+    let pool: DatabasePool
+    let logger = Logger(label: "tora.store")
+
+    /// How long a writer waits for another before giving up with `StoreError.busy`.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Where the database lives: `--db`, else `$TORA_DB`, else
+    /// `$XDG_DATA_HOME/tora/tora.sqlite` (default `~/.local/share/tora/tora.sqlite`).
+    public static func resolvePath(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        if let fromEnvironment = environment["TORA_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+        let dataHome: String
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            dataHome = xdg
+        } else {
+            dataHome = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        }
+        return dataHome + "/tora/tora.sqlite"
+    }
+
+    /// Opens the shop database at `path`.
+    ///
+    /// - `create`: make the file (and its folder, mode 0700) when missing; otherwise a
+    ///   missing file is `StoreError.missingDatabase`, naming `tora init`.
+    /// - A file made by a newer Tora Sera is refused (`newerSchema`) and left untouched;
+    ///   a file that is not SQLite is refused (`io`).
+    public init(path: String, clock: ShopClock = .system, create: Bool = false) throws {
+        self.path = path
+        self.clock = clock
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: path) {
+            guard create else {
+                throw StoreError(.missingDatabase, "no shop database at \(path); create one with `tora init` (or `tora demo`)")
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
+                do {
+                    try fileManager.createDirectory(
+                        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
+                    throw StoreError(.io, "cannot create the folder \(folder) for the shop database: \(error.localizedDescription)")
+                }
+            }
+            guard fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError(.io, "cannot create the shop database \(path): permission denied or disk full")
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(ShopStore.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "tora"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrate(pool, path: path)
+        } catch let error as DatabaseError {
+            throw StoreError.wrapping(error, path: path)
+        }
+        for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: path + suffix) {
+            try? fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        }
+    }
+
+    private static func migrate(_ pool: DatabasePool, path: String) throws {
+        let migrator = Schema.migrator
+        let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded {
+            throw StoreError(
+                .newerSchema, "\(path) was written by a newer version of Tora Sera; upgrade tora to open it (nothing was changed)")
+        }
+        try migrator.migrate(pool)
+    }
+
+    /// Runs one write transaction, turning SQLite failures into `StoreError`s.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(updates)
+        } catch let error as DatabaseError {
+            throw StoreError.wrapping(error, path: path)
+        } catch let error as CoreError {
+            throw StoreError(error)
+        }
+    }
+
+    /// Runs one read, turning SQLite failures into `StoreError`s.
+    func read<T>(_ value: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(value)
+        } catch let error as DatabaseError {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+
+    /// The current time and business day in the shop's time zone.
+    func moment(_ db: Database) throws -> (at: String, day: String) {
+        let now = clock.now
+        let zone = try Settings.timeZone(db)
+        return (Timestamp.format(now), Timestamp.businessDay(of: now, in: zone))
+    }
+}

@@ -1,0 +1,97 @@
+import GRDB
+import ToraCore
+
+/// Why the shop database refused or failed an operation, with what a person needs to fix
+/// it: a stable `code`, the file, row or field involved, and an English sentence.
+///
+/// `exitCode` maps the code to the exit codes of SPEC §13 so the command line can stop
+/// with the right one. New codes may appear; callers fall back to `message`.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public struct Code: RawRepresentable, Hashable, Sendable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// Input data broke a rule (exit 65).
+        public static let invalidInput = Code(rawValue: "invalid_input")
+        /// Something named does not exist: sku, member, user, tier (exit 65).
+        public static let notFound = Code(rawValue: "not_found")
+        /// Something would be created twice (exit 65).
+        public static let duplicate = Code(rawValue: "duplicate")
+        /// The database is locked by another writer past the busy timeout (exit 75).
+        public static let busy = Code(rawValue: "busy")
+        /// The file cannot be read or written, or is not a Tora Sera database (exit 74).
+        public static let io = Code(rawValue: "io")
+        /// The database was made by a newer Tora Sera (exit 74).
+        public static let newerSchema = Code(rawValue: "newer_schema")
+        /// No shop database at the path yet (exit 74).
+        public static let missingDatabase = Code(rawValue: "missing_database")
+        /// The user is locked out after wrong PINs, or the PIN is wrong (exit 65).
+        public static let denied = Code(rawValue: "denied")
+        /// The audit journal does not verify (exit 65).
+        public static let tampered = Code(rawValue: "tampered")
+    }
+
+    public var code: Code
+    public var message: String
+    /// Every problem of a bulk input (`line N: column: reason`), when there are several.
+    public var problems: [String]
+    /// The domain rule that was broken, when one was.
+    public var coreError: CoreError?
+    /// A key of the till's translations for this refusal, with its values, so a cashier
+    /// reads it in their language; nil when `message` is all there is.
+    public var key: String?
+    public var values: [String: String] = [:]
+
+    public init(_ code: Code, _ message: String, problems: [String] = [], coreError: CoreError? = nil) {
+        self.code = code
+        self.message = message
+        self.problems = problems
+        self.coreError = coreError
+    }
+
+    /// A domain refusal as a store error (invalid input).
+    public init(_ error: CoreError) {
+        self.init(.invalidInput, error.description, coreError: error)
+    }
+
+    public var description: String { message }
+
+    /// The same error, readable in the till's languages through `key`.
+    public func translated(_ key: String, _ values: [String: String]) -> StoreError {
+        var copy = self
+        copy.key = key
+        copy.values = values
+        return copy
+    }
+
+    /// SPEC §13: 65 bad input data, 74 I/O, 75 database busy past its timeout.
+    public var exitCode: Int32 {
+        switch code {
+        case .busy: return 75
+        case .io, .newerSchema, .missingDatabase: return 74
+        default: return 65
+        }
+    }
+
+    /// Turns an SQLite failure into a sentence a shop can act on.
+    static func wrapping(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(.busy, "the shop database \(path) is busy (another till or command is writing); try again")
+        case .SQLITE_NOTADB:
+            return StoreError(.io, "\(path) is not a Tora Sera database (not an SQLite file)")
+        case .SQLITE_CORRUPT:
+            return StoreError(.io, "the shop database \(path) is damaged (SQLite reports corruption); restore the last backup")
+        case .SQLITE_FULL:
+            return StoreError(.io, "the disk holding \(path) is full; nothing was written")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+            return StoreError(.io, "cannot write the shop database \(path): \(error.message ?? "permission denied")")
+        case .SQLITE_IOERR:
+            return StoreError(.io, "input/output error on the shop database \(path): \(error.message ?? "I/O error")")
+        case .SQLITE_CONSTRAINT:
+            return StoreError(.invalidInput, "the change breaks a rule of the shop database: \(error.message ?? "constraint failed")")
+        default:
+            return StoreError(.io, "database error on \(path): \(error.message ?? error.description)")
+        }
+    }
+}

@@ -1,0 +1,286 @@
+import ToraCore
+import ToraStore
+
+extension TillSession {
+    /// Commands a cashier may not run alone: they wait for a supervisor's code and PIN.
+    func needsOverride(_ command: TillCommand) -> Bool {
+        guard let user, user.role < .supervisor else { return false }
+        switch command {
+        case .discount, .price, .cancel, .refund, .drawer: return true
+        case .reprint(let receipt?):
+            return receipt != (try? store.lastReceiptNumber(register: register)) ?? nil
+        default: return false
+        }
+    }
+
+    mutating func sell(_ command: TillCommand) -> TillReply {
+        if needsOverride(command) {
+            state = .overrideCode(command)
+            return reply([t("override.needed")])
+        }
+        return run(command, supervisor: user?.role ?? .cashier >= .supervisor ? user?.code : nil)
+    }
+
+    /// A supervisor's code and PIN for a waiting command: checked, journaled, then run.
+    mutating func authorise(_ command: TillCommand, supervisorCode: String, pin: String) -> TillReply {
+        state = .selling
+        do {
+            let supervisor = try store.authenticate(code: supervisorCode, pin: pin, register: register)
+            guard supervisor.role >= .supervisor else {
+                return reply([t("override.not_supervisor", ["code": supervisor.code])])
+            }
+            try store.recordEvent(
+                kind: "override", actor: supervisor.code, register: register,
+                payload: ["command": .string(Self.describe(command)), "cashier": .string(user?.code ?? "")])
+            return run(command, supervisor: supervisor.code)
+        } catch {
+            return reply([message(for: error)])
+        }
+    }
+
+    static func describe(_ command: TillCommand) -> String {
+        switch command {
+        case .discount(let line, let value): return "disc \(line) \(value)"
+        case .price(let line, let amount): return "price \(line) \(amount)"
+        case .cancel: return "cancel"
+        case .refund(let receipt): return "refund \(receipt)"
+        case .reprint(let receipt): return "reprint \(receipt ?? "")"
+        case .drawer: return "drawer"
+        default: return "\(command)"
+        }
+    }
+
+    mutating func run(_ command: TillCommand, supervisor: String?) -> TillReply {
+        do {
+            switch command {
+            case .empty: return reply([])
+            case .invalid(let reason): return reply([t("error.invalid_command", ["reason": reason])])
+            case .add(let code, let quantity): return reply(try add(code: code, quantity: quantity))
+            case .pick(let number, let quantity):
+                guard results.indices.contains(number - 1) else { return reply([t("search.no_result", ["number": String(number)])]) }
+                return reply(try add(results[number - 1], quantity: quantity))
+            case .search(let text): return reply(try search(text))
+            case .member(let number): return reply(try attachMember(number))
+            case .void(let line):
+                let voided = sale.lines.first { $0.number == line }
+                try change(
+                    try sale.voiding(line: line),
+                    journal: (
+                        "sale.line_voided",
+                        [
+                            "line": .int(Int64(line)), "sku": .optional(voided?.item.sku),
+                            "quantity": .int(voided?.quantity.thousandths ?? 0),
+                        ]
+                    ))
+                return reply([t("sale.voided", ["line": String(line)])] + totalLine())
+            case .quantity(let line, let text):
+                guard let existing = sale.lines.first(where: { $0.number == line }) else {
+                    return reply([message(for: CoreError(.lineNotFound, details: ["line": String(line)], reason: "no line \(line)"))])
+                }
+                try change(try sale.changingQuantity(line: line, to: try Quantity.parse(text, unit: existing.item.unit)))
+                return reply(try lineAnswer(line))
+            case .discount(let line, let value):
+                let discount = try Self.manualDiscount(value)
+                try change(
+                    try sale.discounting(line: line, by: discount, rules: rules),
+                    journal: ("sale.discounted", ["line": .int(Int64(line)), "value": .string(value), "supervisor": .optional(supervisor)]))
+                return reply(try lineAnswer(line))
+            case .price(let line, let amount):
+                let price = try Money.parse(amount, field: "price")
+                try change(
+                    try sale.overridingPrice(line: line, to: price),
+                    journal: (
+                        "sale.price_overridden",
+                        ["line": .int(Int64(line)), "price": .int(price.rupiah), "supervisor": .optional(supervisor)]
+                    ))
+                return reply(try lineAnswer(line))
+            case .total: return reply(try totalView())
+            case .pay(let method, let amount): return reply(try pay(method, amount: amount))
+            case .park: return reply(try park())
+            case .resume(let number): return reply(try resume(number))
+            case .cancel: return reply(try cancel(supervisor: supervisor ?? ""))
+            case .refund(let receipt): return try startRefund(receipt, supervisor: supervisor ?? "")
+            case .reprint(let receipt): return reply(try reprint(receipt))
+            case .drawer:
+                try store.recordDrawerOpened(register: register, cashier: user?.code ?? "", supervisor: supervisor ?? "")
+                return reply([sink.openDrawer().map { t("drawer.failed", ["reason": $0]) } ?? t("drawer.opened")])
+            case .shiftReport: return reply(try shiftReport())
+            case .close:
+                state = .closingCount
+                return reply(waitingSalesNotice())
+            case .help: return reply(helpLines())
+            case .quit:
+                state = .finished
+                return TillReply(lines: [t("quit.bye")], prompt: TillPrompt(""), isFinished: true)
+            }
+        } catch {
+            return reply([message(for: error)])
+        }
+    }
+
+    /// Stores the changed sale before anything is shown (the durability promise).
+    mutating func change(_ next: Sale, journal: (kind: String, payload: [String: JSONValue])? = nil) throws {
+        guard let user else { return }
+        openSaleID = try store.saveOpenSale(
+            id: openSaleID, register: register, cashier: user.code, sale: next,
+            journal: journal.map { ($0.kind, user.code, $0.payload) })
+        sale = next
+    }
+
+    static func manualDiscount(_ text: String) throws -> ManualDiscount {
+        if text.hasSuffix("%") { return .percent(try Tier.parsePercent(text, field: "discount")) }
+        return .amount(try Money.parse(text, field: "discount"))
+    }
+
+    // MARK: Adding
+
+    mutating func add(code: String, quantity: String?) throws -> [String] {
+        if !cardPrefix.isEmpty, code.uppercased().hasPrefix(cardPrefix.uppercased()),
+            let member = try store.member(number: String(code.dropFirst(cardPrefix.count)))
+        {
+            return try attachMember(member.number)
+        }
+        let scanned: ScannedCode
+        do {
+            scanned = try ScannedCode.interpret(code)
+        } catch {
+            // A sku of 8, 12 or 13 digits is not a misread barcode.
+            guard let product = try store.product(code: code) else { throw error }
+            return try add(product, quantity: quantity)
+        }
+        switch scanned {
+        case .lookup(let text):
+            guard let product = try store.product(code: text) else {
+                if let member = try store.member(number: text) { return try attachMember(member.number) }
+                return [t("error.unknown_code", ["value": text])]
+            }
+            return try add(product, quantity: quantity)
+        case .weighed(let plu, let weight):
+            guard quantity == nil else { return [t("error.label_has_quantity")] }
+            guard let product = try store.product(plu: plu) else { return [t("error.unknown_plu", ["value": plu])] }
+            guard product.product.unit.isMeasured else { return [t("error.plu_not_weighed", ["name": product.product.name])] }
+            return try add(product, quantity: weight.formatted(product.product.unit, decimalMark: "."))
+        case .priced(let plu, let price):
+            guard quantity == nil else { return [t("error.label_has_quantity")] }
+            guard let product = try store.product(plu: plu) else { return [t("error.unknown_plu", ["value": plu])] }
+            let unitPrice = product.product.price.rupiah
+            let derived = unitPrice > 0 ? max(1, multipliedRoundingHalfUp(price.rupiah, by: 1000, dividedBy: unitPrice) ?? 1) : 1000
+            return try add(product, fixedQuantity: Quantity(thousandths: derived), amount: price)
+        }
+    }
+
+    mutating func add(_ stocked: StockedProduct, quantity text: String?) throws -> [String] {
+        let product = stocked.product
+        let quantity: Quantity
+        if let text {
+            quantity = try Quantity.parse(text, unit: product.unit)
+        } else {
+            guard !product.unit.isMeasured else { return [t("error.needs_weight", ["name": product.name])] }
+            quantity = .one
+        }
+        return try add(stocked, fixedQuantity: quantity, amount: nil)
+    }
+
+    mutating func add(_ stocked: StockedProduct, fixedQuantity quantity: Quantity, amount: Money?) throws -> [String] {
+        let product = stocked.product
+        guard product.isActive else { return [t("error.inactive_product", ["name": product.name])] }
+        try change(try sale.adding(SaleItem(product), quantity: quantity, fixedAmount: amount))
+        var lines = try lineAnswer(sale.lines.last?.number ?? 0)
+        if !product.isLocal, let local = try store.localAlternative(category: product.category, excluding: product.sku) {
+            lines.append(t("sale.local_hint", ["name": local.product.name, "price": local.product.price.formatted]))
+        }
+        return lines
+    }
+
+    func lineAnswer(_ number: Int) throws -> [String] {
+        let priced = try sale.priced(with: rules)
+        guard let line = priced.lines.first(where: { $0.number == number }) else { return [] }
+        return TillText.line(line, texts: texts) + totalLine()
+    }
+
+    func totalLine() -> [String] {
+        guard let priced = try? sale.priced(with: rules) else { return [] }
+        return [t("sale.running_total", ["total": priced.total.formatted, "count": String(priced.activeLines.count)])]
+    }
+
+    mutating func search(_ text: String) throws -> [String] {
+        let hits = try store.search(text, limit: 9)
+        results = hits.map(\.product)
+        guard !hits.isEmpty else { return [t("search.none", ["text": text])] }
+        var lines = hits.enumerated().map { index, hit in
+            let p = hit.product.product
+            return "#\(index + 1) \(p.isLocal ? "*" : " ") \(p.name)  \(p.price.formatted)\(p.unit.isMeasured ? "/\(p.unit.rawValue)" : "")"
+        }
+        lines.append(t("search.hint"))
+        return lines
+    }
+
+    mutating func attachMember(_ number: String) throws -> [String] {
+        guard let member = try store.member(number: number) else { return [t("error.unknown_member", ["value": number])] }
+        guard member.isActive else { return [t("error.inactive_member", ["value": member.number])] }
+        guard let tier = try store.tiers().first(where: { $0.name == member.tier }) else {
+            return [t("error.unknown_member", ["value": number])]
+        }
+        try change(try sale.attaching(SaleMember(number: member.number, name: member.name, tier: tier)))
+        return [t("sale.member", ["number": member.number, "name": member.name, "tier": tier.name])] + totalLine()
+    }
+
+    func saleLines() -> [String] {
+        guard let priced = try? sale.priced(with: rules) else { return [] }
+        var lines: [String] = []
+        if let member = sale.member {
+            lines.append(t("sale.member", ["number": member.number, "name": member.name, "tier": member.tier.name]))
+        }
+        for line in priced.lines { lines += TillText.line(line, texts: texts) }
+        return lines + totalLine()
+    }
+
+    func totalView() throws -> [String] {
+        let priced = try sale.priced(with: rules)
+        var lines = saleLines().dropLast().map { $0 }
+        lines += TillText.totals(priced, sale: sale, rules: rules, texts: texts)
+        return lines
+    }
+
+    // MARK: Park, resume, cancel
+
+    mutating func park() throws -> [String] {
+        guard let id = openSaleID, !sale.lines.isEmpty else { return [t("error.nothing_to_park")] }
+        try store.park(id, actor: user?.code ?? "", register: register)
+        sale = Sale()
+        openSaleID = nil
+        return [t("sale.parked", ["number": String(id)])]
+    }
+
+    mutating func resume(_ number: Int?) throws -> [String] {
+        let parked = try store.parkedSales()
+        guard let number else {
+            guard !parked.isEmpty else { return [t("sale.none_parked")] }
+            return parked.map { stored in
+                let total = (try? stored.sale.priced(with: rules).total) ?? .zero
+                return t(
+                    "sale.parked_entry",
+                    [
+                        "number": String(stored.id), "register": stored.register, "lines": String(stored.sale.activeLines.count),
+                        "total": total.formatted,
+                    ])
+            }
+        }
+        let stored = try store.resume(Int64(number), register: register, actor: user?.code ?? "")
+        openSaleID = stored.id
+        sale = stored.sale
+        return [t("sale.resumed", ["number": String(number)])] + saleLines()
+    }
+
+    mutating func cancel(supervisor: String) throws -> [String] {
+        guard let id = openSaleID, !sale.lines.isEmpty || sale.member != nil else { return [t("error.nothing_to_cancel")] }
+        try store.cancelOpenSale(id, register: register, cashier: user?.code ?? "", supervisor: supervisor, rules: rules)
+        sale = Sale()
+        openSaleID = nil
+        return [t("sale.cancelled")]
+    }
+
+    func helpLines() -> [String] {
+        [t("help.title")] + (1...22).map { t("help.\($0)") }
+    }
+}

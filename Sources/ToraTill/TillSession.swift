@@ -1,0 +1,196 @@
+import Foundation
+import ToraCore
+import ToraResources
+import ToraStore
+
+/// The cashier's till as a state machine (SPEC §6): login, opening float, the open sale,
+/// overrides, payment, refunds, shift close. One line in, one `TillReply` out; every
+/// change to the open sale is stored before the reply is returned, so nothing typed is
+/// lost when the process dies.
+public struct TillSession {
+    enum State: Sendable {
+        case loginCode
+        case loginPIN(code: String)
+        case openingFloat
+        case selling
+        case overrideCode(TillCommand)
+        case overridePIN(TillCommand, code: String)
+        case refunding
+        case closingCount
+        case finished
+    }
+
+    let store: ShopStore
+    let register: String
+    let texts: Translations
+    let sink: any ReceiptSink
+
+    var state = State.loginCode
+    var user: User?
+    var shift: Shift?
+    var openSaleID: Int64?
+    var sale = Sale()
+    var rules = PricingRules()
+    var cardPrefix = "M"
+    var results: [StockedProduct] = []
+    var refund: RefundDraft?
+
+    /// A till for `register` (two digits) on `store`, speaking `texts`' language.
+    public init(store: ShopStore, register: String, texts: Translations, sink: any ReceiptSink) {
+        self.store = store
+        self.register = register
+        self.texts = texts
+        self.sink = sink
+    }
+
+    /// The first prompt.
+    public func start() -> TillReply {
+        TillReply(lines: [t("till.title", ["register": register])], prompt: TillPrompt(t("login.code")))
+    }
+
+    /// Handles one line and says what to show and ask next.
+    public mutating func handle(_ line: String) -> TillReply {
+        switch state {
+        case .loginCode:
+            let code = line.trimmingSpaces()
+            guard !code.isEmpty else { return reply([], prompt: TillPrompt(t("login.code"))) }
+            state = .loginPIN(code: code)
+            return reply([], prompt: TillPrompt(t("login.pin"), secret: true))
+        case .loginPIN(let code):
+            return login(code: code, pin: line.trimmingSpaces())
+        case .openingFloat:
+            return openShift(line)
+        case .selling:
+            return sell(TillParser.parse(line))
+        case .overrideCode(let command):
+            let code = line.trimmingSpaces()
+            guard !code.isEmpty else {
+                state = .selling
+                return reply([t("override.abandoned")])
+            }
+            state = .overridePIN(command, code: code)
+            return reply([], prompt: TillPrompt(t("override.pin"), secret: true))
+        case .overridePIN(let command, let code):
+            return authorise(command, supervisorCode: code, pin: line.trimmingSpaces())
+        case .refunding:
+            return refundLine(line)
+        case .closingCount:
+            return closeShift(line)
+        case .finished:
+            return TillReply(prompt: TillPrompt(""), isFinished: true)
+        }
+    }
+
+    /// The line shown for the end of input (a pipe closed, Ctrl-D): the sale stays stored.
+    public func endOfInput() -> String { t("quit.bye") }
+
+    // MARK: Helpers
+
+    func t(_ key: String, _ values: [String: String] = [:]) -> String { texts.text(key, values) }
+
+    /// The prompt of the current state.
+    var currentPrompt: TillPrompt {
+        switch state {
+        case .loginCode: return TillPrompt(t("login.code"))
+        case .loginPIN: return TillPrompt(t("login.pin"), secret: true)
+        case .openingFloat: return TillPrompt(t("shift.float"))
+        case .overrideCode: return TillPrompt(t("override.code"))
+        case .overridePIN: return TillPrompt(t("override.pin"), secret: true)
+        case .refunding: return TillPrompt(t("refund.prompt", ["register": register]))
+        case .closingCount: return TillPrompt(t("shift.close.counted"))
+        case .selling, .finished: return TillPrompt("\(register)>")
+        }
+    }
+
+    func reply(_ lines: [String], prompt: TillPrompt? = nil) -> TillReply {
+        TillReply(lines: lines, prompt: prompt ?? currentPrompt)
+    }
+
+    /// One line for a refusal: the translated domain message, or the store's sentence.
+    func message(for error: any Error) -> String {
+        if let error = error as? CoreError { return message(for: error) }
+        if let error = error as? StoreError {
+            if let core = error.coreError { return message(for: core) }
+            if let key = error.key, texts.strings[key] != nil { return t(key, error.values) }
+            return error.message
+        }
+        return String(describing: error)
+    }
+
+    func message(for error: CoreError) -> String {
+        let key = "error.\(error.code.rawValue)"
+        guard texts.strings[key] != nil else { return error.reason }
+        var values = error.details
+        values["value"] = error.value ?? ""
+        values["field"] = error.field ?? ""
+        return t(key, values)
+    }
+
+    // MARK: Login and shift
+
+    mutating func login(code: String, pin: String) -> TillReply {
+        do {
+            let user = try store.authenticate(code: code, pin: pin, register: register)
+            if let open = try store.openShift(register: register), open.cashier.lowercased() != user.code.lowercased() {
+                state = .loginCode
+                return reply([t("login.shift_of_other", ["register": register, "cashier": open.cashier])])
+            }
+            self.user = user
+            rules = try store.pricingRules()
+            cardPrefix = try store.setting(.memberCardPrefix)
+            var lines = [t("login.welcome", ["name": user.name, "register": register])]
+            if let open = try store.openShift(register: register) {
+                shift = open
+                lines += try resumeOpenSale()
+                state = .selling
+                lines.append(t("sale.ready"))
+            } else {
+                state = .openingFloat
+            }
+            return reply(lines)
+        } catch {
+            state = .loginCode
+            return reply([message(for: error)])
+        }
+    }
+
+    mutating func openShift(_ line: String) -> TillReply {
+        guard let user else { return reply([]) }
+        do {
+            let float = try Money.parse(line, field: "float")
+            shift = try store.openShift(register: register, cashier: user.code, float: float)
+            state = .selling
+            var lines = [t("shift.opened", ["amount": float.formatted])]
+            lines += try resumeOpenSale()
+            lines.append(t("sale.ready"))
+            return reply(lines)
+        } catch {
+            return reply([message(for: error)])
+        }
+    }
+
+    /// Picks up the register's open sale after a crash or a `quit`; a sale that was fully
+    /// paid but not yet completed is completed now.
+    mutating func resumeOpenSale() throws -> [String] {
+        guard let stored = try store.openSale(register: register) else { return [] }
+        openSaleID = stored.id
+        sale = stored.sale
+        guard !sale.lines.isEmpty || sale.member != nil else { return [] }
+        var lines = [t("sale.recovered")]
+        lines += saleLines()
+        if try sale.isSettled(with: rules) { lines += complete() }
+        return lines
+    }
+
+    var context: TillContext? {
+        guard let user else { return nil }
+        return TillContext(register: register, cashier: user, shiftID: shift?.id)
+    }
+}
+
+/// The refund being put together in refund mode.
+struct RefundDraft: Sendable {
+    var sale: RefundableSale
+    var selections: [RefundSelection]
+    let supervisor: String
+}

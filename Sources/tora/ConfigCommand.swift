@@ -1,0 +1,53 @@
+import ArgumentParser
+import ToraStore
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Read and change the shop's settings (kept in the database).",
+        subcommands: [Get.self, Set.self, List.self])
+
+    struct Get: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print one setting's value.")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The setting, e.g. shop.name.") var key: String
+
+        func run() throws {
+            try reportingErrors {
+                guard let setting = SettingKey.named(key) else {
+                    throw StoreError(.invalidInput, "'\(key)' is not a setting; see `tora config list`")
+                }
+                print(try shop.open().setting(setting))
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change one setting; the change is journaled.")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The setting, e.g. cash.rounding.") var key: String
+        @Argument(help: "Its new value.") var value: String
+
+        func run() throws {
+            try reportingErrors {
+                let stored = try shop.open().setSetting(key, to: value, actor: commandLineActor)
+                print("\(key.lowercased()) = \(stored)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print every setting with its value.")
+        @OptionGroup var shop: ShopOptions
+
+        func run() throws {
+            try reportingErrors {
+                var table = TextTable([("key", .left), ("value", .left), ("", .left), ("meaning", .left)])
+                for entry in try shop.open().allSettings() {
+                    table.add([entry.key.name, entry.value, entry.isDefault ? "(default)" : "", entry.key.help])
+                }
+                print(table.rendered, terminator: "")
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import ToraResources
+import ToraStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Make a fresh demo shop: a village shop's catalogue, members and users.",
+        discussion: """
+            The demo shop lives in --db, else $TORA_DB, else $XDG_DATA_HOME/tora/demo.sqlite, and is
+            made anew each time. A file holding a real shop is never replaced.
+            Users: 01 Siti (cashier, PIN 1234), 02 Ujang (supervisor, PIN 2345), 03 Dedeh (manager, PIN 3456).
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The demo shop's database file.", valueName: "path"))
+    var db: String?
+
+    static let users: [(code: String, name: String, role: Role, pin: String)] = [
+        ("01", "Siti Aminah", .cashier, "1234"),
+        ("02", "Ujang Suryana", .supervisor, "2345"),
+        ("03", "Dedeh Rohaeti", .manager, "3456"),
+    ]
+
+    var path: String {
+        if let db, !db.isEmpty { return db }
+        let environment = ProcessInfo.processInfo.environment
+        if let fromEnvironment = environment["TORA_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return (ShopStore.resolvePath(explicit: nil) as NSString).deletingLastPathComponent + "/demo.sqlite"
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let path = self.path
+            try Self.removeOldDemo(at: path)
+            let store = try ShopStore(path: path, clock: try ShopClock.fromEnvironment(), create: true)
+            let actor = "demo"
+            try store.initialize(shopName: "Toko Rakyat Serba Ada Sukamaju", actor: actor)
+            let settings: [(SettingKey, String)] = [
+                (.shopAddress, "Jl. Raya Sukamaju No. 12, Desa Sukamaju, Kec. Cimanuk, Pandeglang, Banten"),
+                (.shopPhone, "0253-123456"),
+                (.shopLegalNumber, "AHU-0012345.AH.01.29.TAHUN 2025"),
+                (.receiptFooter, "Terima kasih. Belanja di koperasi, untung bersama."),
+            ]
+            for (key, value) in settings { try store.setSetting(key.name, to: value, actor: actor) }
+            let folder = ToraResources.demoFolder.path
+            _ = try store.importTiers(path: folder + "/tiers.csv", actor: actor)
+            _ = try store.importCatalogue(path: folder + "/catalogue.csv", dryRun: false, actor: actor)
+            _ = try store.importMembers(path: folder + "/members.csv", dryRun: false, actor: actor)
+            for user in Self.users {
+                try store.addUser(code: user.code, name: user.name, role: user.role, pin: user.pin, actor: actor)
+            }
+            try store.recordEvent(kind: "demo.created", actor: actor, payload: ["path": .string(path)])
+            let summary = try store.catalogueSummary()
+            print(
+                """
+                Demo shop ready: \(path)
+                  \(try store.setting(.shopName)): \(summary.active) products in \(summary.categories) categories \
+                (\(summary.local) local, \(summary.consigned) consigned, \(summary.measured) sold by weight), \(summary.members) members
+                  users: \(Self.users.map { "\($0.code) \($0.name) (\($0.role.rawValue), PIN \($0.pin))" }.joined(separator: ", "))
+                Try: tora catalogue search --db \(path) kopi
+                """)
+        }
+    }
+
+    /// Deletes a previous demo shop at `path`; refuses to touch a file that holds a real shop.
+    static func removeOldDemo(at path: String) throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: path) else { return }
+        let isDemo: Bool
+        do {
+            isDemo = try ShopStore(path: path).isDemo()
+        } catch {
+            throw StoreError(.io, "\(path) exists and is not a demo shop; give the demo another file with --db")
+        }
+        guard isDemo else {
+            throw StoreError(.io, "\(path) holds a real shop, not a demo; give the demo another file with --db")
+        }
+        for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: path + suffix) {
+            try fileManager.removeItem(atPath: path + suffix)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import ToraCore
+import ToraStore
+
+struct MembersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "members",
+        abstract: "The cooperative's members: import and export CSV, list, add, show.",
+        subcommands: [Import.self, Export.self, List.self, Add.self, Show.self],
+        aliases: ["anggota"])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import members from CSV (upsert by number; all rows or none).",
+            discussion: "Columns: number, name required; tier, phone, credit_limit, active optional.")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check the file and report; write nothing.") var dryRun = false
+
+        func run() throws {
+            try reportingErrors {
+                let report = try shop.open().importMembers(path: file, dryRun: dryRun, actor: commandLineActor)
+                let verb = report.isDryRun ? "would be" : "were"
+                print(
+                    "\(file): \(report.created) members \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged\(report.isDryRun ? " (dry run: nothing written)" : "")"
+                )
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write every member as CSV (the import format).")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The file to write; standard output when omitted.") var file: String?
+
+        func run() throws {
+            try reportingErrors { try writeOutput(try shop.open().exportMembers(), to: file) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List members by number.")
+        @OptionGroup var shop: ShopOptions
+        @Flag(help: "Include inactive members.") var all = false
+
+        func run() throws {
+            try reportingErrors {
+                let members = try shop.open().members(includeInactive: all)
+                var table = TextTable([("number", .left), ("name", .left), ("tier", .left), ("phone", .left), ("credit limit", .right)])
+                for member in members {
+                    table.add([
+                        member.number, member.name + (member.isActive ? "" : " (inactive)"), member.tier, member.phone ?? "",
+                        member.creditLimit.formatted,
+                    ])
+                }
+                print(table.rendered + "\(members.count) members")
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add one member.")
+        @OptionGroup var shop: ShopOptions
+        @Option(help: "Member number, printed on the card.") var number: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: "Tier name.") var tier = Tier.defaultTier.name
+        @Option(help: "Phone number.") var phone: String?
+        @Option(name: .customLong("credit-limit"), help: "How much the member may owe the shop.") var creditLimit = Money.zero
+
+        func run() throws {
+            try reportingErrors {
+                try shop.open().addMember(
+                    Member(number: number, name: name, tier: tier, phone: phone, creditLimit: creditLimit), actor: commandLineActor)
+                print("added member \(number): \(name) (\(tier))")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one member.")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The member number.") var number: String
+
+        func run() throws {
+            try reportingErrors {
+                guard let member = try shop.open().member(number: number) else {
+                    throw StoreError(.notFound, "no member with number '\(number)'")
+                }
+                print(
+                    """
+                    number        \(member.number)
+                    name          \(member.name)
+                    tier          \(member.tier)
+                    phone         \(member.phone ?? "-")
+                    credit limit  \(member.creditLimit.formatted)
+                    active        \(member.isActive ? "yes" : "no")
+                    """)
+            }
+        }
+    }
+}
+
+struct TiersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tiers",
+        abstract: "Member tiers and their discounts.",
+        subcommands: [List.self, Set.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tiers.")
+        @OptionGroup var shop: ShopOptions
+
+        func run() throws {
+            try reportingErrors {
+                var table = TextTable([("tier", .left), ("discount %", .right), ("local discount %", .right)])
+                for tier in try shop.open().tiers() {
+                    table.add([tier.name, String(tier.discountPct), String(tier.localDiscountPct)])
+                }
+                print(table.rendered, terminator: "")
+            }
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create or change a tier.")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "Tier name.") var name: String
+        @Option(name: .customLong("discount-pct"), help: "Whole percent off discountable non-local products.") var discountPct: String
+        @Option(name: .customLong("local-discount-pct"), help: "Whole percent off discountable local products.") var localDiscountPct:
+            String
+
+        func run() throws {
+            try reportingErrors {
+                let tier = Tier(
+                    name: name, discountPct: try Tier.parsePercent(discountPct, field: "discount-pct"),
+                    localDiscountPct: try Tier.parsePercent(localDiscountPct, field: "local-discount-pct"))
+                try shop.open().setTier(tier, actor: commandLineActor)
+                print("tier \(tier.name): \(tier.discountPct)% off, \(tier.localDiscountPct)% off local products")
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import ArgumentParser
+import ToraCore
+import ToraStore
+
+struct StockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stock",
+        abstract: "The stock ledger: receive, adjust, count, list, low, history.",
+        subcommands: [Receive.self, Adjust.self, Count.self, List.self, Low.self, History.self])
+
+    struct Receive: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record goods received from a supplier or consignor.")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The product's sku.") var sku: String
+        @Argument(help: "Quantity received (kg/l may have 3 decimals).") var quantity: String
+        @Option(help: "Purchase cost per unit; becomes the product's cost.") var cost: Money?
+        @Option(help: "Who delivered it.") var supplier: String?
+
+        func run() throws {
+            try reportingErrors {
+                let store = try shop.open()
+                let onHand = try store.receive(sku: sku, quantity: quantity, cost: cost, supplier: supplier, actor: commandLineActor)
+                print("received \(quantity) of \(sku); on hand now \(try Self.level(onHand, sku: sku, store))")
+            }
+        }
+
+        static func level(_ quantity: Quantity, sku: String, _ store: ShopStore) throws -> String {
+            let unit = try store.product(sku: sku)?.product.unit ?? .pcs
+            return "\(quantity.formatted(unit)) \(unit.rawValue)"
+        }
+    }
+
+    struct Adjust: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct stock with a reason: damaged, expired, lost (remove) or found (add).")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The product's sku.") var sku: String
+        @Argument(help: "How much (the reason decides the direction).") var quantity: String
+        @Option(help: "damaged, expired, lost or found (rusak, kedaluwarsa, hilang, ditemukan).") var reason: String
+        @Option(help: "A note kept with the movement.") var note: String?
+
+        func validate() throws {
+            guard AdjustReason.parse(reason) != nil else {
+                throw ValidationError("'\(reason)' is not a reason; use damaged, expired, lost or found")
+            }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let store = try shop.open()
+                let onHand = try store.adjust(
+                    sku: sku, quantity: quantity, reason: AdjustReason.parse(reason) ?? .lost, note: note, actor: commandLineActor)
+                print("adjusted \(sku) (\(reason)); on hand now \(try Receive.level(onHand, sku: sku, store))")
+            }
+        }
+    }
+
+    struct Count: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a stock count (stock opname): sets the level, the difference is recorded.",
+            discussion: "Either SKU QTY, or --file F with a CSV of sku,counted (all rows or none).")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The product's sku.") var sku: String?
+        @Argument(help: "The counted quantity.") var quantity: String?
+        @Option(help: "A CSV file with columns sku,counted.") var file: String?
+
+        func validate() throws {
+            guard (file == nil) != (sku == nil), (sku == nil) == (quantity == nil) else {
+                throw ValidationError("give either SKU and QTY, or --file FILE")
+            }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let store = try shop.open()
+                if let file {
+                    let result = try store.importCounts(path: file, actor: commandLineActor)
+                    print("\(file): \(result.counted) products counted, \(result.changed) changed level")
+                } else if let sku, let quantity {
+                    let result = try store.count(sku: sku, counted: quantity, actor: commandLineActor)
+                    let unit = try store.product(sku: sku)?.product.unit ?? .pcs
+                    let difference = result.counted - result.before
+                    print(
+                        "counted \(sku): \(result.counted.formatted(unit)) \(unit.rawValue) (book said \(result.before.formatted(unit)), difference \(difference.thousandths > 0 ? "+" : "")\(difference.formatted(unit)))"
+                    )
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "On-hand of every active product (= the sum of its movements).")
+        @OptionGroup var shop: ShopOptions
+        @Flag(help: "Include inactive products.") var all = false
+
+        func run() throws {
+            try reportingErrors {
+                let products = try shop.open().products(includeInactive: all)
+                var table = TextTable([
+                    ("sku", .left), ("name", .left), ("on hand", .right), ("unit", .left), ("reorder at", .right), ("", .left),
+                ])
+                for stocked in products {
+                    let p = stocked.product
+                    let flag = stocked.onHand.isNegative ? "NEGATIVE" : stocked.onHand <= p.reorderPoint ? "low" : ""
+                    table.add([p.sku, p.name, stocked.onHand.formatted(p.unit), p.unit.rawValue, p.reorderPoint.formatted(p.unit), flag])
+                }
+                print(table.rendered, terminator: "")
+            }
+        }
+    }
+
+    struct Low: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Products at or below their reorder point, with average daily sales (last 28 days) and days of cover.")
+        @OptionGroup var shop: ShopOptions
+        @Option(help: "Days of sales to average.") var days = 28
+
+        func validate() throws {
+            guard (1...366).contains(days) else { throw ValidationError("--days must be 1 to 366") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let lines = try shop.open().lowStock(days: days)
+                var table = TextTable([
+                    ("sku", .left), ("name", .left), ("on hand", .right), ("reorder at", .right), ("sold/day", .right),
+                    ("days of cover", .right),
+                ])
+                for line in lines {
+                    let p = line.product.product
+                    table.add([
+                        p.sku, p.name, "\(line.product.onHand.formatted(p.unit)) \(p.unit.rawValue)", p.reorderPoint.formatted(p.unit),
+                        line.averageDailySales.formatted(.kg), line.daysOfCover.map(String.init) ?? "-",
+                    ])
+                }
+                print(table.rendered + "\(lines.count) products at or below their reorder point")
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every stock movement of one product, with the running balance.")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The product's sku.") var sku: String
+        @Option(help: "Show at most the last N movements.") var limit = 1000
+
+        func run() throws {
+            try reportingErrors {
+                let (stocked, movements) = try shop.open().stockHistory(sku: sku, limit: limit)
+                let unit = stocked.product.unit
+                var table = TextTable([
+                    ("#", .right), ("day", .left), ("kind", .left), ("quantity", .right), ("balance", .right), ("cost", .right),
+                    ("reason / party", .left), ("by", .left),
+                ])
+                for m in movements {
+                    let signed = (m.quantity.thousandths > 0 ? "+" : "") + m.quantity.formatted(unit)
+                    let note = [m.reason, m.party, m.reference].compactMap { $0 }.joined(separator: "; ")
+                    table.add([
+                        String(m.id), m.businessDay, m.kind.rawValue, signed, m.balance.formatted(unit), m.unitCost?.formatted ?? "", note,
+                        m.actor,
+                    ])
+                }
+                print("\(stocked.product.sku) \(stocked.product.name): on hand \(stocked.onHand.formatted(unit)) \(unit.rawValue)")
+                print(table.rendered, terminator: "")
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ToraResources
+import ToraStore
+import ToraTill
+
+struct TillCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "till",
+        abstract: "The cashier's till for one register: scan, pay, print, close the shift.",
+        discussion: """
+            Reads one line at a time from standard input (a barcode scanner types digits and
+            Enter), so it works on a terminal, under tmux, or with a file piped in. Type
+            'help' at the till for its commands. Every change is stored before the till answers.
+            """)
+
+    @OptionGroup var shop: ShopOptions
+
+    @Option(help: "The register number, two digits (01, 02, ...).") var register: String
+
+    @Option(help: "Language of the till: id (Bahasa Indonesia) or en.") var lang = "id"
+
+    func validate() throws {
+        guard register.count == 2, register.allSatisfy({ ("0"..."9").contains($0) }) else {
+            throw ValidationError("--register takes two digits, like 01")
+        }
+        guard Translations.languages.contains(lang) else { throw ValidationError("--lang takes id or en") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let store = try shop.open()
+            try Self.runTill(store: store, register: register, lang: lang, scripted: [])
+        }
+    }
+
+    /// Runs a till on the terminal; `scripted` lines are handled first (the demo logs in).
+    static func runTill(store: ShopStore, register: String, lang: String, scripted: [String]) throws {
+        let texts: Translations
+        do {
+            texts = try Translations.load(lang)
+        } catch {
+            throw StoreError(.io, "cannot read the till's translations (\(lang).json): \(error.localizedDescription)")
+        }
+        var session = TillSession(store: store, register: register, texts: texts, sink: try ReceiptPrinting.sink(for: store))
+        let terminal = StandardTerminal()
+        var reply = session.start()
+        for line in scripted {
+            reply = session.handle(line)
+            for shown in reply.lines { terminal.write(shown + "\n") }
+        }
+        if !scripted.isEmpty { reply.lines = [] }
+        TillLoop.run(&session, terminal: terminal, first: reply)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import ToraCore
+import ToraResources
+
+@Suite("shipped resources")
+struct ShippedResourcesTests {
+    @Test("every language has the same keys, and every domain error has a message")
+    func translationsComplete() throws {
+        let indonesian = try Translations.load("id")
+        let english = try Translations.load("en")
+        #expect(Set(indonesian.strings.keys) == Set(english.strings.keys))
+        for code in CoreError.Code.all {
+            #expect(indonesian.strings["error.\(code.rawValue)"] != nil, "no Indonesian message for \(code)")
+        }
+        #expect(indonesian.text("sale.change", ["change": "Rp15.600"]) == "Kembalian Rp15.600")
+        #expect(english.text("no.such.key") == "no.such.key")
+    }
+
+    @Test("the demo catalogue has local, weighed, consigned and exempt products across the shop's categories")
+    func demoCatalogueShape() throws {
+        let text = try String(contentsOf: ToraResources.demoFolder.appendingPathComponent("catalogue.csv"), encoding: .utf8)
+        let rows = text.split(separator: "\n").dropFirst()
+        #expect(rows.count >= 150)
+        #expect(text.contains(",kg,") && text.contains(",exempt,") && text.contains("UMKM"))
+    }
+}
