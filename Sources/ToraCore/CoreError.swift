@@ -37,6 +37,7 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let creditNeedsMember = Code(rawValue: "credit_needs_member")
         public static let creditLimitExceeded = Code(rawValue: "credit_limit_exceeded")
         public static let zeroTender = Code(rawValue: "zero_tender")
+        public static let refundExceedsSold = Code(rawValue: "refund_exceeds_sold")
 
         /// Every code above, so translations can be checked for completeness.
         public static let all: [Code] = [
@@ -44,7 +45,7 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
             .wholeQuantityRequired, .invalidBarcode, .badCheckDigit, .reservedScalePrefix, .invalidSKU, .invalidField,
             .invalidPercent, .invalidTaxRate, .lineNotFound, .lineVoided, .notDiscountable, .discountExceedsLine,
             .fixedAmountLine, .emptySale, .alreadyPaid, .saleHasPayments, .tenderExceedsDue, .creditNeedsMember,
-            .creditLimitExceeded, .zeroTender,
+            .creditLimitExceeded, .zeroTender, .refundExceedsSold,
         ]
     }
 

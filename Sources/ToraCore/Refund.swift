@@ -14,7 +14,7 @@ public struct RefundPortion: Sendable, Hashable {
     public static func of(
         sold: (quantity: Quantity, amount: Money, discount: Money, net: Money),
         before: (quantity: Quantity, amount: Money, discount: Money, net: Money),
-        quantity: Quantity
+        quantity: Quantity, unit: MeasureUnit
     ) throws(CoreError) -> RefundPortion {
         let remaining = sold.quantity - before.quantity
         guard quantity.thousandths > 0 else {
@@ -22,9 +22,10 @@ public struct RefundPortion: Sendable, Hashable {
                 .invalidQuantity, field: "quantity", value: quantity.description, reason: "a refund quantity must be more than zero")
         }
         guard quantity <= remaining else {
+            let left = remaining.formatted(unit, decimalMark: ".")
             throw CoreError(
-                .quantityOutOfRange, field: "quantity", value: quantity.description, details: ["max": remaining.description],
-                reason: "only \(remaining.description) of this line is left to refund")
+                .refundExceedsSold, field: "quantity", value: quantity.formatted(unit, decimalMark: "."), details: ["max": left],
+                reason: "only \(left) of this line is left to refund")
         }
         if quantity == remaining {
             let amount = Money(sold.amount.rupiah - before.amount.rupiah)

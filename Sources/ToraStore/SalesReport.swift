@@ -55,13 +55,13 @@ public struct SalesReport: Sendable, Hashable {
     }
 
     /// `37.5`: a tenths value as a decimal text.
-    static func decimal(tenths: Int64) -> String {
+    public static func decimal(tenths: Int64) -> String {
         let sign = tenths < 0 ? "-" : ""
         return "\(sign)\(tenths.magnitude / 10).\(tenths.magnitude % 10)"
     }
 
     /// `12.5`: thousandths as a decimal without trailing zeros.
-    static func decimal(thousandths: Int64) -> String {
+    public static func decimal(thousandths: Int64) -> String {
         let sign = thousandths < 0 ? "-" : ""
         let whole = thousandths.magnitude / 1000
         var fraction = String(thousandths.magnitude % 1000)

@@ -95,7 +95,8 @@ extension ShopStore {
             do {
                 let portion = try RefundPortion.of(
                     sold: (line.sold, line.amount, line.discount, line.net),
-                    before: (line.refunded, line.refundedAmount, line.refundedDiscount, line.refundedNet), quantity: selection.quantity)
+                    before: (line.refunded, line.refundedAmount, line.refundedDiscount, line.refundedNet), quantity: selection.quantity,
+                    unit: line.item.unit)
                 result.append((line, selection.quantity, portion))
             } catch {
                 throw StoreError(error)

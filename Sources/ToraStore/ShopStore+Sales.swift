@@ -208,3 +208,10 @@ extension ShopStore {
         }
     }
 }
+
+extension ShopStore {
+    /// Every receipt number issued, in the order issued (for audits and tests).
+    public func receiptNumbers() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT receipt_no FROM sales ORDER BY register, business_day, seq") }
+    }
+}

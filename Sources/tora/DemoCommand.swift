@@ -6,7 +6,7 @@ import ToraStore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Make a fresh demo shop: a village shop's catalogue, members and users.",
+        abstract: "Make a fresh demo shop (catalogue, members, users) and open its till as cashier 01.",
         discussion: """
             The demo shop lives in --db, else $TORA_DB, else $XDG_DATA_HOME/tora/demo.sqlite, and is
             made anew each time. A file holding a real shop is never replaced.
@@ -15,6 +15,10 @@ struct DemoCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The demo shop's database file.", valueName: "path"))
     var db: String?
+
+    @Option(help: "Language of the till: id (Bahasa Indonesia) or en.") var lang = "id"
+
+    @Flag(name: .customLong("no-till"), help: "Only make the demo shop; do not start its till.") var noTill = false
 
     static let users: [(code: String, name: String, role: Role, pin: String)] = [
         ("01", "Siti Aminah", .cashier, "1234"),
@@ -52,14 +56,20 @@ struct DemoCommand: ParsableCommand {
             }
             try store.recordEvent(kind: "demo.created", actor: actor, payload: ["path": .string(path)])
             let summary = try store.catalogueSummary()
-            print(
-                """
-                Demo shop ready: \(path)
-                  \(try store.setting(.shopName)): \(summary.active) products in \(summary.categories) categories \
-                (\(summary.local) local, \(summary.consigned) consigned, \(summary.measured) sold by weight), \(summary.members) members
-                  users: \(Self.users.map { "\($0.code) \($0.name) (\($0.role.rawValue), PIN \($0.pin))" }.joined(separator: ", "))
-                Try: tora catalogue search --db \(path) kopi
-                """)
+            FileHandle.standardOutput.write(
+                Data(
+                    """
+                    Demo shop ready: \(path)
+                      \(try store.setting(.shopName)): \(summary.active) products in \(summary.categories) categories \
+                    (\(summary.local) local, \(summary.consigned) consigned, \(summary.measured) sold by weight), \(summary.members) members
+                      users: \(Self.users.map { "\($0.code) \($0.name) (\($0.role.rawValue), PIN \($0.pin))" }.joined(separator: ", "))
+                      try: 8991630002637 (a barcode), ?kopi then #1, 2*KOPI-ROB-250, anggota KDMP-0001, total, pay 50000, help
+                      the manager's side: tora --db \(path) report eod | catalogue search kopi | stock low
+
+                    """.utf8))
+            guard !noTill else { return }
+            // The till of register 01, logged in as the demo cashier with a Rp200.000 float.
+            try TillCommand.runTill(store: store, register: "01", lang: lang, scripted: ["01", "1234", "200000"])
         }
     }
 

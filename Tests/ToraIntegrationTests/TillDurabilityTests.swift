@@ -1,0 +1,110 @@
+import Foundation
+import Synchronization
+import Testing
+import ToraCore
+import ToraStore
+import ToraTestSupport
+
+/// The till's core promise: nothing typed is lost, not on `kill -9`, not with four
+/// registers writing one database file at once.
+@Suite("till durability")
+struct TillDurabilityTests {
+    let tora: ToraBinary
+    let folder = TemporaryFolder("tora-durable")
+    var db: String { folder.file("shop.sqlite") }
+    var env: [String: String] { ["TORA_DB": db, "TORA_NOW": "2026-11-29T10:00:00+07:00"] }
+
+    init() throws { tora = try ToraBinary.locate() }
+
+    @discardableResult
+    func ok(_ arguments: [String], stdin: String = "") throws -> String {
+        let run = try tora.run(arguments, stdin: stdin, environment: env)
+        #expect(run.status == 0, "tora \(arguments.joined(separator: " ")) failed: \(run.stderr)")
+        return run.stdout
+    }
+
+    func makeShop(cashiers: [String]) throws {
+        try ok(["init"])
+        try ok(["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
+        for code in cashiers {
+            try ok(["users", "add", "--code", code, "--name", "Kasir \(code)", "--role", "cashier"], stdin: "1234\n")
+        }
+    }
+
+    @Test("after kill -9 mid-sale the next login finds the same open sale and finishes it")
+    func killNineResumesTheSale() throws {
+        try makeShop(cashiers: ["01"])
+        let first = try LiveTora(tora, arguments: ["till", "--register", "01", "--lang", "en"], environment: env)
+        for line in ["01", "1234", "50000", "2*KOPI-KPA", "GULA-PSR", "void 2", "0,75*TLR-RAS"] { first.send(line) }
+        #expect(first.waitFor("3. Telur Ayam Ras"), "\(first.text)")
+        first.send("pay qris 10000")
+        #expect(first.waitFor("Received QRIS Rp10.000"), "\(first.text)")
+        first.kill9()
+
+        let again = try tora.run(
+            ["till", "--register", "01", "--lang", "en"], stdin: ["01", "1234", "total", "pay", "quit"].joined(separator: "\n") + "\n",
+            environment: env)
+        // 2 × 16.500 + 0,75 kg × 30.000 (22.500) = 55.500; QRIS 10.000 already taken, 45.500 cash.
+        #expect(again.stdout.contains("The unfinished sale continues:"))
+        #expect(again.stdout.contains("2. [VOID] Gula Pasir Gulaku 1 kg"))
+        #expect(again.stdout.contains("TOTAL       Rp55.500"))
+        #expect(again.stdout.contains("Paid. Receipt 01-20261129-0001"))
+        let report = try ok(["report", "eod", "--format", "json"])
+        #expect(report.contains("\"net\": 55500"))
+        #expect(report.contains("\"qris\": 10000"))
+        #expect(report.contains("\"cash\": 45500"))
+        #expect(try ShopStore(path: db).stockLedgerMismatches().isEmpty)
+        #expect(try ok(["audit", "verify"]).contains("intact"))
+    }
+
+    @Test("four registers at once: gapless receipts per register, no stock update lost")
+    func fourRegistersAtOnce() throws {
+        let registers = ["01", "02", "03", "04"]
+        try makeShop(cashiers: registers)
+        let salesPerRegister = 200
+        let before = try ShopStore(path: db).products(includeInactive: true)
+        var scripts: [String: String] = [:]
+        for register in registers {
+            var lines = [register, "1234", "0"]
+            for index in 0..<salesPerRegister {
+                // Two products per sale, one of them shared by every register.
+                lines += ["KOPI-KPA", index % 2 == 0 ? "GULA-PSR" : "MINYAKITA", "pay"]
+            }
+            lines.append("quit")
+            scripts[register] = lines.joined(separator: "\n") + "\n"
+        }
+        let results = Mutex<[String: ToraRun]>([:])
+        let inputs = scripts
+        let binary = tora
+        let environment = env
+        DispatchQueue.concurrentPerform(iterations: registers.count) { index in
+            let register = registers[index]
+            let run = try? binary.run(
+                ["till", "--register", register, "--lang", "en"], stdin: inputs[register] ?? "", environment: environment)
+            results.withLock { $0[register] = run }
+        }
+        let runs = results.withLock { $0 }
+        for register in registers {
+            let run = try #require(runs[register])
+            #expect(run.status == 0)
+            #expect(
+                !run.stdout.contains("busy"),
+                "register \(register) saw: \(run.stdout.split(separator: "\n").filter { $0.contains("busy") }.prefix(3))")
+            #expect(run.stdout.components(separatedBy: "Paid. Receipt").count - 1 == salesPerRegister)
+        }
+        let store = try ShopStore(path: db)
+        let numbers = try store.receiptNumbers()
+        for register in registers {
+            let expected = (1...salesPerRegister).map { String(format: "%@-20261129-%04d", register, $0) }
+            #expect(numbers.filter { $0.hasPrefix(register + "-") } == expected)
+        }
+        let after = Dictionary(uniqueKeysWithValues: try store.products(includeInactive: true).map { ($0.product.sku, $0.onHand) })
+        let sold = ["KOPI-KPA": 4 * salesPerRegister, "GULA-PSR": 4 * salesPerRegister / 2, "MINYAKITA": 4 * salesPerRegister / 2]
+        for product in before {
+            let expected = product.onHand.thousandths - Int64(sold[product.product.sku] ?? 0) * 1000
+            #expect(after[product.product.sku]?.thousandths == expected, "\(product.product.sku)")
+        }
+        #expect(try store.stockLedgerMismatches().isEmpty)
+        #expect(try store.verifyAudit().isIntact)
+    }
+}
