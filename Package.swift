@@ -69,6 +69,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ToraReports",
+            dependencies: ["ToraCore", "ToraStore"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "tora",
             dependencies: [
@@ -76,6 +81,7 @@ let package = Package(
                 "ToraStore",
                 "ToraPrint",
                 "ToraTill",
+                "ToraReports",
                 "ToraResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,7 +90,7 @@ let package = Package(
         ),
         .target(
             name: "ToraTestSupport",
-            dependencies: ["ToraCore", "ToraStore", "ToraPrint"],
+            dependencies: ["ToraCore", "ToraStore", "ToraPrint", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -110,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ToraIntegrationTests",
-            dependencies: ["ToraCore", "ToraStore", "ToraPrint", "ToraTill", "ToraTestSupport", "ToraResources"],
+            dependencies: ["ToraCore", "ToraStore", "ToraPrint", "ToraTill", "ToraReports", "ToraTestSupport", "ToraResources"],
             swiftSettings: strictSettings
         ),
     ],

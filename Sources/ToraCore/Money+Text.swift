@@ -84,7 +84,10 @@ extension Character {
 extension String {
     /// The text without leading and trailing spaces, tabs and line ends.
     public func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{FEFF}" }
+        // "\r\n" is one Character in Swift, equal to neither "\r" nor "\n": listed on its own.
+        let isSpace: (Character) -> Bool = {
+            $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" || $0 == "\u{FEFF}"
+        }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = lastIndex(where: { !isSpace($0) })!
         return String(self[start...end])

@@ -160,8 +160,9 @@ struct CSVTable {
 
 /// Writes CSV the way `CSVTable` reads it: `,` delimited, fields quoted only when they
 /// hold a delimiter, a quote, a line break or leading/trailing spaces.
-enum CSVWriter {
-    static func line(_ fields: [String]) -> String {
+public enum CSVWriter {
+    /// One CSV line, ending in a line feed.
+    public static func line(_ fields: [String]) -> String {
         fields.map(quote).joined(separator: ",") + "\n"
     }
 

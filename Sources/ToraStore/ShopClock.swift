@@ -61,3 +61,18 @@ public enum Timestamp {
         return seconds ? base + String(format: ":%02d", p.second ?? 0) : base
     }
 }
+
+extension ShopStore {
+    /// A stored UTC timestamp as the shop's local `2026-11-29 09:30`.
+    public func localTime(_ stored: String) -> String {
+        guard let date = Timestamp.parse(stored), let zone = try? read({ db in try Settings.timeZone(db) }) else { return stored }
+        return Timestamp.local(date, in: zone)
+    }
+}
+
+extension ShopStore {
+    /// Today's business day in the shop's time zone.
+    public func today() throws -> String {
+        try read { db in try self.moment(db).day }
+    }
+}

@@ -12,7 +12,7 @@ extension TillSession {
         guard let shift else { return [] }
         let report = try store.shiftReport(shift)
         let cash = try store.shiftCash(shift)
-        return TillText.shiftReport(report, cash: cash, shift: shift, texts: texts)
+        return TillText.shiftReport(report, cash: cash, shift: shift, openedAt: store.localTime(shift.openedAt), texts: texts)
     }
 
     mutating func closeShift(_ line: String) -> TillReply {

@@ -57,9 +57,9 @@ enum TillText {
         return lines
     }
 
-    static func shiftReport(_ report: SalesReport, cash: ShiftCash, shift: Shift, texts: Translations) -> [String] {
+    static func shiftReport(_ report: SalesReport, cash: ShiftCash, shift: Shift, openedAt: String, texts: Translations) -> [String] {
         var lines = [
-            texts.text("x.title", ["register": shift.register, "cashier": shift.cashier, "opened": shift.openedAt]),
+            texts.text("x.title", ["register": shift.register, "cashier": shift.cashier, "opened": openedAt]),
             texts.text("x.sales", ["count": String(report.salesCount), "net": report.net.formatted]),
             texts.text("x.refunds", ["count": String(report.refundCount), "amount": report.refunds.formatted]),
         ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToraReports
 import ToraStore
 
 struct ConfigCommand: ParsableCommand {

@@ -1,34 +1,56 @@
 import ArgumentParser
+import Foundation
 import ToraCore
+import ToraReports
 import ToraStore
+
+extension ReportFormat: ExpressibleByArgument {}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports: the end-of-day (Z) report, the shift (X) report.",
-        subcommands: [EndOfDay.self, Shift.self])
+        abstract: "Reports: end of day (Z), shift (X), sales per day, products, stock, SHU.",
+        subcommands: [EndOfDay.self, Shift.self, Sales.self, Products.self, Stock.self, SHU.self])
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+    /// `--from` and `--to`, both business days, both included.
+    struct Period: ParsableArguments {
+        @Option(help: "First business day, YYYY-MM-DD.") var from: String
+        @Option(help: "Last business day, YYYY-MM-DD.") var to: String
+
+        func validate() throws {
+            guard DayReportText.isDay(from), DayReportText.isDay(to) else { throw ValidationError("--from and --to take YYYY-MM-DD") }
+            guard from <= to else { throw ValidationError("--from \(from) is after --to \(to)") }
+        }
+    }
+
+    struct Output: ParsableArguments {
+        @Option(help: "text, json, csv or html.") var format = ReportFormat.text
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func write(_ text: String) throws { try writeOutput(text, to: output) }
     }
 
     struct EndOfDay: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "eod", abstract: "The end-of-day (Z) report of a business day, all registers.")
+            commandName: "eod", abstract: "The end-of-day (Z) report of a business day, all registers.",
+            discussion: "--format html writes one self-contained page with charts that opens in a browser with no network.")
         @OptionGroup var shop: ShopOptions
         @Option(help: "The business day, YYYY-MM-DD; today when omitted.") var date: String?
-        @Option(help: "text or json.") var format = Format.text
+        @OptionGroup var out: Output
 
         func validate() throws {
-            if let date, !SalesReportText.isDay(date) { throw ValidationError("--date takes YYYY-MM-DD, like 2026-11-29") }
+            if let date, !DayReportText.isDay(date) { throw ValidationError("--date takes YYYY-MM-DD, like 2026-11-29") }
         }
 
         func run() throws {
             try reportingErrors {
-                let report = try shop.open().dayReport(day: date)
-                switch format {
-                case .json: print(report.json.pretty, terminator: "")
-                case .text: print(SalesReportText.render(report, title: "LAPORAN HARIAN (Z) \(report.date)"), terminator: "")
+                let store = try shop.open()
+                let report = try store.dayReport(day: date)
+                switch out.format {
+                case .json: try out.write(report.json.pretty)
+                case .csv: try out.write(DayReportCSV.render(report))
+                case .html: try out.write(DayReportHTML.render(report, shopName: try store.setting(.shopName)))
+                case .text: try out.write(DayReportText.render(report, title: "LAPORAN HARIAN (Z) \(report.date)"))
                 }
             }
         }
@@ -38,7 +60,7 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "x", abstract: "The open shift of a register so far (X report).")
         @OptionGroup var shop: ShopOptions
         @Option(help: "The register, two digits.") var register: String
-        @Option(help: "text or json.") var format = Format.text
+        @OptionGroup var out: Output
 
         func run() throws {
             try reportingErrors {
@@ -47,57 +69,128 @@ struct ReportCommand: ParsableCommand {
                     throw StoreError(.notFound, "register \(register) has no open shift")
                 }
                 let report = try store.shiftReport(shift)
-                switch format {
-                case .json: print(report.json.pretty, terminator: "")
+                switch out.format {
+                case .json: try out.write(report.json.pretty)
+                case .csv: try out.write(DayReportCSV.render(report))
+                case .html: try out.write(DayReportHTML.render(report, shopName: try store.setting(.shopName)))
                 case .text:
-                    print(SalesReportText.render(report, title: "LAPORAN SHIFT (X) kasir \(register), \(shift.cashier)"), terminator: "")
+                    try out.write(DayReportText.render(report, title: "LAPORAN SHIFT (X) kasir \(register), \(shift.cashier)"))
                 }
+            }
+        }
+    }
+
+    struct Sales: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Sales per business day over a period.")
+        @OptionGroup var shop: ShopOptions
+        @OptionGroup var period: Period
+        @OptionGroup var out: Output
+
+        func run() throws {
+            try reportingErrors {
+                let days = try shop.open().dailySales(from: period.from, to: period.to)
+                try out.write(PeriodReports.sales(days, from: period.from, to: period.to).render(out.format))
+            }
+        }
+    }
+
+    struct Products: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Products sold over a period: quantity, net, cost, margin, local flag.")
+        @OptionGroup var shop: ShopOptions
+        @OptionGroup var period: Period
+        @OptionGroup var out: Output
+
+        func run() throws {
+            try reportingErrors {
+                let products = try shop.open().productSales(from: period.from, to: period.to)
+                try out.write(PeriodReports.products(products, from: period.from, to: period.to).render(out.format))
+            }
+        }
+    }
+
+    struct Stock: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stock on hand valued at cost; negative stock flagged; low stock with days of cover.")
+        @OptionGroup var shop: ShopOptions
+        @OptionGroup var out: Output
+
+        func run() throws {
+            try reportingErrors {
+                let store = try shop.open()
+                let table = PeriodReports.stock(try store.stockValuation(), low: try store.lowStock())
+                try out.write(table.render(out.format))
+            }
+        }
+    }
+
+    struct SHU: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "shu", abstract: "Divide the year's member patronage pool (SHU jasa anggota) by purchases.",
+            discussion: "share = floor(pool × member's purchases / Σ purchases); the undistributed remainder is shown.")
+        @OptionGroup var shop: ShopOptions
+        @Option(help: "The year, e.g. 2026.") var year: String
+        @Option(help: "The amount the annual meeting (RAT) assigned to member patronage.") var pool: Money
+        @OptionGroup var out: Output
+
+        func validate() throws {
+            guard year.count == 4, year.allSatisfy(\.isASCIIDigit) else { throw ValidationError("--year takes four digits, like 2026") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let division = try shop.open().shu(year: year, pool: pool)
+                try out.write(
+                    PeriodReports.shu(division).render(
+                        out.format,
+                        extra: [
+                            "year": .string(year), "pool": .int(pool.rupiah), "total_purchases": .int(division.totalPurchases.rupiah),
+                            "distributed": .int(division.distributed.rupiah), "remainder": .int(division.remainder.rupiah),
+                        ]))
             }
         }
     }
 }
 
-/// The Z and X reports as a terminal page.
-enum SalesReportText {
-    static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        return text.count == 10 && parts.count == 3 && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+struct ConsignmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consignment",
+        abstract: "Consigned goods (titip jual): what is owed to each UMKM, and settling it.",
+        subcommands: [Report.self, Settle.self],
+        aliases: ["titip"])
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Per consignor: units sold net of refunds and the amount payable, since the last settlement.")
+        @OptionGroup var shop: ShopOptions
+        @Option(help: "Only this consignor.") var consignor: String?
+        @Option(help: "First business day, YYYY-MM-DD.") var from: String?
+        @Option(help: "Last business day, YYYY-MM-DD; today when omitted.") var to: String?
+        @OptionGroup var out: ReportCommand.Output
+
+        func run() throws {
+            try reportingErrors {
+                let store = try shop.open()
+                let until = try to ?? store.today()
+                let statements = try store.consignmentStatements(consignor: consignor, from: from, to: until)
+                try out.write(PeriodReports.consignment(statements).render(out.format))
+            }
+        }
     }
 
-    static func render(_ report: SalesReport, title: String) -> String {
-        var money = TextTable([("", .left), ("", .right)])
-        let rows: [(String, Money)] = [
-            ("Penjualan kotor (gross)", report.gross), ("Diskon", -report.discounts), ("Pembulatan tunai", -report.rounding),
-            ("Retur", -report.refunds), ("BERSIH (net)", report.net), ("DPP", report.dpp), ("PPN", report.tax),
-        ]
-        for (label, amount) in rows { money.add([label, amount.formatted]) }
-        var payments = TextTable([("Pembayaran", .left), ("", .right)])
-        for method in TenderMethod.allCases { payments.add([method.rawValue, (report.payments[method] ?? .zero).formatted]) }
-        var cash = TextTable([("Kas", .left), ("", .right)])
-        cash.add(["modal awal", report.cash.openingFloat.formatted])
-        cash.add(["seharusnya", report.cash.expected.formatted])
-        cash.add(["dihitung", report.cash.counted.formatted])
-        cash.add(["selisih", report.cash.overShort.formatted])
-        var categories = TextTable([("Kategori", .left), ("jumlah", .right), ("bersih", .right)])
-        for group in report.byCategory {
-            categories.add([group.key, SalesReport.decimal(thousandths: group.quantity), group.net.formatted])
-        }
-        var top = TextTable([("Produk teratas", .left), ("jumlah", .right), ("bersih", .right)])
-        for group in report.topProducts {
-            top.add(["\(group.key) \(group.name)", SalesReport.decimal(thousandths: group.quantity), group.net.formatted])
-        }
-        return """
-            \(title)
-            transaksi \(report.salesCount), retur \(report.refundCount), baris dibatalkan \(report.voidLines), transaksi dibatalkan \(report.cancelledSales)
-            \(report.cash.openShifts > 0 ? "masih ada \(report.cash.openShifts) shift terbuka\n" : "")
-            \(money.rendered)
-            \(payments.rendered)
-            \(cash.rendered)
-            Produk lokal: \(report.localNet.formatted) (\(report.localSharePercent)% dari penjualan bersih)
-            Anggota: \(report.memberSalesCount) transaksi, \(report.memberNet.formatted)
+    struct Settle: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a consignor was paid for everything up to a day; the next report starts after it.")
+        @OptionGroup var shop: ShopOptions
+        @Option(help: "The consignor's code.") var consignor: String
+        @Option(help: "Last business day paid for, YYYY-MM-DD.") var to: String
 
-            \(categories.rendered)
-            \(top.rendered)
-            """
+        func run() throws {
+            try reportingErrors {
+                let settlement = try shop.open().settleConsignment(consignor: consignor, to: to, actor: commandLineActor)
+                print(
+                    "settled \(consignor) up to \(to): \(settlement.amount.formatted) for \(SalesReport.decimal(thousandths: settlement.units.thousandths)) units"
+                )
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ToraCore
+import ToraReports
 import ToraStore
 
 struct StockCommand: ParsableCommand {

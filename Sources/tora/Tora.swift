@@ -17,7 +17,8 @@ struct Tora: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, TillCommand.self, ConfigCommand.self, CatalogueCommand.self, MembersCommand.self,
-            TiersCommand.self, UsersCommand.self, StockCommand.self, ReportCommand.self, AuditCommand.self, BackupCommand.self,
+            TiersCommand.self, UsersCommand.self, StockCommand.self, ReportCommand.self, ConsignmentCommand.self, AuditCommand.self,
+            BackupCommand.self,
         ]
     )
 

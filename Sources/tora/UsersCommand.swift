@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToraReports
 import ToraStore
 
 #if canImport(Glibc)

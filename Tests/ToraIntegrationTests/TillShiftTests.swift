@@ -139,6 +139,26 @@ struct TillShiftTests {
         #expect(try store.integrityCheck() == "ok")
     }
 
+    @Test("the X report shows the open shift; audit verify names a tampered entry and exits 65")
+    func shiftReportAndTampering() throws {
+        try makeShop()
+        let lines = ["01", "1234", "50.000", "KOPI-KPA", "pay 20000", "quit"]
+        try ok(["till", "--register", "01"], stdin: lines.joined(separator: "\n") + "\n")
+        let x = try ok(["report", "x", "--register", "01", "--format", "json"])
+        #expect(x.contains("\"net\": 16500") && x.contains("\"expected\": 66500") && x.contains("\"open_shifts\": 1"))
+        let noShift = try tora.run(["report", "x", "--register", "02"], environment: env)
+        #expect(noShift.status == 65 && noShift.stderr.contains("register 02 has no open shift"))
+
+        let sale = try #require(try ShopStore(path: db).auditEntries(last: 1, kind: "sale.completed").first)
+        try GRDBTamper.rewrite(db: db, seq: sale.seq, payload: sale.payload.replacingOccurrences(of: "16500", with: "1650"))
+        let verify = try tora.run(["audit", "verify"], environment: env)
+        #expect(verify.status == 65)
+        #expect(
+            verify.stderr
+                == "tora: audit journal entry \(sale.seq) does not verify: its contents do not match its hash (the entry was changed after it was written)\n"
+        )
+    }
+
     @Test("a cashier cannot refund, discount or cancel without a supervisor's PIN")
     func overridesNeedASupervisor() throws {
         try makeShop()

@@ -1,19 +1,19 @@
 /// Plain aligned columns for terminal listings: left-aligned text, right-aligned numbers.
-struct TextTable {
-    enum Alignment { case left, right }
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable { case left, right }
 
     let headers: [String]
     let alignments: [Alignment]
-    private(set) var rows: [[String]] = []
+    public private(set) var rows: [[String]] = []
 
-    init(_ columns: [(String, Alignment)]) {
+    public init(_ columns: [(String, Alignment)]) {
         headers = columns.map(\.0)
         alignments = columns.map(\.1)
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row) }
 
-    var rendered: String {
+    public var rendered: String {
         var widths = headers.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
