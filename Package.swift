@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ToraPrintTests",
-            dependencies: ["ToraCore", "ToraPrint", "ToraTestSupport"],
+            dependencies: ["ToraCore", "ToraStore", "ToraPrint", "ToraTestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),

@@ -31,6 +31,7 @@ public struct Sale: Sendable, Hashable, Codable {
         var next = self
         let number = (lines.last?.number ?? 0) + 1
         next.lines.append(SaleLine(number: number, item: item, quantity: quantity, fixedAmount: fixedAmount))
+        try next.requireWithinMaximum()
         return next
     }
 
@@ -55,6 +56,7 @@ public struct Sale: Sendable, Hashable, Codable {
         }
         try Sale.checkLineQuantity(quantity, unit: lines[index].item.unit)
         next.lines[index].quantity = quantity
+        try next.requireWithinMaximum()
         return next
     }
 
@@ -105,6 +107,7 @@ public struct Sale: Sendable, Hashable, Codable {
         var next = self
         next.lines[index].priceOverride = try Money.validated(price.rupiah, field: "price")
         _ = try price.times(next.lines[index].quantity)
+        try next.requireWithinMaximum()
         return next
     }
 
@@ -113,6 +116,7 @@ public struct Sale: Sendable, Hashable, Codable {
         try requireNoPayments()
         var next = self
         next.member = member
+        try next.requireWithinMaximum()
         return next
     }
 
@@ -121,6 +125,7 @@ public struct Sale: Sendable, Hashable, Codable {
         try requireNoPayments()
         var next = self
         next.member = nil
+        try next.requireWithinMaximum()
         return next
     }
 
@@ -144,6 +149,13 @@ public struct Sale: Sendable, Hashable, Codable {
                 .saleHasPayments,
                 reason: "payments have been taken on this sale; finish paying it, or cancel it to start again")
         }
+    }
+
+    /// SPEC §2: no line amount and no total may pass `Money.maximum`. Checked on the new
+    /// value of every change that can raise an amount, so such a change is refused and the
+    /// open sale stays one that can be priced. (Tax and cash rounding only split the total.)
+    func requireWithinMaximum() throws(CoreError) {
+        _ = try priced(with: PricingRules())
     }
 
     static func checkLineQuantity(_ quantity: Quantity, unit: MeasureUnit) throws(CoreError) {

@@ -187,16 +187,19 @@ extension ShopStore {
         ]
     }
 
-    /// A stored receipt by number, marked as a copy for reprinting.
-    public func receipt(number: String) throws -> Receipt? {
+    /// A stored receipt by number: marked as a copy (and opening no drawer) for
+    /// reprinting, or exactly as first printed when `asCopy` is false.
+    public func receipt(number: String, asCopy: Bool = true) throws -> Receipt? {
         try read { db in
             guard
                 let json = try String.fetchOne(
                     db, sql: "SELECT receipt_json FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()])
             else { return nil }
             var receipt = try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
-            receipt.isCopy = true
-            receipt.opensDrawer = false
+            if asCopy {
+                receipt.isCopy = true
+                receipt.opensDrawer = false
+            }
             return receipt
         }
     }

@@ -42,23 +42,23 @@ public struct StandardTerminal: Terminal {
 
 /// Runs a session against a terminal until it finishes or the input ends.
 public enum TillLoop {
-    /// Shows `first`, then reads and answers lines. On a pipe the prompt and the line read
-    /// are written as one line (`01> 8991002101012`; a PIN shows as `****`), so a
-    /// transcript of a scripted shift reads like the screen did.
+    /// Shows `first`, then reads and answers lines. The prompt is written before each read,
+    /// so a program driving the till sees when it is ready; on a pipe the line read is
+    /// written after it (`01> 8991002101012`; a PIN shows as `****`), so a transcript of a
+    /// scripted shift reads like the screen did.
     public static func run(_ session: inout TillSession, terminal: any Terminal, first: TillReply) {
         var reply = first
         while true {
             for line in reply.lines { terminal.write(line + "\n") }
             if reply.isFinished { return }
             let prompt = reply.prompt
-            if terminal.isInteractive { terminal.write(prompt.text + " ") }
+            terminal.write(prompt.text + " ")
             guard let line = terminal.readLine(secret: prompt.isSecret) else {
-                if !terminal.isInteractive { terminal.write(prompt.text + "\n") }
-                terminal.write(session.endOfInput() + "\n")
+                terminal.write("\n" + session.endOfInput() + "\n")
                 return
             }
             if !terminal.isInteractive {
-                terminal.write(prompt.text + " " + (prompt.isSecret ? String(repeating: "*", count: line.count) : line) + "\n")
+                terminal.write((prompt.isSecret ? String(repeating: "*", count: line.count) : line) + "\n")
             }
             reply = session.handle(line)
         }

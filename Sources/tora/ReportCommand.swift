@@ -37,6 +37,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var shop: ShopOptions
         @Option(help: "The business day, YYYY-MM-DD; today when omitted.") var date: String?
         @OptionGroup var out: Output
+        @Flag(help: "Also print it on the receipt printer (printer.queue; the outbox when none is set).") var print = false
 
         func validate() throws {
             if let date, !DayReportText.isDay(date) { throw ValidationError("--date takes YYYY-MM-DD, like 2026-11-29") }
@@ -46,6 +47,7 @@ struct ReportCommand: ParsableCommand {
             try reportingErrors {
                 let store = try shop.open()
                 let report = try store.dayReport(day: date)
+                if print { try ReceiptPrinting.printDayReport(report, store: store) }
                 switch out.format {
                 case .json: try out.write(report.json.pretty)
                 case .csv: try out.write(DayReportCSV.render(report))

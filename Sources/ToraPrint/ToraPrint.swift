@@ -1,2 +1,0 @@
-// The receipt printing module (ESC/POS, CUPS) is being written; see issue 4.
-import CCups
