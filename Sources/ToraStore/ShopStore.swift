@@ -67,8 +67,12 @@ public final class ShopStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
+            try Self.refuseNewerSchema(path: path, configuration: configuration)
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrate(pool, path: path)
+            // GRDB turns a WAL pool's writer to synchronous=NORMAL after prepareDatabase;
+            // a completed sale must survive a power cut, so the writer is set back to FULL.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try Schema.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw StoreError.wrapping(error, path: path)
         }
@@ -77,14 +81,24 @@ public final class ShopStore: Sendable {
         }
     }
 
-    private static func migrate(_ pool: DatabasePool, path: String) throws {
-        let migrator = Schema.migrator
-        let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+    /// Looks at the migrations through a plain connection that writes nothing, so a shop
+    /// from a newer Tora Sera is refused before anything could touch it.
+    private static func refuseNewerSchema(path: String, configuration: Configuration) throws {
+        let probe = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? probe.close() }
+        let superseded = try probe.read { db in try Schema.migrator.hasBeenSuperseded(db) }
         if superseded {
             throw StoreError(
                 .newerSchema, "\(path) was written by a newer version of Tora Sera; upgrade tora to open it (nothing was changed)")
         }
-        try migrator.migrate(pool)
+    }
+
+    /// The journal mode and `synchronous` level of the connection that writes, for a
+    /// check that completed sales are durable (WAL, FULL = 2).
+    public func durability() throws -> (journalMode: String, synchronous: Int) {
+        try pool.writeWithoutTransaction { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+        }
     }
 
     /// Runs one write transaction, turning SQLite failures into `StoreError`s.

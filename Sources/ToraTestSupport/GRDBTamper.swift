@@ -11,3 +11,16 @@ public enum GRDBTamper {
         }
     }
 }
+
+extension GRDBTamper {
+    /// Records a migration this version does not know, as a newer Tora Sera would.
+    public static func addMigration(db path: String, identifier: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations(identifier) VALUES (?)", arguments: [identifier])
+        }
+        // Into the main file, so a byte comparison sees the whole database.
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+    }
+}

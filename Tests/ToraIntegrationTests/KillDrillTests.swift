@@ -26,7 +26,7 @@ struct KillDrillTests {
         let environment = ProcessInfo.processInfo.environment
         let salesWanted = Int(environment["TORA_DRILL_SALES"] ?? "") ?? 60
         let killsWanted = Int(environment["TORA_DRILL_KILLS"] ?? "") ?? 12
-        var random = SeededRandom(seed: UInt64(environment["TORA_DRILL_SEED"] ?? "") ?? 20_261_129)
+        var random = SeededGenerator(seed: UInt64(environment["TORA_DRILL_SEED"] ?? "") ?? 20_261_129)
         let setup = [
             ["init"], ["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))],
         ]
@@ -111,24 +111,5 @@ struct KillDrillTests {
             let expected = (before[stocked.product.sku]?.thousandths ?? 0) - (sold[stocked.product.sku] ?? 0)
             #expect(stocked.onHand.thousandths == expected, "\(stocked.product.sku)")
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing drill can be run again.
-struct SeededRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func nextValue() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(nextValue() % UInt64(range.count))
     }
 }

@@ -107,4 +107,55 @@ struct TillDurabilityTests {
         #expect(try store.stockLedgerMismatches().isEmpty)
         #expect(try store.verifyAudit().isIntact)
     }
+
+    @Test("four registers with reports and backups running beside them: no cashier sees a busy database")
+    func registersWithReportsAndBackups() throws {
+        let registers = ["01", "02", "03", "04"]
+        try makeShop(cashiers: registers)
+        let salesPerRegister = 100
+        var scripts: [String: String] = [:]
+        for register in registers {
+            scripts[register] =
+                ([register, "1234", "0"] + Array(repeating: ["KOPI-KPA", "pay"], count: salesPerRegister).joined() + ["quit"])
+                .joined(separator: "\n") + "\n"
+        }
+        let inputs = scripts
+        let binary = tora
+        let environment = env
+        let backups = (1...3).map { folder.file("backup-\($0).sqlite") }
+        let results = Mutex<[String: ToraRun]>([:])
+        DispatchQueue.concurrentPerform(iterations: registers.count + 1) { index in
+            if index == registers.count {
+                // The manager: Z reports and backups while the tills ring.
+                for backup in backups {
+                    for round in 0..<5 {
+                        let run = try? binary.run(["report", "eod", "--format", "json"], environment: environment)
+                        results.withLock { $0["report-\(backup)-\(round)"] = run }
+                    }
+                    let run = try? binary.run(["backup", backup], environment: environment)
+                    results.withLock { $0["backup-\(backup)"] = run }
+                }
+                return
+            }
+            let register = registers[index]
+            let run = try? binary.run(
+                ["till", "--register", register, "--lang", "en"], stdin: inputs[register] ?? "", environment: environment)
+            results.withLock { $0[register] = run }
+        }
+        let runs = results.withLock { $0 }
+        #expect(runs.count == registers.count + backups.count * 6)
+        for (name, run) in runs {
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            #expect(!run.stdout.contains("busy") && !run.stderr.contains("busy"), "\(name)")
+        }
+        for backup in backups {
+            let copy = try ShopStore(path: backup)
+            #expect(try copy.integrityCheck() == "ok")
+            #expect(try copy.verifyAudit().isIntact)
+            #expect(try copy.stockLedgerMismatches().isEmpty)
+        }
+        let store = try ShopStore(path: db)
+        #expect(try store.receiptNumbers().count == registers.count * salesPerRegister)
+        #expect(try store.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 30 - Int64(registers.count * salesPerRegister)))
+    }
 }

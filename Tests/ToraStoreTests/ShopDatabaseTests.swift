@@ -15,6 +15,8 @@ struct ShopDatabaseTests {
         let raw = try DatabaseQueue(path: shop.store.path)
         #expect(try raw.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try shop.store.tiers() == [.defaultTier])
+        // GRDB sets a WAL pool's writer to NORMAL; the store must set it back to FULL.
+        #expect(try shop.store.durability() == ("wal", 2))
     }
 
     @Test("the path comes from --db, then TORA_DB, then the XDG data folder")

@@ -1,0 +1,21 @@
+/// SplitMix64: small, fast, and the same sequence for the same seed on every machine, so
+/// a failing fuzz run or drill can be replayed.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number from 0 up to (not including) `bound`.
+    public mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
+
+    /// A number in `range`.
+    public mutating func next(in range: ClosedRange<Int>) -> Int { range.lowerBound + next(upTo: range.count) }
+}
