@@ -2,10 +2,7 @@ import ArgumentParser
 import Foundation
 import ToraReports
 import ToraStore
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import ToraTill
 
 struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -86,27 +83,17 @@ struct UsersCommand: ParsableCommand {
     }
 }
 
-/// Reads a PIN: without echo on a terminal, or one line of piped input.
+/// Reads a PIN: without echo on a terminal (the till's own terminal code), or one line
+/// of piped input.
 enum PinInput {
-    static var isTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    static var isTerminal: Bool { StandardTerminal().isInteractive }
 
     static func read(prompt: String) throws -> String {
-        guard isTerminal else {
-            guard let line = readLine(strippingNewline: true) else {
-                throw StoreError(.invalidInput, "PIN: no PIN on standard input (give it as one line)")
-            }
-            return line.trimmingCharacters(in: .whitespaces)
+        let terminal = StandardTerminal()
+        if terminal.isInteractive { FileHandle.standardError.write(Data(prompt.utf8)) }
+        guard let line = terminal.readLine(secret: true) else {
+            throw StoreError(.invalidInput, "PIN: no PIN on standard input (give it as one line)")
         }
-        FileHandle.standardError.write(Data(prompt.utf8))
-        var saved = termios()
-        tcgetattr(STDIN_FILENO, &saved)
-        var quiet = saved
-        quiet.c_lflag &= ~tcflag_t(ECHO)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
-        defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-            FileHandle.standardError.write(Data("\n".utf8))
-        }
-        return (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
+        return line.trimmingCharacters(in: .whitespaces)
     }
 }
