@@ -36,6 +36,8 @@ struct TillCommand: ParsableCommand {
 
     /// Runs a till on the terminal; `scripted` lines are handled first (the demo logs in).
     static func runTill(store: ShopStore, register: String, lang: String, scripted: [String]) throws {
+        let lock = try RegisterLock(database: store.path, register: register)
+        defer { lock.release() }
         let texts: Translations
         do {
             texts = try Translations.load(lang)
@@ -51,5 +53,29 @@ struct TillCommand: ParsableCommand {
         }
         if !scripted.isEmpty { reply.lines = [] }
         TillLoop.run(&session, terminal: terminal, first: reply)
+    }
+}
+
+/// One till per register: a second `tora till --register 01` on the same shop would share
+/// the first one's open sale. An advisory lock file next to the database says the register
+/// is in use; the system drops it when the process ends, even on `kill -9`.
+final class RegisterLock {
+    private let descriptor: Int32
+
+    init(database: String, register: String) throws {
+        let path = database + ".register-\(register).lock"
+        descriptor = open(path, O_CREAT | O_RDWR, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError(.io, "cannot create the register lock \(path): \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw StoreError(.invalidInput, "register \(register) is already open in another till; use another register number")
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

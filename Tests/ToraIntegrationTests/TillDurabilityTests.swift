@@ -31,6 +31,18 @@ struct TillDurabilityTests {
         }
     }
 
+    @Test("a register cannot be opened twice at once")
+    func oneTillPerRegister() throws {
+        try makeShop(cashiers: ["01"])
+        let first = try LiveTora(tora, arguments: ["till", "--register", "01", "--lang", "en"], environment: env)
+        #expect(first.waitFor("Cashier code"))
+        let second = try tora.run(["till", "--register", "01"], stdin: "01\n1234\n", environment: env)
+        #expect(second.status == 65 && second.stderr.contains("register 01 is already open in another till"))
+        first.kill9()
+        let third = try tora.run(["till", "--register", "01", "--lang", "en"], stdin: "01\n1234\n0\nquit\n", environment: env)
+        #expect(third.status == 0 && third.stdout.contains("Ready."))
+    }
+
     @Test("after kill -9 mid-sale the next login finds the same open sale and finishes it")
     func killNineResumesTheSale() throws {
         try makeShop(cashiers: ["01"])
