@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tora", targets: ["tora"]),
+        .executable(name: "tora-bench", targets: ["ToraBench"]),
         .library(name: "ToraCore", targets: ["ToraCore"]),
         .library(name: "ToraStore", targets: ["ToraStore"]),
     ],
@@ -85,6 +86,21 @@ let package = Package(
                 "ToraResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "RawSQLiteBaseline",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
+        .executableTarget(
+            name: "ToraBench",
+            dependencies: [
+                "ToraCore",
+                "ToraStore",
+                "RawSQLiteBaseline",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),

@@ -11,6 +11,11 @@ enum Schema {
         migrator.registerMigration("v1-shop", migrate: createShop)
         migrator.registerMigration("v2-sales", migrate: createSales)
         migrator.registerMigration("v3-consignment", migrate: createConsignment)
+        migrator.registerMigration("v4-local-hint-index") { db in
+            // The till's local-product hint after each non-local scan walked the whole
+            // category (14 ms at 300 000 products); this index answers it directly.
+            try db.execute(sql: "CREATE INDEX products_local_by_category ON products(category_id, local, active, name)")
+        }
         return migrator
     }
 

@@ -1,0 +1,89 @@
+import Foundation
+import ToraCore
+import ToraStore
+
+/// In-process measurements of the store's hot paths, on the generated shop, each beside
+/// the raw-SQLite C baseline where the brief asks for one.
+struct StoreBench {
+    let store: ShopStore
+    let shop: GeneratedShop
+    let baseline: RawBaseline
+    var random: SeededRandom
+    let log: (String) -> Void
+
+    /// The cashier and open shift of register 90, the in-process measurements' register.
+    func context() throws -> TillContext {
+        guard let user = try store.users().first(where: { $0.code == BenchUsers.storeRegister }) else {
+            throw BenchError("user \(BenchUsers.storeRegister) is missing from the shop")
+        }
+        let shift =
+            try store.openShift(register: BenchUsers.storeRegister)
+            ?? store.openShift(register: BenchUsers.storeRegister, cashier: user.code, float: Money(200_000))
+        return TillContext(register: BenchUsers.storeRegister, cashier: user, shiftID: shift.id)
+    }
+
+    /// A settled sale of `lines` random catalogue products (1–3 of each), paid in cash
+    /// with change, and the stocked products it was made of.
+    mutating func randomSale(lines: Int, rules: PricingRules) throws -> (sale: Sale, products: [StockedProduct]) {
+        var sale = Sale()
+        var products: [StockedProduct] = []
+        while products.count < lines {
+            guard let stocked = try store.product(code: random.pick(shop.sampleCodes)) else { continue }
+            products.append(stocked)
+            sale = try sale.adding(SaleItem(stocked.product), quantity: Quantity(whole: Int64(random.int(1...3))))
+        }
+        let due = try sale.remaining(with: rules).rupiah
+        sale = try sale.paying(.cash, tendered: Money((due + 9_999) / 10_000 * 10_000), rules: rules)
+        return (sale, products)
+    }
+
+    /// Durable sale completion: `ShopStore.completeSale` (5 lines, cash with change) against
+    /// the C baseline doing the same rows in one transaction each, alternating one of each.
+    mutating func saleCompletion(count: Int, warmUp: Int = 20) throws -> [Figure] {
+        let context = try context()
+        let rules = try store.pricingRules()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var swift = Samples()
+        var c = Samples()
+        for index in 0..<(warmUp + count) {
+            let (sale, products) = try randomSale(lines: 5, rules: rules)
+            let completed = try Stopwatch.time { try store.completeSale(openSaleID: nil, sale: sale, context: context) }
+            // The C sale carries the very texts the store just wrote, so the rows weigh the same.
+            let receiptJSON = String(decoding: try encoder.encode(completed.value), as: UTF8.self)
+            let payload = try store.auditEntries(last: 1).first?.payload ?? "{}"
+            let priced = try sale.priced(with: rules)
+            let lines = zip(priced.lines, products).map { line, stocked in
+                BaselineSale.Line(
+                    productID: stocked.id, sku: stocked.product.sku, name: stocked.product.name, category: stocked.product.category,
+                    unit: stocked.product.unit.rawValue, tax: stocked.product.tax.rawValue, quantity: line.line.quantity.thousandths,
+                    unitPrice: line.unitPrice.rupiah, amount: line.amount.rupiah, discount: line.discount.rupiah, net: line.net.rupiah,
+                    cost: stocked.product.cost.rupiah, isLocal: stocked.product.isLocal)
+            }
+            guard let payment = sale.payments.first else { throw BenchError("the benchmark sale has no payment") }
+            let cSale = BaselineSale(
+                register: BenchUsers.baselineRegister, cashier: context.cashier.code, shiftID: context.shiftID ?? 0, lines: lines,
+                payment: payment, receiptJSON: receiptJSON, auditPayload: payload)
+            let raw = try Stopwatch.time { try baseline.complete(cSale) }
+            guard index >= warmUp else { continue }
+            swift.append(completed.milliseconds)
+            c.append(raw.milliseconds)
+        }
+        log(String(format: "sale completion: store p50 %.2f ms, C p50 %.2f ms", swift.median, c.median))
+        let floor = try RawBaseline.commitFloor(
+            path: (shop.path as NSString).deletingLastPathComponent + "/commit-probe.sqlite", commits: 200)
+        return [
+            Figure("sale_completion_p50_ms", "sale completion, completeSale p50", swift.median, "ms"),
+            Figure("sale_completion_p99_ms", "sale completion, completeSale p99", swift.p99, "ms"),
+            Figure("sale_completion_c_p50_ms", "sale completion, raw C baseline p50", c.median, "ms"),
+            Figure("sale_completion_c_p99_ms", "sale completion, raw C baseline p99", c.p99, "ms"),
+            Figure(
+                "sale_completion_ratio_p50", "sale completion, store ÷ C (p50)", swift.median / max(c.median, 0.000_001), "×",
+                target: .atMost(1.5, "≤ 1.5× C"), note: "\(count) sales of 5 lines each, alternating store and C"),
+            Figure("sale_completion_ratio_p99", "sale completion, store ÷ C (p99)", swift.p99 / max(c.p99, 0.000_001), "×"),
+            Figure(
+                "durable_commit_floor_ms", "one durable 1-row commit (fsync floor)", floor * 1000, "ms",
+                note: "WAL + synchronous=FULL, scratch file in the same folder"),
+        ]
+    }
+}
