@@ -19,6 +19,14 @@ struct ShopDatabaseTests {
         #expect(try shop.store.durability() == ("wal", 2))
     }
 
+    @Test("timestamps are UTC ISO 8601 with milliseconds, so text order is time order")
+    func timestamps() throws {
+        let date = try #require(Timestamp.parse("2026-11-29T09:00:00+07:00"))
+        #expect(Timestamp.format(date) == "2026-11-29T02:00:00.000Z")
+        #expect(Timestamp.format(date.addingTimeInterval(0.25)) == "2026-11-29T02:00:00.250Z")
+        #expect(Timestamp.parse(Timestamp.format(date)) == date)
+    }
+
     @Test("the path comes from --db, then TORA_DB, then the XDG data folder")
     func pathResolution() {
         #expect(ShopStore.resolvePath(explicit: "/a.sqlite", environment: ["TORA_DB": "/b.sqlite"]) == "/a.sqlite")
