@@ -49,21 +49,23 @@ public struct AuditVerification: Sendable {
 enum AuditJournal {
     /// The `prev_hash` of the first entry.
     static let genesisHash = String(repeating: "0", count: 64)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Appends an entry at `at` (the transaction's moment), or at the clock's now.
     @discardableResult
     static func append(
         _ db: Database, store: ShopStore, kind: String, actor: String, register: String? = nil,
-        payload: [String: JSONValue]
+        payload: [String: JSONValue], at moment: ShopMoment? = nil
     ) throws -> (seq: Int64, hash: String) {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1"))
         let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
         let prevHash: String = last?["hash"] ?? genesisHash
-        let at = Timestamp.format(store.clock.now)
+        let at = moment?.at ?? Timestamp.format(store.clock.now)
         let text = JSONValue.object(payload).canonical
         let hash = hash(seq: seq, at: at, actor: actor, register: register, kind: kind, payload: text, prevHash: prevHash)
-        try db.execute(
-            sql: "INSERT INTO audit_journal(seq, at, actor, register, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [seq, at, actor, register, kind, text, prevHash, hash])
+        try db.cachedStatement(
+            sql: "INSERT INTO audit_journal(seq, at, actor, register, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [seq, at, actor, register, kind, text, prevHash, hash])
         return (seq, hash)
     }
 
@@ -79,10 +81,13 @@ enum AuditJournal {
         text += ",\"register\":"
         JSONValue.optional(register).write(into: &text)
         text += ",\"seq\":\(seq)}"
-        return SHA256.hash(data: Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Array(text.utf8)) {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 

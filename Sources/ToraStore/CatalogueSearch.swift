@@ -43,7 +43,10 @@ extension ShopStore {
             _ = arguments.append(contentsOf: [escaped + "%", "% " + escaped + "%"])
         }
         _ = arguments.append(contentsOf: [query])
-        let activeFilter = includeInactive ? "" : "AND p.active = 1"
+        // `+p.active` keeps SQLite from answering through an index on `active` (walking
+        // every active product and testing each against the matches): the matches are
+        // few, and looked up by rowid they cost a third of the time at 300 000 products.
+        let activeFilter = includeInactive ? "" : "AND +p.active = 1"
         _ = arguments.append(contentsOf: [limit])
         let sql = """
             SELECT \(StockedProduct.selection),

@@ -4,13 +4,11 @@ import ToraCore
 /// Builds the `Receipt` value of a completed sale or refund from the sale and the shop's
 /// settings, inside the transaction that completes it.
 enum ReceiptFactory {
-    static func header(_ db: Database) throws -> Receipt.Header {
-        let pkp = try Settings.value(.taxPKP, db) == "true"
-        let npwp = try Settings.value(.shopNPWP, db)
+    static func header(_ settings: SettingsSnapshot) -> Receipt.Header {
+        let npwp = settings.value(.shopNPWP)
         return Receipt.Header(
-            shopName: try Settings.value(.shopName, db), address: try Settings.value(.shopAddress, db),
-            phone: try Settings.value(.shopPhone, db), legalNumber: try Settings.value(.shopLegalNumber, db),
-            npwp: pkp && !npwp.isEmpty ? npwp : nil)
+            shopName: settings.value(.shopName), address: settings.value(.shopAddress), phone: settings.value(.shopPhone),
+            legalNumber: settings.value(.shopLegalNumber), npwp: settings.flag(.taxPKP) && !npwp.isEmpty ? npwp : nil)
     }
 
     static func discountLabel(_ source: DiscountSource) -> String? {
@@ -35,16 +33,15 @@ enum ReceiptFactory {
 
     static func saleReceipt(
         number: String, sale: Sale, priced: PricedSale, context: TillContext, issuedAt: String, member: Receipt.MemberLine?,
-        auditHash: String, _ db: Database
-    ) throws -> Receipt {
-        let drawer = try Settings.value(.printerDrawer, db) == "true"
-        return Receipt(
-            kind: .sale, header: try header(db), number: number, issuedAt: issuedAt, register: context.register,
+        auditHash: String, settings: SettingsSnapshot
+    ) -> Receipt {
+        Receipt(
+            kind: .sale, header: header(settings), number: number, issuedAt: issuedAt, register: context.register,
             cashier: context.cashier.name, lines: priced.activeLines.map(line), gross: priced.gross, discounts: priced.discounts,
             total: priced.total, taxes: taxes(priced),
             payments: sale.payments.map { Receipt.PaymentLine(method: $0.method, amount: $0.tendered) },
             change: Money(sale.payments.reduce(0) { $0 + $1.change.rupiah }), rounding: sale.rounding, member: member,
-            footer: try Settings.value(.receiptFooter, db), auditHash: auditHash, isCopy: false,
-            opensDrawer: drawer && sale.payments.contains { $0.method == .cash })
+            footer: settings.value(.receiptFooter), auditHash: auditHash, isCopy: false,
+            opensDrawer: settings.flag(.printerDrawer) && sale.payments.contains { $0.method == .cash })
     }
 }

@@ -47,20 +47,27 @@ public enum Timestamp {
 
     /// `YYYY-MM-DD` of `date` in the shop's time zone: the business day.
     public static func businessDay(of date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        localParts(of: date, in: timeZone).day
     }
 
     /// `2026-11-29 09:30` in the shop's time zone, for screens and receipts.
     public static func local(_ date: Date, in timeZone: TimeZone, seconds: Bool = false) -> String {
+        let parts = localParts(of: date, in: timeZone)
+        return seconds ? parts.local + ":" + twoDigits(parts.second) : parts.local
+    }
+
+    /// The business day, hour, `YYYY-MM-DD HH:MM` and second of `date` in `timeZone`,
+    /// from one calendar computation.
+    static func localParts(of date: Date, in timeZone: TimeZone) -> (day: String, hour: Int, local: String, second: Int) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let base = String(format: "%04d-%02d-%02d %02d:%02d", p.year ?? 0, p.month ?? 0, p.day ?? 0, p.hour ?? 0, p.minute ?? 0)
-        return seconds ? base + String(format: ":%02d", p.second ?? 0) : base
+        let day = "\(p.year ?? 0)-\(twoDigits(p.month ?? 0))-\(twoDigits(p.day ?? 0))"
+        let hour = p.hour ?? 0
+        return (day, hour, "\(day) \(twoDigits(hour)):\(twoDigits(p.minute ?? 0))", p.second ?? 0)
     }
+
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }
 
 extension ShopStore {

@@ -53,16 +53,15 @@ extension ShopStore {
             let now = Timestamp.format(self.clock.now)
             var storedID = id
             if let id {
-                try db.execute(
-                    sql: "UPDATE open_sales SET sale_json = ?, updated_at = ?, cashier = ? WHERE id = ?",
+                try db.cachedStatement(sql: "UPDATE open_sales SET sale_json = ?, updated_at = ?, cashier = ? WHERE id = ?").execute(
                     arguments: [json, now, cashier, id])
                 if db.changesCount == 0 { storedID = nil }
             }
             if storedID == nil {
-                try db.execute(
+                try db.cachedStatement(
                     sql:
-                        "INSERT INTO open_sales(register, state, cashier, started_at, updated_at, sale_json) VALUES (?, 'open', ?, ?, ?, ?)",
-                    arguments: [register, cashier, now, now, json])
+                        "INSERT INTO open_sales(register, state, cashier, started_at, updated_at, sale_json) VALUES (?, 'open', ?, ?, ?, ?)"
+                ).execute(arguments: [register, cashier, now, now, json])
                 storedID = db.lastInsertedRowID
             }
             if let journal {

@@ -126,10 +126,11 @@ extension ShopStore {
             if method == .credit && sale.memberNumber == nil {
                 throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account")
             }
-            let rules = try Settings.pricingRules(db)
+            let settings = try SettingsSnapshot(db)
+            let rules = settings.pricingRules
             let ppnBase = Money(portions.filter { $0.0.item.tax == .ppn }.reduce(0) { $0 + $1.2.net.rupiah })
             let tax = rules.isPKP ? rules.ppnRate.includedTax(in: ppnBase) : .zero
-            let moment = try self.moment(db)
+            let moment = self.moment(in: settings.timeZone)
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             let audit = try AuditJournal.append(
                 db, store: self, kind: "refund.completed", actor: context.cashier.code, register: context.register,
@@ -143,9 +144,7 @@ extension ShopStore {
                                 "net": .int(portion.net.rupiah),
                             ])
                         }),
-                ])
-            let zone = try Settings.timeZone(db)
-            let drawer = try Settings.value(.printerDrawer, db) == "true"
+                ], at: moment)
             var memberLine: Receipt.MemberLine?
             if let memberNumber = sale.memberNumber, let member = try Self.member(number: memberNumber, db) {
                 let before = try Self.memberPurchases(memberNumber, year: String(moment.day.prefix(4)), db)
@@ -153,8 +152,8 @@ extension ShopStore {
                     number: member.number, name: member.name, purchasesThisYear: Money(before.rupiah - total.rupiah))
             }
             let receipt = Receipt(
-                kind: .refund, header: try ReceiptFactory.header(db), number: number.text, refundOf: sale.receiptNumber,
-                issuedAt: Timestamp.local(self.clock.now, in: zone), register: context.register, cashier: context.cashier.name,
+                kind: .refund, header: ReceiptFactory.header(settings), number: number.text, refundOf: sale.receiptNumber,
+                issuedAt: moment.local, register: context.register, cashier: context.cashier.name,
                 lines: portions.map { line, quantity, portion in
                     Receipt.Line(
                         name: line.item.name, quantity: quantity.formatted(line.item.unit), unit: line.item.unit, unitPrice: line.unitPrice,
@@ -167,14 +166,13 @@ extension ShopStore {
                 taxes: rules.isPKP && !ppnBase.isZero
                     ? [Receipt.TaxLine(rate: rules.ppnRate, dpp: Money(ppnBase.rupiah - tax.rupiah), tax: tax)] : [],
                 payments: [Receipt.PaymentLine(method: method, amount: total)], member: memberLine,
-                footer: try Settings.value(.receiptFooter, db), auditHash: audit.hash,
-                opensDrawer: method == .cash && drawer)
-            try Self.insertSale(
-                kind: "refund", refundOf: sale.saleID, number: number, moment: moment, hour: Self.localHour(self.clock.now, zone),
-                context: context, supervisor: supervisor, member: sale.memberNumber,
+                footer: settings.value(.receiptFooter), auditHash: audit.hash,
+                opensDrawer: method == .cash && settings.flag(.printerDrawer))
+            let refundID = try Self.insertSale(
+                kind: "refund", refundOf: sale.saleID, number: number, moment: moment, context: context, supervisor: supervisor,
+                member: sale.memberNumber,
                 totals: (receipt.gross, receipt.discounts, total, .zero), tax: (tax, Money(ppnBase.rupiah - tax.rupiah)), change: .zero,
                 audit: audit, receipt: receipt, db)
-            let refundID = db.lastInsertedRowID
             for (index, (line, quantity, portion)) in portions.enumerated() {
                 try db.execute(
                     sql: """
@@ -191,8 +189,9 @@ extension ShopStore {
                     ])
                 try self.recordMovement(
                     db, productID: line.productID, sku: line.item.sku, kind: .refund, quantity: quantity, unitCost: line.item.cost,
-                    reason: nil, party: nil, reference: number.text, actor: context.cashier.code, register: context.register, journal: false
-                )
+                    reason: nil, party: nil, reference: number.text, actor: context.cashier.code, register: context.register,
+                    journal: false,
+                    at: moment)
             }
             try db.execute(
                 sql: "INSERT INTO payments(sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)",

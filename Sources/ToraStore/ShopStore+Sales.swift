@@ -53,7 +53,8 @@ extension ShopStore {
     /// open sale removed. Returns the receipt, ready to print.
     public func completeSale(openSaleID: Int64?, sale: Sale, context: TillContext) throws -> Receipt {
         try write { db in
-            let rules = try Settings.pricingRules(db)
+            let settings = try SettingsSnapshot(db)
+            let rules = settings.pricingRules
             let priced = try sale.priced(with: rules)
             guard try sale.isSettled(with: rules) else {
                 throw StoreError(.invalidInput, "the sale is not paid in full: \(try sale.remaining(with: rules).formatted) still due")
@@ -64,56 +65,58 @@ extension ShopStore {
                     throw StoreError(.invalidInput, "member \(member.number)'s available credit is now \(available.formatted)")
                 }
             }
-            let moment = try self.moment(db)
+            let moment = self.moment(in: settings.timeZone)
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             var productIDs: [String: Int64] = [:]
             for line in sale.lines where productIDs[line.item.sku] == nil {
-                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE sku = ?", arguments: [line.item.sku]) else {
+                guard
+                    let id = try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT id FROM products WHERE sku = ?"), arguments: [line.item.sku])
+                else {
                     throw StoreError(.notFound, "product \(line.item.sku) is no longer in the catalogue")
                 }
                 productIDs[line.item.sku] = id
             }
             let audit = try AuditJournal.append(
                 db, store: self, kind: "sale.completed", actor: context.cashier.code, register: context.register,
-                payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID))
-            let zone = try Settings.timeZone(db)
-            let year = String(moment.day.prefix(4))
+                payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID), at: moment)
             var memberLine: Receipt.MemberLine?
             if let member = sale.member {
-                let before = try Self.memberPurchases(member.number, year: year, db)
+                let before = try Self.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)
                 memberLine = Receipt.MemberLine(
                     number: member.number, name: member.name, purchasesThisYear: Money(before.rupiah + priced.total.rupiah))
             }
-            let receipt = try ReceiptFactory.saleReceipt(
-                number: number.text, sale: sale, priced: priced, context: context, issuedAt: Timestamp.local(self.clock.now, in: zone),
-                member: memberLine, auditHash: audit.hash, db)
-            try Self.insertSale(
-                kind: "sale", refundOf: nil, number: number, moment: moment, hour: Self.localHour(self.clock.now, zone), context: context,
-                supervisor: nil, member: sale.member?.number, totals: (priced.gross, priced.discounts, priced.total, sale.rounding),
-                tax: (priced.tax, priced.dpp), change: Money(sale.payments.reduce(0) { $0 + $1.change.rupiah }), audit: audit,
-                receipt: receipt, db)
-            let saleID = db.lastInsertedRowID
+            let receipt = ReceiptFactory.saleReceipt(
+                number: number.text, sale: sale, priced: priced, context: context, issuedAt: moment.local, member: memberLine,
+                auditHash: audit.hash, settings: settings)
+            let saleID = try Self.insertSale(
+                kind: "sale", refundOf: nil, number: number, moment: moment, context: context, supervisor: nil, member: sale.member?.number,
+                totals: (priced.gross, priced.discounts, priced.total, sale.rounding), tax: (priced.tax, priced.dpp),
+                change: Money(sale.payments.reduce(0) { $0 + $1.change.rupiah }), audit: audit, receipt: receipt, db)
             for line in priced.lines {
-                try Self.insertLine(saleID: saleID, line: line, productID: productIDs[line.line.item.sku] ?? 0, refundOfLine: nil, db)
+                let productID = productIDs[line.line.item.sku] ?? 0
+                try Self.insertLine(saleID: saleID, line: line, productID: productID, refundOfLine: nil, db)
                 guard !line.isVoided else { continue }
                 try self.recordMovement(
-                    db, productID: productIDs[line.line.item.sku] ?? 0, sku: line.line.item.sku, kind: .sale, quantity: -line.line.quantity,
+                    db, productID: productID, sku: line.line.item.sku, kind: .sale, quantity: -line.line.quantity,
                     unitCost: line.line.item.cost, reason: nil, party: nil, reference: number.text, actor: context.cashier.code,
-                    register: context.register, journal: false)
+                    register: context.register, journal: false, at: moment)
             }
             for payment in sale.payments {
-                try db.execute(
-                    sql: "INSERT INTO payments(sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO payments(sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)").execute(
                     arguments: [saleID, payment.method.rawValue, payment.amount.rupiah, payment.tendered.rupiah])
             }
-            if let openSaleID { try db.execute(sql: "DELETE FROM open_sales WHERE id = ?", arguments: [openSaleID]) }
+            if let openSaleID {
+                try db.cachedStatement(sql: "DELETE FROM open_sales WHERE id = ?").execute(arguments: [openSaleID])
+            }
             return receipt
         }
     }
 
     static func nextReceiptNumber(register: String, day: String, _ db: Database) throws -> (seq: Int64, text: String) {
         let seq =
-            (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM sales WHERE register = ? AND business_day = ?", arguments: [register, day])
+            (try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT max(seq) FROM sales WHERE register = ? AND business_day = ?"), arguments: [register, day])
                 ?? 0)
             + 1
         guard seq <= 9999 else {
@@ -123,41 +126,38 @@ extension ShopStore {
         return (seq, "\(register)-\(day.replacingOccurrences(of: "-", with: ""))-\(padded)")
     }
 
-    static func localHour(_ date: Date, _ zone: TimeZone) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar.component(.hour, from: date)
-    }
-
+    /// Inserts a completed sale or refund row; returns its id.
     static func insertSale(
-        kind: String, refundOf: Int64?, number: (seq: Int64, text: String), moment: (at: String, day: String), hour: Int,
-        context: TillContext, supervisor: String?, member: String?, totals: (gross: Money, discounts: Money, total: Money, rounding: Money),
+        kind: String, refundOf: Int64?, number: (seq: Int64, text: String), moment: ShopMoment, context: TillContext,
+        supervisor: String?, member: String?, totals: (gross: Money, discounts: Money, total: Money, rounding: Money),
         tax: (tax: Money, dpp: Money), change: Money, audit: (seq: Int64, hash: String), receipt: Receipt, _ db: Database
-    ) throws {
+    ) throws -> Int64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let receiptJSON = String(decoding: try encoder.encode(receipt), as: UTF8.self)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO sales(receipt_no, kind, refund_of, register, business_day, seq, shift_id, cashier, supervisor, member_number,
                     completed_at, hour, gross, discounts, total, rounding, tax, dpp, change_given, audit_seq, audit_hash, receipt_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                number.text, kind, refundOf, context.register, moment.day, number.seq, context.shiftID, context.cashier.code, supervisor,
-                member, moment.at, hour, totals.gross.rupiah, totals.discounts.rupiah, totals.total.rupiah, totals.rounding.rupiah,
-                tax.tax.rupiah, tax.dpp.rupiah, change.rupiah, audit.seq, audit.hash, receiptJSON,
-            ])
+                """
+        ).execute(arguments: [
+            number.text, kind, refundOf, context.register, moment.day, number.seq, context.shiftID, context.cashier.code, supervisor,
+            member, moment.at, moment.hour, totals.gross.rupiah, totals.discounts.rupiah, totals.total.rupiah, totals.rounding.rupiah,
+            tax.tax.rupiah, tax.dpp.rupiah, change.rupiah, audit.seq, audit.hash, receiptJSON,
+        ])
+        return db.lastInsertedRowID
     }
 
     static func insertLine(saleID: Int64, line: PricedLine, productID: Int64, refundOfLine: Int64?, _ db: Database) throws {
         let item = line.line.item
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO sale_lines(sale_id, line_no, product_id, sku, name, category, unit, quantity, unit_price, amount, discount, net,
                     tax, local, consignor, consignor_price, cost, voided, refund_of_line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 saleID, line.number, productID, item.sku, item.name, item.category, item.unit.rawValue, line.line.quantity.thousandths,
                 line.unitPrice.rupiah, line.isVoided ? 0 : line.amount.rupiah, line.isVoided ? 0 : line.discount.rupiah, line.net.rupiah,

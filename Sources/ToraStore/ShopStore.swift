@@ -60,7 +60,7 @@ public final class ShopStore: Sendable {
             }
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(ShopStore.busyTimeout)
+        configuration.busyMode = .callback(ShopStore.waitForLock)
         configuration.foreignKeysEnabled = true
         configuration.label = "tora"
         configuration.prepareDatabase { db in
@@ -79,6 +79,21 @@ public final class ShopStore: Sendable {
         for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: path + suffix) {
             try? fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
         }
+    }
+
+    /// How a connection waits while another holds the write lock: SQLite's own busy
+    /// timeout sleeps 1, 2, 5, 10, 15, 20… ms between tries, so with four tills a till
+    /// often slept on long after the lock was free (a sale holds it about a millisecond).
+    /// This tries again every 0.1 ms for the first 5 ms, then every millisecond, and gives
+    /// up after `busyTimeout` (at least; sleeps only ever overshoot).
+    @Sendable static func waitForLock(numberOfTries: Int) -> Bool {
+        let quickTries = 50
+        let waited: TimeInterval =
+            numberOfTries < quickTries
+            ? Double(numberOfTries) * 0.0001 : Double(quickTries) * 0.0001 + Double(numberOfTries - quickTries) * 0.001
+        guard waited < busyTimeout else { return false }
+        usleep(numberOfTries < quickTries ? 100 : 1000)
+        return true
     }
 
     /// Looks at the migrations through a plain connection that writes nothing, so a shop
@@ -122,9 +137,31 @@ public final class ShopStore: Sendable {
     }
 
     /// The current time and business day in the shop's time zone.
-    func moment(_ db: Database) throws -> (at: String, day: String) {
-        let now = clock.now
-        let zone = try Settings.timeZone(db)
-        return (Timestamp.format(now), Timestamp.businessDay(of: now, in: zone))
+    func moment(_ db: Database) throws -> ShopMoment {
+        moment(in: try Settings.timeZone(db))
+    }
+
+    /// The current time in `zone`: one reading of the clock serves a whole transaction,
+    /// so a sale, its movements and its journal entry carry the same instant.
+    func moment(in zone: TimeZone) -> ShopMoment {
+        ShopMoment(clock.now, in: zone)
+    }
+}
+
+/// One instant as the store records it: the UTC timestamp the database keeps, and the
+/// business day, hour and wall-clock time of the shop's time zone.
+struct ShopMoment {
+    let at: String
+    let day: String
+    let hour: Int
+    /// `2026-11-29 09:30`, for receipts.
+    let local: String
+
+    init(_ date: Date, in zone: TimeZone) {
+        at = Timestamp.format(date)
+        let parts = Timestamp.localParts(of: date, in: zone)
+        day = parts.day
+        hour = parts.hour
+        local = parts.local
     }
 }

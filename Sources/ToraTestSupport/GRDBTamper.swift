@@ -24,3 +24,15 @@ extension GRDBTamper {
         try queue.close()
     }
 }
+
+extension GRDBTamper {
+    /// Sets a product's cached on-hand without a movement, as a bad edit with the sqlite3
+    /// tool would.
+    public static func setOnHand(db path: String, sku: String, thousandths: Int64) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE products SET on_hand = ? WHERE sku = ?", arguments: [thousandths, sku])
+        }
+        try queue.close()
+    }
+}

@@ -32,6 +32,14 @@ struct StockLedgerTests {
         #expect(try shop.store.stockLedgerMismatches().isEmpty)
     }
 
+    @Test("an on-hand changed without a movement is reported by sku, and only that one")
+    func ledgerCheckFindsATamperedOnHand() throws {
+        let shop = try sampleShop()
+        _ = try shop.store.receive(sku: "GULA-PSR", quantity: "24", cost: nil, supplier: nil, actor: "t")
+        try GRDBTamper.setOnHand(db: shop.store.path, sku: "GULA-PSR", thousandths: 63_000)
+        #expect(try shop.store.stockLedgerMismatches() == ["GULA-PSR"])
+    }
+
     @Test("weighed goods move in grams")
     func weighed() throws {
         let shop = try sampleShop()
