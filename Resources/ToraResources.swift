@@ -40,12 +40,18 @@ public struct Translations: Sendable {
         self.strings = strings
     }
 
-    /// The string for `key` with each `{name}` replaced by `values[name]`.
+    /// The string for `key` with each `{name}` replaced by `values[name]`, in one pass (a
+    /// value is never searched for placeholders itself); an unknown `{name}` stays as it is.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
-        var result = strings[key] ?? key
-        for (name, value) in values {
-            result = result.replacingOccurrences(of: "{\(name)}", with: value)
+        let template = strings[key] ?? key
+        guard !values.isEmpty else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            result += values[String(rest[rest.index(after: open)..<close])] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
         }
-        return result
+        return result + rest
     }
 }

@@ -47,6 +47,9 @@ public enum CodePage: String, Sendable, Hashable, CaseIterable, Codable {
     /// The text with every character this table lacks replaced by a stand-in, so that each
     /// character of the result is one byte and one column on the printer.
     public func printable(_ text: String) -> String {
+        // Printable ASCII is the same byte in every table, and it is nearly all of a
+        // receipt: Unicode normalisation per character was a fifth of a sale at the till.
+        if Self.isPrintableASCII(text) { return text }
         var result = ""
         for character in text { result += printable(character) }
         return result
@@ -54,12 +57,18 @@ public enum CodePage: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The bytes of `text` in this table (after `printable(_:)`).
     public func encode(_ text: String) -> [UInt8] {
+        if Self.isPrintableASCII(text) { return Array(text.utf8) }
         var bytes: [UInt8] = []
         for scalar in printable(text).unicodeScalars { bytes.append(byte(for: scalar) ?? 0x3F) }
         return bytes
     }
 
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+    }
+
     private func printable(_ character: Character) -> String {
+        if let ascii = character.asciiValue, (0x20...0x7E).contains(ascii) { return String(character) }
         if character.isNewline || character == "\t" { return " " }
         if CodePage.invisible.contains(character) { return "" }
         let composed = Array(String(character).precomposedStringWithCanonicalMapping.unicodeScalars)

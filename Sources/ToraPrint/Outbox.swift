@@ -34,8 +34,11 @@ public struct Outbox: Sendable, Hashable {
         try makeFolder(folder)
         let name = try freeName(Self.fileStem(job.title), in: folder)
         let entry = OutboxEntry(name: name, folder: folder, keptAt: Date())
-        // The text first: a `.bin` is what marks a receipt as pending.
-        try Self.writeAtomically(Array(job.text.utf8), to: entry.textPath, in: folder)
+        // The text first: a `.bin` is what marks a receipt as pending. Only the `.bin` is
+        // flushed to disk: the text is a readable copy of the same receipt (and the sale
+        // itself is already durable in the database), so it is not worth a second fsync
+        // per sale at the till.
+        try Self.writeAtomically(Array(job.text.utf8), to: entry.textPath, in: folder, flush: false)
         try Self.writeAtomically(job.bytes, to: entry.bytesPath, in: folder)
         return entry
     }
@@ -109,9 +112,9 @@ public struct Outbox: Sendable, Hashable {
         return stem.isEmpty ? "receipt" : stem
     }
 
-    /// Writes `bytes` to a temporary file in `folder`, flushes it to disk and renames it
-    /// to `path`: readers see the whole file or none.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, in folder: String) throws(PrintError) {
+    /// Writes `bytes` to a temporary file in `folder`, flushes it to disk (unless `flush`
+    /// is false) and renames it to `path`: readers see the whole file or none.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, in folder: String, flush: Bool = true) throws(PrintError) {
         let temporary = (folder as NSString).appendingPathComponent(".tmp-\(UUID().uuidString)")
         func failure(_ action: String) -> PrintError {
             let reason = String(cString: strerror(errno))
@@ -130,7 +133,7 @@ public struct Outbox: Sendable, Hashable {
             }
             written += count
         }
-        guard fsync(descriptor) == 0 else {
+        guard !flush || fsync(descriptor) == 0 else {
             close(descriptor)
             throw failure("flush")
         }

@@ -1,4 +1,21 @@
 import Foundation
+import Synchronization
+
+/// Template files parsed so far, by path, with the size and time of the file parsed.
+private let parsedTemplates = Mutex<[String: (stamp: FileStamp, template: ReceiptTemplate)]>([:])
+
+/// What tells a changed file: its size and modification time (to the nanosecond).
+private struct FileStamp: Equatable, Sendable {
+    let size: Int64
+    let seconds: Int
+    let nanoseconds: Int
+
+    init(_ status: stat) {
+        size = Int64(status.st_size)
+        seconds = status.st_mtim.tv_sec
+        nanoseconds = status.st_mtim.tv_nsec
+    }
+}
 
 extension ReceiptTemplate {
     /// The layout shipped inside the binary for a paper width, used when no template
@@ -21,10 +38,23 @@ extension ReceiptTemplate {
     /// Reads `<folder>/58.txt` (or `80.txt`). A nil folder, or a folder without that
     /// file, gives the built-in layout; a file that cannot be read or does not parse
     /// throws, naming the file and line.
+    ///
+    /// A parsed file is kept while its size and modification time stay the same, so an
+    /// edited template prints from the next receipt on, without reading and parsing the
+    /// file for every receipt.
     public static func load(_ paper: PaperWidth, from folder: String?) throws(PrintError) -> ReceiptTemplate {
         guard let folder else { return builtIn(paper) }
-        let path = (folder as NSString).appendingPathComponent(fileName(paper))
-        guard FileManager.default.fileExists(atPath: path) else { return builtIn(paper) }
+        let path = folder.hasSuffix("/") ? folder + fileName(paper) : folder + "/" + fileName(paper)
+        var status = stat()
+        guard stat(path, &status) == 0 else { return builtIn(paper) }
+        let stamp = FileStamp(status)
+        if let kept = parsedTemplates.withLock({ $0[path] }), kept.stamp == stamp { return kept.template }
+        let template = try parse(path)
+        parsedTemplates.withLock { $0[path] = (stamp, template) }
+        return template
+    }
+
+    private static func parse(_ path: String) throws(PrintError) -> ReceiptTemplate {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PrintError(.io, "cannot read the receipt template \(path): permission denied")
         }

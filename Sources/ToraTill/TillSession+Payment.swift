@@ -10,6 +10,9 @@ extension TillSession {
             available = try store.availableCredit(member: member.number)
         }
         let next = try sale.paying(method, tendered: tendered, rules: rules, creditAvailable: available)
+        // A payment that settles the sale goes straight into the completing transaction,
+        // which is durable on its own: storing the open sale first was one more fsync.
+        if try next.isSettled(with: rules) { return complete(next) }
         try change(next)
         guard try sale.isSettled(with: rules) else {
             let due = try sale.remaining(with: rules)
@@ -25,11 +28,12 @@ extension TillSession {
     }
 
     /// Completes the settled sale (one transaction in the store), then prints. A printer
-    /// fault is reported in one line; the sale is already safe.
-    mutating func complete() -> [String] {
+    /// fault is reported in one line; the sale is already safe. When completing fails, a
+    /// payment just taken is stored with the open sale, so nothing typed is lost.
+    mutating func complete(_ settled: Sale? = nil) -> [String] {
         guard let context else { return [] }
         do {
-            let receipt = try store.completeSale(openSaleID: openSaleID, sale: sale, context: context)
+            let receipt = try store.completeSale(openSaleID: openSaleID, sale: settled ?? sale, context: context)
             var lines: [String] = []
             if !receipt.rounding.isZero { lines.append(t("sale.rounding", ["amount": receipt.rounding.formatted])) }
             lines.append(t("sale.change", ["change": receipt.change.formatted]))
@@ -39,7 +43,11 @@ extension TillSession {
             openSaleID = nil
             return lines
         } catch {
-            return [message(for: error), t("sale.complete_failed")]
+            var lines = [message(for: error)]
+            if let settled {
+                do { try change(settled) } catch { lines.append(message(for: error)) }
+            }
+            return lines + [t("sale.complete_failed")]
         }
     }
 

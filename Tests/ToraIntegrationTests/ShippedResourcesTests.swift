@@ -17,6 +17,17 @@ struct ShippedResourcesTests {
         #expect(english.text("no.such.key") == "no.such.key")
     }
 
+    @Test("placeholders are filled in one pass: a value is never filled in itself, an unknown one stays")
+    func placeholdersFilledOnce() throws {
+        let english = try Translations.load("en")
+        // "{value} is above the limit of {limit}"
+        #expect(
+            english.text("error.amount_too_large", ["value": "{limit}", "limit": "Rp9.999.999.999"])
+                == "{limit} is above the limit of Rp9.999.999.999")
+        #expect(english.text("error.amount_too_large", ["value": "Rp1"]) == "Rp1 is above the limit of {limit}")
+        #expect(english.text("error.amount_too_large", ["other": "x"]) == "{value} is above the limit of {limit}")
+    }
+
     @Test("the demo catalogue has local, weighed, consigned and exempt products across the shop's categories")
     func demoCatalogueShape() throws {
         let text = try String(contentsOf: ToraResources.demoFolder.appendingPathComponent("catalogue.csv"), encoding: .utf8)
