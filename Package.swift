@@ -121,7 +121,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ToraTillTests",
-            dependencies: ["ToraCore", "ToraStore", "ToraTill", "ToraResources", "ToraTestSupport"],
+            dependencies: [
+                "ToraCore", "ToraStore", "ToraTill", "ToraResources", "ToraTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

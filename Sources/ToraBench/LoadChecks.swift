@@ -65,8 +65,17 @@ enum LoadChecks {
                 name: "on-hand = Σ movements for every product (stockLedgerMismatches)", passed: ledger.value.isEmpty,
                 detail: ledger.value.isEmpty ? "no mismatch" : "\(ledger.value.count) products differ: \(ledger.value.prefix(5))"))
         log(String(format: "stock ledger check: %.1f s", ledger.milliseconds / 1000))
+        let days = try Stopwatch.time { try store.dayTotalsMismatches() }
+        checks.append(
+            Check(
+                name: "day totals = the sales recomputed for every day (dayTotalsMismatches)", passed: days.value.isEmpty,
+                detail: days.value.isEmpty ? "no mismatch" : "\(days.value.count) days differ: \(days.value.prefix(5))"))
+        log(String(format: "day totals check: %.1f s", days.milliseconds / 1000))
         return (
-            [Figure("ledger_check_s", "stockLedgerMismatches() over the catalogue", ledger.milliseconds / 1000, "s")],
+            [
+                Figure("ledger_check_s", "stockLedgerMismatches() over the catalogue", ledger.milliseconds / 1000, "s"),
+                Figure("day_totals_check_s", "dayTotalsMismatches() over the history", days.milliseconds / 1000, "s"),
+            ],
             checks
         )
     }

@@ -91,6 +91,27 @@ extension ShopStore {
         return BackupReport(path: destination, bytes: size, integrity: integrity, auditEntries: entries)
     }
 
+    /// Recomputes every day's totals from the sales and their lines and compares them
+    /// with `day_totals`, which triggers keep; returns the business days that differ
+    /// (empty when they agree), like `stockLedgerMismatches()` for the stock.
+    public func dayTotalsMismatches() throws -> [String] {
+        let columns = """
+            business_day, sales_count, refund_count, gross, discounts, rounding, refunds, tax, dpp, member_net, member_sales_count,
+                local_net, void_lines
+            """
+        return try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    WITH recomputed(\(columns)) AS (\(Schema.recomputedDayTotals))
+                    SELECT business_day FROM (SELECT * FROM recomputed EXCEPT SELECT \(columns) FROM day_totals)
+                    UNION
+                    SELECT business_day FROM (SELECT \(columns) FROM day_totals EXCEPT SELECT * FROM recomputed)
+                    ORDER BY business_day
+                    """)
+        }
+    }
+
     /// `PRAGMA integrity_check` of the live database: "ok" or the problems found.
     public func integrityCheck() throws -> String {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }

@@ -39,29 +39,20 @@ public struct StockValue: Sendable, Hashable {
 
 extension ShopStore {
     /// Sales per business day from `from` to `to`, both included; days without sales left out.
+    /// Read from `day_totals`, which triggers keep as sales and refunds are written.
     public func dailySales(from: String, to: String) throws -> [DaySales] {
         try read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.business_day AS day,
-                        count(CASE WHEN kind = 'sale' THEN 1 END) AS sales_count, count(CASE WHEN kind = 'refund' THEN 1 END) AS refund_count,
-                        coalesce(sum(CASE WHEN kind = 'sale' THEN gross END), 0) AS gross,
-                        coalesce(sum(CASE WHEN kind = 'sale' THEN discounts END), 0) AS discounts,
-                        coalesce(sum(CASE WHEN kind = 'sale' THEN rounding END), 0) AS rounding,
-                        coalesce(sum(CASE WHEN kind = 'refund' THEN total END), 0) AS refunds,
-                        coalesce(sum(CASE WHEN kind = 'sale' THEN tax ELSE -tax END), 0) AS tax,
-                        coalesce((SELECT sum(CASE WHEN s2.kind = 'sale' THEN l.net ELSE -l.net END) FROM sale_lines l JOIN sales s2 ON s2.id = l.sale_id
-                                  WHERE s2.business_day = s.business_day AND l.local = 1 AND l.voided = 0), 0) AS local_net
-                    FROM sales s WHERE s.business_day BETWEEN ? AND ?
-                    GROUP BY s.business_day ORDER BY s.business_day
+                    SELECT business_day, sales_count, refund_count, gross, discounts, rounding, refunds, tax, local_net
+                    FROM day_totals WHERE business_day BETWEEN ? AND ? ORDER BY business_day
                     """, arguments: [from, to])
             return rows.map {
                 DaySales(
-                    date: $0["day"], salesCount: $0["sales_count"], refundCount: $0["refund_count"], gross: Money($0["gross"]),
+                    date: $0["business_day"], salesCount: $0["sales_count"], refundCount: $0["refund_count"], gross: Money($0["gross"]),
                     discounts: Money($0["discounts"]), rounding: Money($0["rounding"]), refunds: Money($0["refunds"]),
-                    tax: Money($0["tax"]),
-                    localNet: Money($0["local_net"]))
+                    tax: Money($0["tax"]), localNet: Money($0["local_net"]))
             }
         }
     }

@@ -98,6 +98,7 @@ struct KillDrillTests {
         #expect(report.salesCount == salesWanted)
         #expect(try store.openSale(register: "01") == nil)
         #expect(try store.stockLedgerMismatches().isEmpty)
+        #expect(try store.dayTotalsMismatches().isEmpty)
         #expect(try store.verifyAudit().isIntact)
         #expect(try store.integrityCheck() == "ok")
         let sold = script.joined().reduce(into: [String: Int64]()) { totals, code in

@@ -136,6 +136,7 @@ struct TillShiftTests {
         #expect(try ok(["audit", "verify"]).contains("intact"))
         let store = try ShopStore(path: db)
         #expect(try store.stockLedgerMismatches().isEmpty)
+        #expect(try store.dayTotalsMismatches().isEmpty)
         #expect(try store.integrityCheck() == "ok")
     }
 

@@ -85,6 +85,7 @@ struct FuzzTests {
         }
         let store = till.shop.store
         #expect(try store.stockLedgerMismatches().isEmpty)
+        #expect(try store.dayTotalsMismatches().isEmpty)
         #expect(try store.verifyAudit().isIntact)
         let report = try store.dayReport(day: "2026-11-29")
         #expect(report.payments.values.reduce(0) { $0 + $1.rupiah } == report.net.rupiah)

@@ -1,0 +1,264 @@
+import Foundation
+import GRDB
+import Testing
+import ToraCore
+import ToraResources
+import ToraTestSupport
+import ToraTill
+
+@testable import ToraStore
+
+/// The per-day totals (`day_totals`, kept by triggers) and the one-pass Z and X reports,
+/// checked against the queries they replaced, on shops rung through the real till.
+@Suite("day totals and the Z and X reports")
+struct DayTotalsTests {
+    static let days = ["2026-11-29", "2026-11-30"]
+
+    /// Day 1: M1 buys 2 local coffees and sugar; a sale with a voided local line; half of
+    /// M1's coffees come back. Day 2: a QRIS sale, a partial refund of day 1's second
+    /// sale, and M1 buys a local product.
+    static func twoDays() throws -> TillHarness {
+        var till = try TillHarness()
+        till.login()
+        till.type("member M1", "2*KOPI-DESA", "GULA-PSR", "pay")
+        till.type("KOPI-KPA", "GULA-AREN", "MINYAKITA", "void 2", "pay")
+        till.type("refund 01-20261129-0001", "02", "2345", "1 1", "pay")
+        till.shop.clock.advance(seconds: 24 * 3600)
+        till.type("3*KOPI-KPA", "pay qris")
+        till.type("refund 01-20261129-0002", "02", "2345", "1 1", "pay")
+        till.type("member M1", "GULA-AREN", "pay")
+        return till
+    }
+
+    @Test("day_totals equals a recomputation after sales, a partial refund, voided lines, local products and members over two days")
+    func totalsOverTwoDays() throws {
+        let till = try Self.twoDays()
+        let store = till.shop.store
+        #expect(try store.dayTotalsMismatches().isEmpty)
+        let days = try store.dailySales(from: "2026-11-01", to: "2026-11-30")
+        #expect(days == (try store.read { db in try Legacy.dailySales(from: "2026-11-01", to: "2026-11-30", db) }))
+        #expect(days.map(\.date) == Self.days)
+        #expect(days.map(\.salesCount) == [2, 2] && days.map(\.refundCount) == [1, 1])
+        // Day 1 local: 2 × 30.000 − 5% = 57.000, half refunded; the voided GULA-AREN not at all.
+        // Day 2 local: GULA-AREN 18.000 − 5% = 17.100.
+        #expect(days.map(\.localNet) == [Money(28_500), Money(17_100)])
+        for (day, totals) in zip(Self.days, days) {
+            let report = try store.dayReport(day: day)
+            #expect(
+                [report.gross, report.discounts, report.rounding, report.refunds, report.tax, report.localNet]
+                    == [totals.gross, totals.discounts, totals.rounding, totals.refunds, totals.tax, totals.localNet])
+            #expect(report.salesCount == totals.salesCount && report.refundCount == totals.refundCount)
+        }
+        let voids = try store.read { db in try Int.fetchAll(db, sql: "SELECT void_lines FROM day_totals ORDER BY business_day") }
+        #expect(voids == [1, 0])
+    }
+
+    @Test("day totals and completed lines cannot be deleted, so the totals cannot drift from the sales")
+    func appendOnly() throws {
+        let till = try Self.twoDays()
+        for sql in ["DELETE FROM day_totals", "DELETE FROM sale_lines", "DELETE FROM payments", "DELETE FROM sales"] {
+            #expect(throws: StoreError.self, "\(sql) was allowed") { try till.shop.store.write { db in try db.execute(sql: sql) } }
+        }
+        #expect(try till.shop.store.dayTotalsMismatches().isEmpty)
+    }
+
+    @Test("a shop with sales from before day_totals is backfilled when the new version opens it")
+    func backfill() throws {
+        let till = try Self.twoDays()
+        let path = till.shop.folder.file("shop.sqlite")
+        let before = try till.shop.store.dailySales(from: "2026-11-01", to: "2026-11-30")
+        // Take the file back to the v4 schema, as a shop written by the previous version.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for trigger in [
+                "sales_day_totals", "sale_lines_day_totals", "day_totals_no_delete", "sale_lines_no_delete", "payments_no_delete",
+            ] {
+                try db.execute(sql: "DROP TRIGGER \(trigger)")
+            }
+            try db.execute(sql: "DROP TABLE day_totals")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-day-totals'")
+        }
+        let v4 = try DatabaseQueue(path: till.shop.folder.file("v4.sqlite"))
+        try Schema.migrator.migrate(v4, upTo: "v4-local-hint-index")
+        let schema = "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"
+        let oldSchema = try v4.read { db in try Row.fetchAll(db, sql: schema) }
+        #expect(try queue.read { db in try Row.fetchAll(db, sql: schema) } == oldSchema)
+        try queue.close()
+        try v4.close()
+
+        let reopened = try ShopStore(path: path, clock: till.shop.clock.shopClock)
+        #expect(try reopened.dayTotalsMismatches().isEmpty)
+        #expect(try reopened.dailySales(from: "2026-11-01", to: "2026-11-30") == before)
+        #expect(before.count == 2)
+    }
+
+    @Test("the Z and X reports equal the former query-per-figure reports on a random two-day till history")
+    func reportsUnchanged() throws {
+        var till = try TillHarness()
+        try till.shop.store.addMember(Member(number: "M2", name: "Ujang", creditLimit: Money(500_000)), actor: "t")
+        till.login()
+        // Single lines and whole refunds (refund, supervisor, line and quantity, pay).
+        var vocabulary = [
+            "KOPI-KPA", "GULA-PSR", "KOPI-DESA", "GULA-AREN", "3*MINYAKITA", "0,7*TLR-RAS", "2*KOPI-DESA", "member M1", "member M2",
+            "void 1", "void 2", "qty 1 3", "disc 1 10%", "pay", "pay", "pay", "pay qris", "pay 100000", "pay debit", "pay credit",
+            "park", "resume 1", "cancel", "02", "2345",
+        ].map { [$0] }
+        for day in ["20261129", "20261130"] {
+            for number in 1...9 {
+                vocabulary.append(["refund 01-\(day)-000\(number)", "02", "2345", "1 1", "2", "pay", "batal"])
+            }
+        }
+        var random = SeededGenerator(seed: 61)
+        for round in 0..<2 {
+            for _ in 0..<250 {
+                for line in vocabulary[random.next(upTo: vocabulary.count)] { _ = till.session.handle(line) }
+            }
+            for line in ["batal", "cancel", "02", "2345", "close", "0"] { _ = till.session.handle(line) }
+            if round == 0 { till.shop.clock.advance(seconds: 24 * 3600) }
+            till = try TillHarness.reopen(till)
+            till.type("01", "1234", "50000")
+        }
+        let store = till.shop.store
+        #expect(try store.dayTotalsMismatches().isEmpty)
+        let shifts = try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM shifts ORDER BY id").map(Shift.init(row:)) }
+        #expect(shifts.count >= 2)
+        for day in Self.days {
+            let report = try store.dayReport(day: day)
+            #expect(report.salesCount > 5 && report.refundCount > 0 && report.voidLines > 0)
+            let expected = try store.read { db in
+                try Legacy.salesReport(date: day, filter: "s.business_day = ?", argument: day, shiftFilter: "business_day = ?", db)
+            }
+            #expect(report == expected, "the Z report of \(day) changed")
+        }
+        for shift in shifts {
+            let expected = try store.read { db in
+                try Legacy.salesReport(date: shift.businessDay, filter: "s.shift_id = ?", argument: shift.id, shiftFilter: "id = ?", db)
+            }
+            #expect(try store.shiftReport(shift) == expected, "the X report of shift \(shift.id) changed")
+        }
+    }
+}
+
+/// The reports as they were computed before `day_totals` and the one-pass report: one
+/// query per figure, straight from the sales and their lines.
+enum Legacy {
+    static func dailySales(from: String, to: String, _ db: Database) throws -> [DaySales] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.business_day AS day,
+                    count(CASE WHEN kind = 'sale' THEN 1 END) AS sales_count, count(CASE WHEN kind = 'refund' THEN 1 END) AS refund_count,
+                    coalesce(sum(CASE WHEN kind = 'sale' THEN gross END), 0) AS gross,
+                    coalesce(sum(CASE WHEN kind = 'sale' THEN discounts END), 0) AS discounts,
+                    coalesce(sum(CASE WHEN kind = 'sale' THEN rounding END), 0) AS rounding,
+                    coalesce(sum(CASE WHEN kind = 'refund' THEN total END), 0) AS refunds,
+                    coalesce(sum(CASE WHEN kind = 'sale' THEN tax ELSE -tax END), 0) AS tax,
+                    coalesce((SELECT sum(CASE WHEN s2.kind = 'sale' THEN l.net ELSE -l.net END) FROM sale_lines l JOIN sales s2 ON s2.id = l.sale_id
+                              WHERE s2.business_day = s.business_day AND l.local = 1 AND l.voided = 0), 0) AS local_net
+                FROM sales s WHERE s.business_day BETWEEN ? AND ?
+                GROUP BY s.business_day ORDER BY s.business_day
+                """, arguments: [from, to])
+        return rows.map {
+            DaySales(
+                date: $0["day"], salesCount: $0["sales_count"], refundCount: $0["refund_count"], gross: Money($0["gross"]),
+                discounts: Money($0["discounts"]), rounding: Money($0["rounding"]), refunds: Money($0["refunds"]), tax: Money($0["tax"]),
+                localNet: Money($0["local_net"]))
+        }
+    }
+
+    static func salesReport(
+        date: String, filter: String, argument: any DatabaseValueConvertible & Sendable, shiftFilter: String, _ db: Database
+    ) throws -> SalesReport {
+        let args: StatementArguments = [argument]
+        let totals = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT
+                    count(CASE WHEN kind = 'sale' THEN 1 END) AS sales_count,
+                    count(CASE WHEN kind = 'refund' THEN 1 END) AS refund_count,
+                    coalesce(sum(CASE WHEN kind = 'sale' THEN gross END), 0) AS gross,
+                    coalesce(sum(CASE WHEN kind = 'sale' THEN discounts END), 0) AS discounts,
+                    coalesce(sum(CASE WHEN kind = 'sale' THEN rounding END), 0) AS rounding,
+                    coalesce(sum(CASE WHEN kind = 'refund' THEN total END), 0) AS refunds,
+                    coalesce(sum(CASE WHEN kind = 'sale' THEN tax ELSE -tax END), 0) AS tax,
+                    coalesce(sum(CASE WHEN kind = 'sale' THEN dpp ELSE -dpp END), 0) AS dpp,
+                    coalesce(sum(CASE WHEN member_number IS NOT NULL THEN (CASE WHEN kind = 'sale' THEN total ELSE -total END) END), 0) AS member_net,
+                    count(CASE WHEN member_number IS NOT NULL AND kind = 'sale' THEN 1 END) AS member_sales
+                FROM sales s WHERE \(filter)
+                """, arguments: args)
+        let lineTotals = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(CASE WHEN l.voided = 1 THEN 1 END) AS void_lines,
+                    coalesce(sum(CASE WHEN l.local = 1 THEN (CASE WHEN s.kind = 'sale' THEN l.net ELSE -l.net END) END), 0) AS local_net
+                FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter)
+                """, arguments: args)
+        var payments: [TenderMethod: Money] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql:
+                "SELECT p.method, sum(p.amount) AS amount FROM payments p JOIN sales s ON s.id = p.sale_id WHERE \(filter) GROUP BY p.method",
+            arguments: args)
+        {
+            if let method = TenderMethod(rawValue: row["method"]) { payments[method] = Money(row["amount"]) }
+        }
+        let cancelled =
+            filter.hasPrefix("s.business_day")
+            ? try Int.fetchOne(db, sql: "SELECT count(*) FROM cancelled_sales WHERE business_day = ?", arguments: args) ?? 0 : 0
+        var float: Int64 = 0
+        var expected: Int64 = 0
+        var counted: Int64 = 0
+        var overShort: Int64 = 0
+        var openShifts = 0
+        for shift in try Row.fetchAll(db, sql: "SELECT * FROM shifts WHERE \(shiftFilter)", arguments: args).map(Shift.init(row:)) {
+            let cash = try ShopStore.shiftCash(shift, db)
+            float += shift.openingFloat.rupiah
+            expected += cash.expected.rupiah
+            if let count = shift.countedCash {
+                counted += count.rupiah
+                overShort += count.rupiah - cash.expected.rupiah
+            } else {
+                openShifts += 1
+            }
+        }
+        func groups(_ sql: String) throws -> [SalesReport.Group] {
+            try Row.fetchAll(db, sql: sql, arguments: args).map {
+                SalesReport.Group(
+                    key: ShopStore.text(of: $0["key"]),
+                    name: $0["name"] ?? "", count: $0["count"] ?? 0, quantity: $0["quantity"] ?? 0, net: Money($0["net"] ?? 0))
+            }
+        }
+        let signedNet = "CASE WHEN s.kind = 'sale' THEN l.net ELSE -l.net END"
+        let signedQuantity = "CASE WHEN s.kind = 'sale' THEN l.quantity ELSE -l.quantity END"
+        let signedTotal = "CASE WHEN s.kind = 'sale' THEN s.total ELSE -s.total END"
+        let lineFrom = "FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter) AND l.voided = 0"
+        return SalesReport(
+            date: date, salesCount: totals?["sales_count"] ?? 0, refundCount: totals?["refund_count"] ?? 0,
+            voidLines: lineTotals?["void_lines"] ?? 0, cancelledSales: cancelled, gross: Money(totals?["gross"] ?? 0),
+            discounts: Money(totals?["discounts"] ?? 0), rounding: Money(totals?["rounding"] ?? 0), refunds: Money(totals?["refunds"] ?? 0),
+            tax: Money(totals?["tax"] ?? 0), dpp: Money(totals?["dpp"] ?? 0), payments: payments,
+            cash: SalesReport.Cash(
+                openingFloat: Money(float), expected: Money(expected), counted: Money(counted), overShort: Money(overShort),
+                openShifts: openShifts),
+            localNet: Money(lineTotals?["local_net"] ?? 0), memberNet: Money(totals?["member_net"] ?? 0),
+            memberSalesCount: totals?["member_sales"] ?? 0,
+            byCategory: try groups(
+                "SELECT l.category AS key, sum(\(signedQuantity)) AS quantity, sum(\(signedNet)) AS net \(lineFrom) GROUP BY l.category ORDER BY net DESC, key"
+            ),
+            byRegister: try groups(
+                "SELECT s.register AS key, count(CASE WHEN s.kind = 'sale' THEN 1 END) AS count, sum(\(signedTotal)) AS net FROM sales s WHERE \(filter) GROUP BY s.register ORDER BY key"
+            ),
+            byCashier: try groups(
+                """
+                SELECT s.cashier AS key, coalesce(u.name, s.cashier) AS name, count(CASE WHEN s.kind = 'sale' THEN 1 END) AS count,
+                    sum(\(signedTotal)) AS net
+                FROM sales s LEFT JOIN users u ON u.code = s.cashier WHERE \(filter) GROUP BY s.cashier ORDER BY key
+                """),
+            byHour: try groups(
+                "SELECT s.hour AS key, count(CASE WHEN s.kind = 'sale' THEN 1 END) AS count, sum(\(signedTotal)) AS net FROM sales s WHERE \(filter) GROUP BY s.hour ORDER BY s.hour"
+            ),
+            topProducts: try groups(
+                "SELECT l.sku AS key, max(l.name) AS name, sum(\(signedQuantity)) AS quantity, sum(\(signedNet)) AS net \(lineFrom) GROUP BY l.sku ORDER BY net DESC, key LIMIT 10"
+            ))
+    }
+}
