@@ -57,6 +57,13 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
 
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
+        // Most texts need no escape: appended whole, not scalar by scalar (hashing the
+        // journal spent most of its time here).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
