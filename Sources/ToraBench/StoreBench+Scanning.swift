@@ -22,7 +22,7 @@ extension StoreBench {
             let start = ContinuousClock.now
             guard let stocked = try store.product(code: code) else { throw BenchError("barcode \(code) not found") }
             let looked = Stopwatch.milliseconds(since: start)
-            let next = try sale.adding(SaleItem(stocked.product), quantity: .one)
+            let next = try sale.adding(SaleItem(stocked.product, productID: stocked.id), quantity: .one)
             _ = try next.priced(with: rules)
             let priced = Stopwatch.milliseconds(since: start)
             openSaleID = try store.saveOpenSale(id: openSaleID, register: context.register, cashier: context.cashier.code, sale: next)

@@ -30,7 +30,7 @@ struct StoreBench {
         while products.count < lines {
             guard let stocked = try store.product(code: random.pick(shop.sampleCodes)) else { continue }
             products.append(stocked)
-            sale = try sale.adding(SaleItem(stocked.product), quantity: Quantity(whole: Int64(random.int(1...3))))
+            sale = try sale.adding(SaleItem(stocked.product, productID: stocked.id), quantity: Quantity(whole: Int64(random.int(1...3))))
         }
         let due = try sale.remaining(with: rules).rupiah
         sale = try sale.paying(.cash, tendered: Money((due + 9_999) / 10_000 * 10_000), rules: rules)

@@ -13,8 +13,12 @@ public struct SaleItem: Sendable, Hashable, Codable {
     public var isDiscountable: Bool
     public var consignor: String?
     public var consignorPrice: Money?
+    /// The shop database's row id of the product, when the item came from there: the
+    /// store checks it against the sku instead of looking the sku up again.
+    public var productID: Int64?
 
-    public init(_ product: Product) {
+    public init(_ product: Product, productID: Int64? = nil) {
+        self.productID = productID
         sku = product.sku
         name = product.name
         category = product.category

@@ -69,13 +69,7 @@ extension ShopStore {
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             var productIDs: [String: Int64] = [:]
             for line in sale.lines where productIDs[line.item.sku] == nil {
-                guard
-                    let id = try Int64.fetchOne(
-                        db.cachedStatement(sql: "SELECT id FROM products WHERE sku = ?"), arguments: [line.item.sku])
-                else {
-                    throw StoreError(.notFound, "product \(line.item.sku) is no longer in the catalogue")
-                }
-                productIDs[line.item.sku] = id
+                productIDs[line.item.sku] = try Self.productID(of: line.item, db)
             }
             let audit = try AuditJournal.append(
                 db, store: self, kind: "sale.completed", actor: context.cashier.code, register: context.register,
@@ -111,6 +105,21 @@ extension ShopStore {
             }
             return receipt
         }
+    }
+
+    /// The row id of the item's product: the id the item carries when it still names the
+    /// same sku (its row was just read at the scan, so this is cheap), else found by sku.
+    static func productID(of item: SaleItem, _ db: Database) throws -> Int64 {
+        if let id = item.productID,
+            let sku = try String.fetchOne(db.cachedStatement(sql: "SELECT sku FROM products WHERE id = ?"), arguments: [id]),
+            sku.caseInsensitiveCompare(item.sku) == .orderedSame
+        {
+            return id
+        }
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM products WHERE sku = ?"), arguments: [item.sku]) else {
+            throw StoreError(.notFound, "product \(item.sku) is no longer in the catalogue")
+        }
+        return id
     }
 
     static func nextReceiptNumber(register: String, day: String, _ db: Database) throws -> (seq: Int64, text: String) {

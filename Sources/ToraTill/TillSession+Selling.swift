@@ -184,7 +184,7 @@ extension TillSession {
     mutating func add(_ stocked: StockedProduct, fixedQuantity quantity: Quantity, amount: Money?) throws -> [String] {
         let product = stocked.product
         guard product.isActive else { return [t("error.inactive_product", ["name": product.name])] }
-        try change(try sale.adding(SaleItem(product), quantity: quantity, fixedAmount: amount))
+        try change(try sale.adding(SaleItem(product, productID: stocked.id), quantity: quantity, fixedAmount: amount))
         var lines = try lineAnswer(sale.lines.last?.number ?? 0)
         if !product.isLocal, let local = try store.localAlternative(category: product.category, excluding: product.sku) {
             lines.append(t("sale.local_hint", ["name": local.product.name, "price": local.product.price.formatted]))
