@@ -107,7 +107,6 @@ struct HistoryWriter {
         let producer = Thread {
             var planner = planner
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
             for (day, count) in zip(days, sizes) {
                 do {
                     channel.put(.success(try planner.plan(day: day, count: count, encoder: encoder)))

@@ -43,7 +43,6 @@ struct StoreBench {
         let context = try context()
         let rules = try store.pricingRules()
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         var swift = Samples()
         var c = Samples()
         var measuredTexts: [(receipt: String, payload: String)] = []

@@ -27,9 +27,8 @@ public struct StoredSale: Sendable, Hashable {
 
 extension ShopStore {
     static func encode(_ sale: Sale) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(sale), as: UTF8.self)
+        // Keys in declaration order: a sale holds no dictionaries, and this runs on every scan.
+        String(decoding: try JSONEncoder().encode(sale), as: UTF8.self)
     }
 
     /// The register's open sale, if one was left (a crash, a `quit`, a power cut).
