@@ -40,6 +40,12 @@ public struct Translations: Sendable {
         self.strings = strings
     }
 
+    /// `text(key, values)` in the form for `count`: `key.one` when `count` is 1 and the
+    /// language has that form ("1 item", "2 items"; Indonesian needs none).
+    public func text(_ key: String, _ values: [String: String], count: Int) -> String {
+        text(count == 1 && strings[key + ".one"] != nil ? key + ".one" : key, values)
+    }
+
     /// The string for `key` with each `{name}` replaced by `values[name]`, in one pass (a
     /// value is never searched for placeholders itself); an unknown `{name}` stays as it is.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {

@@ -200,7 +200,8 @@ extension TillSession {
 
     func totalLine() -> [String] {
         guard let priced = try? sale.priced(with: rules) else { return [] }
-        return [t("sale.running_total", ["total": priced.total.formatted, "count": String(priced.activeLines.count)])]
+        let count = priced.activeLines.count
+        return [t("sale.running_total", ["total": priced.total.formatted, "count": String(count)], count: count)]
     }
 
     mutating func search(_ text: String) throws -> [String] {
@@ -258,12 +259,11 @@ extension TillSession {
             guard !parked.isEmpty else { return [t("sale.none_parked")] }
             return parked.map { stored in
                 let total = (try? stored.sale.priced(with: rules).total) ?? .zero
+                let count = stored.sale.activeLines.count
                 return t(
                     "sale.parked_entry",
-                    [
-                        "number": String(stored.id), "register": stored.register, "lines": String(stored.sale.activeLines.count),
-                        "total": total.formatted,
-                    ])
+                    ["number": String(stored.id), "register": stored.register, "lines": String(count), "total": total.formatted],
+                    count: count)
             }
         }
         let stored = try store.resume(Int64(number), register: register, actor: user?.code ?? "")

@@ -29,10 +29,11 @@ extension TillSession {
                         "difference": TillText.signed(closing.overShort),
                     ]))
             for waiting in closing.waitingSales where !waiting.sale.lines.isEmpty {
+                let count = waiting.sale.activeLines.count
                 lines.append(
                     t(
-                        "shift.close.waiting",
-                        ["number": String(waiting.id), "state": waiting.state.rawValue, "lines": String(waiting.sale.activeLines.count)]))
+                        "shift.close.waiting", ["number": String(waiting.id), "state": waiting.state.rawValue, "lines": String(count)],
+                        count: count))
             }
             lines.append(t("shift.closed"))
             self.shift = nil

@@ -88,6 +88,9 @@ public struct TillSession {
 
     func t(_ key: String, _ values: [String: String] = [:]) -> String { texts.text(key, values) }
 
+    /// `t(key, values)` in the language's form for `count` ("1 item", "2 items").
+    func t(_ key: String, _ values: [String: String], count: Int) -> String { texts.text(key, values, count: count) }
+
     /// The prompt of the current state.
     var currentPrompt: TillPrompt {
         switch state {

@@ -28,6 +28,16 @@ struct ShippedResourcesTests {
         #expect(english.text("error.amount_too_large", ["other": "x"]) == "{value} is above the limit of {limit}")
     }
 
+    @Test("counts take the singular where the language has one: 1 item, 2 items, 1 barang")
+    func singularForms() throws {
+        let english = try Translations.load("en")
+        let indonesian = try Translations.load("id")
+        #expect(english.text("sale.running_total", ["total": "Rp3.500", "count": "1"], count: 1) == "   Total Rp3.500 (1 item)")
+        #expect(english.text("sale.running_total", ["total": "Rp7.000", "count": "2"], count: 2) == "   Total Rp7.000 (2 items)")
+        #expect(indonesian.text("sale.running_total", ["total": "Rp3.500", "count": "1"], count: 1) == "   Total Rp3.500 (1 barang)")
+        #expect(english.text("no.such.key", [:], count: 1) == "no.such.key")
+    }
+
     @Test("the demo catalogue has local, weighed, consigned and exempt products across the shop's categories")
     func demoCatalogueShape() throws {
         let text = try String(contentsOf: ToraResources.demoFolder.appendingPathComponent("catalogue.csv"), encoding: .utf8)

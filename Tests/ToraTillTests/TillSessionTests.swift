@@ -99,7 +99,7 @@ struct TillSessionTests {
         #expect(till.type("resume 1").contains("finish or park the open sale first"))
         till.type("park")
         let list = till.type("resume")
-        #expect(list.contains("1. register 01, 2 items, Rp34.000") && list.contains("2. register 01, 1 items, Rp15.700"))
+        #expect(list.contains("1. register 01, 2 items, Rp34.000") && list.contains("2. register 01, 1 item, Rp15.700"))
         let resumed = till.type("resume 1")
         #expect(resumed.contains("1. Kopi Kapal Api Special 165 g") && resumed.contains("2. Gula Pasir Gulaku 1 kg"))
     }
