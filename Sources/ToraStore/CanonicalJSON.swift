@@ -45,11 +45,11 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
             out += "]"
         case .object(let members):
             out += "{"
-            for (index, key) in members.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }).enumerated() {
+            for (index, member) in members.sorted(by: { compareUTF8($0.key, $1.key) < 0 }).enumerated() {
                 if index > 0 { out += "," }
-                JSONValue.writeString(key, into: &out)
+                JSONValue.writeString(member.key, into: &out)
                 out += ":"
-                members[key]?.write(into: &out)
+                member.value.write(into: &out)
             }
             out += "}"
         }

@@ -310,7 +310,7 @@ private struct GroupSum {
     mutating func add(quantity: Int64, net: Int64, name: String? = nil) {
         self.quantity += quantity
         self.net += net
-        if let name, self.name.map({ BinaryText.compare($0, name) < 0 }) ?? true { self.name = name }
+        if let name, self.name.map({ compareUTF8($0, name) < 0 }) ?? true { self.name = name }
     }
 }
 
@@ -321,22 +321,8 @@ private struct BinaryText: Hashable, Comparable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (lhs: Self, rhs: Self) -> Bool { compare(lhs.text, rhs.text) == 0 }
-    static func < (lhs: Self, rhs: Self) -> Bool { compare(lhs.text, rhs.text) < 0 }
-
-    /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s
-    /// (memcmp, as SQLite's BINARY): a report compares a name on every line it reads.
-    static func compare(_ a: String, _ b: String) -> Int {
-        var a = a
-        var b = b
-        return a.withUTF8 { left in
-            b.withUTF8 { right in
-                let common = min(left.count, right.count)
-                let order = common == 0 ? 0 : Int(memcmp(left.baseAddress!, right.baseAddress!, common))
-                return order != 0 ? order : left.count - right.count
-            }
-        }
-    }
+    static func == (lhs: Self, rhs: Self) -> Bool { compareUTF8(lhs.text, rhs.text) == 0 }
+    static func < (lhs: Self, rhs: Self) -> Bool { compareUTF8(lhs.text, rhs.text) < 0 }
 
     func hash(into hasher: inout Hasher) {
         var text = text
