@@ -83,3 +83,41 @@ final class LockedData: @unchecked Sendable {
     var isSet: Bool { lock.withLock { data != nil } }
     var value: Data { lock.withLock { data ?? Data() } }
 }
+
+/// A shop in its own temporary folder, driven through the real `tora` binary with
+/// `TORA_DB` and a fixed `TORA_NOW`: what the command-line and till tests share.
+public struct ToraShopFolder: Sendable {
+    public let tora: ToraBinary
+    public let folder: TemporaryFolder
+    /// `TORA_NOW` of every run, ISO 8601 with an offset.
+    public let now: String
+    private let extraEnvironment: [String: String]
+
+    public init(_ prefix: String, now: String, environment: [String: String] = [:]) throws {
+        tora = try ToraBinary.locate()
+        folder = TemporaryFolder(prefix)
+        self.now = now
+        extraEnvironment = environment
+    }
+
+    /// The shop database's path.
+    public var db: String { folder.file("shop.sqlite") }
+
+    /// The environment of every run: the database, the clock and any extra variables.
+    public var env: [String: String] { ["TORA_DB": db, "TORA_NOW": now].merging(extraEnvironment) { $1 } }
+
+    /// Runs `tora arguments…` and returns its standard output; a non-zero exit throws
+    /// with the command and its standard error.
+    @discardableResult
+    public func ok(_ arguments: [String], stdin: String = "") throws -> String {
+        let run = try tora.run(arguments, stdin: stdin, environment: env)
+        guard run.status == 0 else { throw CommandFailed(arguments: arguments, run: run) }
+        return run.stdout
+    }
+
+    struct CommandFailed: Error, CustomStringConvertible {
+        let arguments: [String]
+        let run: ToraRun
+        var description: String { "tora \(arguments.joined(separator: " ")) exited \(run.status): \(run.stderr)" }
+    }
+}

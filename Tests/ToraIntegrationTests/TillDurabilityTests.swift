@@ -9,64 +9,53 @@ import ToraTestSupport
 /// registers writing one database file at once.
 @Suite("till durability")
 struct TillDurabilityTests {
-    let tora: ToraBinary
-    let folder = TemporaryFolder("tora-durable")
-    var db: String { folder.file("shop.sqlite") }
-    var env: [String: String] { ["TORA_DB": db, "TORA_NOW": "2026-11-29T10:00:00+07:00"] }
-
-    init() throws { tora = try ToraBinary.locate() }
-
-    @discardableResult
-    func ok(_ arguments: [String], stdin: String = "") throws -> String {
-        let run = try tora.run(arguments, stdin: stdin, environment: env)
-        #expect(run.status == 0, "tora \(arguments.joined(separator: " ")) failed: \(run.stderr)")
-        return run.stdout
-    }
+    let shop: ToraShopFolder
+    init() throws { shop = try ToraShopFolder("tora-durable", now: "2026-11-29T10:00:00+07:00") }
 
     func makeShop(cashiers: [String]) throws {
-        try ok(["init"])
-        try ok(["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
+        try shop.ok(["init"])
+        try shop.ok(["catalogue", "import", shop.folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
         for code in cashiers {
-            try ok(["users", "add", "--code", code, "--name", "Kasir \(code)", "--role", "cashier"], stdin: "1234\n")
+            try shop.ok(["users", "add", "--code", code, "--name", "Kasir \(code)", "--role", "cashier"], stdin: "1234\n")
         }
     }
 
     @Test("a register cannot be opened twice at once")
     func oneTillPerRegister() throws {
         try makeShop(cashiers: ["01"])
-        let first = try LiveTora(tora, arguments: ["till", "--register", "01", "--lang", "en"], environment: env)
+        let first = try LiveTora(shop.tora, arguments: ["till", "--register", "01", "--lang", "en"], environment: shop.env)
         #expect(first.waitFor("Cashier code"))
-        let second = try tora.run(["till", "--register", "01"], stdin: "01\n1234\n", environment: env)
+        let second = try shop.tora.run(["till", "--register", "01"], stdin: "01\n1234\n", environment: shop.env)
         #expect(second.status == 65 && second.stderr.contains("register 01 is already open in another till"))
         first.kill9()
-        let third = try tora.run(["till", "--register", "01", "--lang", "en"], stdin: "01\n1234\n0\nquit\n", environment: env)
+        let third = try shop.tora.run(["till", "--register", "01", "--lang", "en"], stdin: "01\n1234\n0\nquit\n", environment: shop.env)
         #expect(third.status == 0 && third.stdout.contains("Ready."))
     }
 
     @Test("after kill -9 mid-sale the next login finds the same open sale and finishes it")
     func killNineResumesTheSale() throws {
         try makeShop(cashiers: ["01"])
-        let first = try LiveTora(tora, arguments: ["till", "--register", "01", "--lang", "en"], environment: env)
+        let first = try LiveTora(shop.tora, arguments: ["till", "--register", "01", "--lang", "en"], environment: shop.env)
         for line in ["01", "1234", "50000", "2*KOPI-KPA", "GULA-PSR", "void 2", "0,75*TLR-RAS"] { first.send(line) }
         #expect(first.waitFor("3. Telur Ayam Ras"), "\(first.text)")
         first.send("pay qris 10000")
         #expect(first.waitFor("Received QRIS Rp10.000"), "\(first.text)")
         first.kill9()
 
-        let again = try tora.run(
+        let again = try shop.tora.run(
             ["till", "--register", "01", "--lang", "en"], stdin: ["01", "1234", "total", "pay", "quit"].joined(separator: "\n") + "\n",
-            environment: env)
+            environment: shop.env)
         // 2 × 16.500 + 0,75 kg × 30.000 (22.500) = 55.500; QRIS 10.000 already taken, 45.500 cash.
         #expect(again.stdout.contains("The unfinished sale continues:"))
         #expect(again.stdout.contains("2. [VOID] Gula Pasir Gulaku 1 kg"))
         #expect(again.stdout.contains("TOTAL       Rp55.500"))
         #expect(again.stdout.contains("Paid. Receipt 01-20261129-0001"))
-        let report = try ok(["report", "eod", "--format", "json"])
+        let report = try shop.ok(["report", "eod", "--format", "json"])
         #expect(report.contains("\"net\": 55500"))
         #expect(report.contains("\"qris\": 10000"))
         #expect(report.contains("\"cash\": 45500"))
-        #expect(try ShopStore(path: db).stockLedgerMismatches().isEmpty)
-        #expect(try ok(["audit", "verify"]).contains("intact"))
+        #expect(try ShopStore(path: shop.db).stockLedgerMismatches().isEmpty)
+        #expect(try shop.ok(["audit", "verify"]).contains("intact"))
     }
 
     @Test("four registers at once: gapless receipts per register, no stock update lost")
@@ -74,7 +63,7 @@ struct TillDurabilityTests {
         let registers = ["01", "02", "03", "04"]
         try makeShop(cashiers: registers)
         let salesPerRegister = 200
-        let before = try ShopStore(path: db).products(includeInactive: true)
+        let before = try ShopStore(path: shop.db).products(includeInactive: true)
         var scripts: [String: String] = [:]
         for register in registers {
             var lines = [register, "1234", "0"]
@@ -87,8 +76,8 @@ struct TillDurabilityTests {
         }
         let results = Mutex<[String: ToraRun]>([:])
         let inputs = scripts
-        let binary = tora
-        let environment = env
+        let binary = shop.tora
+        let environment = shop.env
         DispatchQueue.concurrentPerform(iterations: registers.count) { index in
             let register = registers[index]
             let run = try? binary.run(
@@ -104,7 +93,7 @@ struct TillDurabilityTests {
                 "register \(register) saw: \(run.stdout.split(separator: "\n").filter { $0.contains("busy") }.prefix(3))")
             #expect(run.stdout.components(separatedBy: "Paid. Receipt").count - 1 == salesPerRegister)
         }
-        let store = try ShopStore(path: db)
+        let store = try ShopStore(path: shop.db)
         let numbers = try store.receiptNumbers()
         for register in registers {
             let expected = (1...salesPerRegister).map { String(format: "%@-20261129-%04d", register, $0) }
@@ -132,9 +121,9 @@ struct TillDurabilityTests {
                 .joined(separator: "\n") + "\n"
         }
         let inputs = scripts
-        let binary = tora
-        let environment = env
-        let backups = (1...3).map { folder.file("backup-\($0).sqlite") }
+        let binary = shop.tora
+        let environment = shop.env
+        let backups = (1...3).map { shop.folder.file("backup-\($0).sqlite") }
         let results = Mutex<[String: ToraRun]>([:])
         DispatchQueue.concurrentPerform(iterations: registers.count + 1) { index in
             if index == registers.count {
@@ -166,7 +155,7 @@ struct TillDurabilityTests {
             #expect(try copy.verifyAudit().isIntact)
             #expect(try copy.stockLedgerMismatches().isEmpty)
         }
-        let store = try ShopStore(path: db)
+        let store = try ShopStore(path: shop.db)
         #expect(try store.receiptNumbers().count == registers.count * salesPerRegister)
         #expect(try store.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 30 - Int64(registers.count * salesPerRegister)))
     }

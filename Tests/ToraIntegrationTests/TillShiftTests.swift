@@ -7,29 +7,18 @@ import ToraTestSupport
 /// A whole shift rung through the real `tora till`, checked against totals computed by hand.
 @Suite("a shift at the till")
 struct TillShiftTests {
-    let tora: ToraBinary
-    let folder = TemporaryFolder("tora-till")
-    var db: String { folder.file("shop.sqlite") }
-    var env: [String: String] { ["TORA_DB": db, "TORA_NOW": "2026-11-29T09:30:00+07:00"] }
-
-    init() throws { tora = try ToraBinary.locate() }
-
-    @discardableResult
-    func ok(_ arguments: [String], stdin: String = "") throws -> String {
-        let run = try tora.run(arguments, stdin: stdin, environment: env)
-        #expect(run.status == 0, "tora \(arguments.joined(separator: " ")) failed: \(run.stderr)")
-        return run.stdout
-    }
+    let shop: ToraShopFolder
+    init() throws { shop = try ToraShopFolder("tora-till", now: "2026-11-29T09:30:00+07:00") }
 
     /// The sample catalogue, PKP with PPN 11, cash rounding 100, a member, a cashier and a supervisor.
     func makeShop() throws {
-        try ok(["init", "--shop-name", "Toko Uji"])
-        try ok(["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
-        try ok(["config", "set", "tax.pkp", "true"])
-        try ok(["config", "set", "cash.rounding", "100"])
-        try ok(["members", "add", "--number", "M1", "--name", "Siti Aminah"])
-        try ok(["users", "add", "--code", "01", "--name", "Kasir Satu", "--role", "cashier"], stdin: "1234\n")
-        try ok(["users", "add", "--code", "02", "--name", "Supervisor", "--role", "supervisor"], stdin: "2345\n")
+        try shop.ok(["init", "--shop-name", "Toko Uji"])
+        try shop.ok(["catalogue", "import", shop.folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
+        try shop.ok(["config", "set", "tax.pkp", "true"])
+        try shop.ok(["config", "set", "cash.rounding", "100"])
+        try shop.ok(["members", "add", "--number", "M1", "--name", "Siti Aminah"])
+        try shop.ok(["users", "add", "--code", "01", "--name", "Kasir Satu", "--role", "cashier"], stdin: "1234\n")
+        try shop.ok(["users", "add", "--code", "02", "--name", "Supervisor", "--role", "supervisor"], stdin: "2345\n")
     }
 
     static let shift = """
@@ -74,7 +63,7 @@ struct TillShiftTests {
     @Test("a scripted shift's Z report equals the totals worked out by hand")
     func scriptedShift() throws {
         try makeShop()
-        let run = try tora.run(["till", "--register", "01"], stdin: Self.shift + "\n", environment: env)
+        let run = try shop.tora.run(["till", "--register", "01"], stdin: Self.shift + "\n", environment: shop.env)
         #expect(run.status == 0, "\(run.stderr)")
         let screen = run.stdout
         #expect(screen.contains("Ada produk lokal"))  // non-local GULA-PSR has a local sugar
@@ -84,7 +73,7 @@ struct TillShiftTests {
         #expect(screen.contains("Retur selesai: struk 01-20261129-0003, dibayar kembali Rp15.700"))
         #expect(screen.contains("Seharusnya Rp226.600, dihitung Rp226.500, selisih -Rp100"))
 
-        let json = try ok(["report", "eod", "--date", "2026-11-29", "--format", "json"])
+        let json = try shop.ok(["report", "eod", "--date", "2026-11-29", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         func int(_ key: String, in object: [String: Any]? = nil) -> Int? { ((object ?? report)[key] as? NSNumber)?.intValue }
         // Sale 1: 16.500 + 3×15.700 + 1,255 kg×30.000 (37.650) + 0,5 kg×30.000 (15.000) = 116.250;
@@ -124,7 +113,7 @@ struct TillShiftTests {
         #expect(int("net", in: members) == 76_100 && int("sales_count", in: members) == 1)
 
         // Stock follows every sale and refund; the ledger, the journal and the file are whole.
-        let stock = try ok(["stock", "list", "--all"])
+        let stock = try shop.ok(["stock", "list", "--all"])
         func onHand(_ sku: String) -> String? {
             stock.split(separator: "\n").first { $0.hasPrefix(sku + " ") }.map { String($0) }
         }
@@ -133,8 +122,8 @@ struct TillShiftTests {
         #expect(onHand("TLR-RAS")?.contains("10,745  kg") == true)  // 12,5 − 1,255 − 0,5
         #expect(onHand("GULA-PSR")?.contains(" 40  pcs") == true)  // voided and cancelled lines take nothing
         #expect(onHand("GULA-AREN")?.contains(" -1  pcs") == true)  // sold from zero: negative, never refused
-        #expect(try ok(["audit", "verify"]).contains("intact"))
-        let store = try ShopStore(path: db)
+        #expect(try shop.ok(["audit", "verify"]).contains("intact"))
+        let store = try ShopStore(path: shop.db)
         #expect(try store.stockLedgerMismatches().isEmpty)
         #expect(try store.dayTotalsMismatches().isEmpty)
         #expect(try store.integrityCheck() == "ok")
@@ -144,15 +133,15 @@ struct TillShiftTests {
     func shiftReportAndTampering() throws {
         try makeShop()
         let lines = ["01", "1234", "50.000", "KOPI-KPA", "pay 20000", "quit"]
-        try ok(["till", "--register", "01"], stdin: lines.joined(separator: "\n") + "\n")
-        let x = try ok(["report", "x", "--register", "01", "--format", "json"])
+        try shop.ok(["till", "--register", "01"], stdin: lines.joined(separator: "\n") + "\n")
+        let x = try shop.ok(["report", "x", "--register", "01", "--format", "json"])
         #expect(x.contains("\"net\": 16500") && x.contains("\"expected\": 66500") && x.contains("\"open_shifts\": 1"))
-        let noShift = try tora.run(["report", "x", "--register", "02"], environment: env)
+        let noShift = try shop.tora.run(["report", "x", "--register", "02"], environment: shop.env)
         #expect(noShift.status == 65 && noShift.stderr.contains("register 02 has no open shift"))
 
-        let sale = try #require(try ShopStore(path: db).auditEntries(last: 1, kind: "sale.completed").first)
-        try GRDBTamper.rewrite(db: db, seq: sale.seq, payload: sale.payload.replacingOccurrences(of: "16500", with: "1650"))
-        let verify = try tora.run(["audit", "verify"], environment: env)
+        let sale = try #require(try ShopStore(path: shop.db).auditEntries(last: 1, kind: "sale.completed").first)
+        try GRDBTamper.rewrite(db: shop.db, seq: sale.seq, payload: sale.payload.replacingOccurrences(of: "16500", with: "1650"))
+        let verify = try shop.tora.run(["audit", "verify"], environment: shop.env)
         #expect(verify.status == 65)
         #expect(
             verify.stderr
@@ -164,11 +153,12 @@ struct TillShiftTests {
     func overridesNeedASupervisor() throws {
         try makeShop()
         let lines = ["01", "1234", "0", "KOPI-KPA", "disc 1 10%", "01", "1234", "disc 1 10%", "02", "9999", "quit"]
-        let run = try tora.run(["till", "--register", "01", "--lang", "en"], stdin: lines.joined(separator: "\n") + "\n", environment: env)
+        let run = try shop.tora.run(
+            ["till", "--register", "01", "--lang", "en"], stdin: lines.joined(separator: "\n") + "\n", environment: shop.env)
         #expect(run.stdout.contains("01 is not a supervisor; the command was not run"))
         #expect(run.stdout.contains("Wrong code or PIN (4 tries left)"))
         #expect(!run.stdout.contains("Discount 10%"))
-        let journal = try ok(["audit", "list", "--kind", "login.failed"])
+        let journal = try shop.ok(["audit", "list", "--kind", "login.failed"])
         #expect(journal.contains("\"code\":\"02\""))
     }
 
@@ -180,7 +170,8 @@ struct TillShiftTests {
             "pay 99999999999", "total",
             "quit",
         ]
-        let run = try tora.run(["till", "--register", "01", "--lang", "en"], stdin: lines.joined(separator: "\n") + "\n", environment: env)
+        let run = try shop.tora.run(
+            ["till", "--register", "01", "--lang", "en"], stdin: lines.joined(separator: "\n") + "\n", environment: shop.env)
         let screen = run.stdout
         #expect(screen.contains("barcode 8991002101013 has a wrong check digit (expected 2)"))
         #expect(screen.contains("unknown code '99999'"))
