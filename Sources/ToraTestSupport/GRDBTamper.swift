@@ -36,3 +36,22 @@ extension GRDBTamper {
         try queue.close()
     }
 }
+
+extension GRDBTamper {
+    /// Makes every new completed sale fail inside its transaction, as a disk fault would.
+    public static func refuseSales(db path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(
+                sql: "CREATE TRIGGER test_refuse_sales BEFORE INSERT ON sales BEGIN SELECT RAISE(ABORT, 'disk fault (test)'); END")
+        }
+        try queue.close()
+    }
+
+    /// Undoes `refuseSales`.
+    public static func allowSales(db path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "DROP TRIGGER test_refuse_sales") }
+        try queue.close()
+    }
+}

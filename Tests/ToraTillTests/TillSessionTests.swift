@@ -52,6 +52,22 @@ struct TillHarness {
 
 @Suite("till session")
 struct TillSessionTests {
+    @Test("a payment that settles the sale is kept with the open sale when completing fails, and pay completes it later")
+    func settlingPaymentKeptWhenCompletionFails() throws {
+        var till = try TillHarness()
+        till.login()
+        till.type("GULA-PSR")  // 17.500
+        try GRDBTamper.refuseSales(db: till.shop.store.path)
+        let answer = till.type("pay 20000")
+        #expect(answer.contains("type pay again to complete it"))
+        let stored = try #require(try till.shop.store.openSale(register: "01"))
+        #expect(stored.sale.payments.map(\.tendered) == [Money(20_000)])
+        try GRDBTamper.allowSales(db: till.shop.store.path)
+        #expect(till.type("pay").contains("Receipt 01-20261129-0001"))
+        #expect(try till.shop.store.openSale(register: "01") == nil)
+        #expect(till.sink.receipts.withLock { $0.map(\.change) } == [Money(2_500)])
+    }
+
     @Test("credit goes on the member's account only within the credit limit")
     func credit() throws {
         var till = try TillHarness()
