@@ -39,6 +39,24 @@ struct Figure: Sendable, Codable {
     }
 }
 
+extension Figure {
+    /// The store's p50 and p99 beside the C baseline's, and the ratio of the p50s, keyed
+    /// `<key>_p50_ms`, `<key>_p99_ms`, `<key>_c_p50_ms`, `<key>_c_p99_ms`, `<key>_ratio_p50`.
+    static func storeAgainstC(
+        key: String, label: String, store: Samples, c: Samples, target: Target? = nil, note: String
+    ) -> [Figure] {
+        [
+            Figure("\(key)_p50_ms", "\(label) p50", store.median, "ms"),
+            Figure("\(key)_p99_ms", "\(label) p99", store.p99, "ms"),
+            Figure("\(key)_c_p50_ms", "\(label), raw C baseline p50", c.median, "ms"),
+            Figure("\(key)_c_p99_ms", "\(label), raw C baseline p99", c.p99, "ms"),
+            Figure(
+                "\(key)_ratio_p50", "\(label), store ÷ C (p50)", store.median / max(c.median, 0.000_001), "×", target: target,
+                note: note),
+        ]
+    }
+}
+
 /// One correctness check made after a load: passed or not, and what was found.
 struct Check: Sendable, Codable {
     let name: String
@@ -93,7 +111,7 @@ struct BenchResults: Sendable, Codable {
                 "  \(c["products"] ?? 0) products (\(c["local_products"] ?? 0) local, \(c["weighed_products"] ?? 0) weighed), "
                     + "\(c["barcodes"] ?? 0) barcodes, \(c["members"] ?? 0) members")
             out.append(
-                "  \(c["sales"] ?? 0) sales over \(shop.size.days) days (\(shop.firstDay) to \(shop.lastDay)), "
+                "  \(c["sales"] ?? 0) sales from \(shop.firstDay) to \(shop.lastDay), "
                     + "\(c["sale_lines"] ?? 0) lines, \(c["sale_movements"] ?? 0) sale movements, "
                     + "\(c["receive_movements"] ?? 0) restock movements")
             out.append(

@@ -73,15 +73,9 @@ extension StoreBench {
             c.append(raw.milliseconds)
         }
         log(String(format: "lookup: store p50 %.3f ms, C p50 %.3f ms", swift.median, c.median))
-        return [
-            Figure("lookup_p50_ms", "barcode lookup, product(code:) p50", swift.median, "ms"),
-            Figure("lookup_p99_ms", "barcode lookup, product(code:) p99", swift.p99, "ms"),
-            Figure("lookup_c_p50_ms", "barcode lookup, raw C p50", c.median, "ms"),
-            Figure("lookup_c_p99_ms", "barcode lookup, raw C p99", c.p99, "ms"),
-            Figure(
-                "lookup_ratio_p50", "barcode lookup, store ÷ C (p50)", swift.median / max(c.median, 0.000_001), "×",
-                note: "\(count) random barcodes, same columns and barcode list in both"),
-        ]
+        return Figure.storeAgainstC(
+            key: "lookup", label: "barcode lookup", store: swift, c: c,
+            note: "\(count) random barcodes, same columns and barcode list in both")
     }
 
     /// The till's `?text` search (limit 9) over realistic words, each query repeated.

@@ -81,23 +81,20 @@ struct StoreBench {
                 format: "sale completion: store p50 %.2f ms, C p50 %.2f ms (alone %.2f ms)", swift.median, c.median, cAlone.median))
         let floor = try RawBaseline.commitFloor(
             path: (shop.path as NSString).deletingLastPathComponent + "/commit-probe.sqlite", commits: 200)
-        return [
-            Figure("sale_completion_p50_ms", "sale completion, completeSale p50", swift.median, "ms"),
-            Figure("sale_completion_p99_ms", "sale completion, completeSale p99", swift.p99, "ms"),
-            Figure("sale_completion_c_p50_ms", "sale completion, raw C baseline p50", c.median, "ms"),
-            Figure("sale_completion_c_p99_ms", "sale completion, raw C baseline p99", c.p99, "ms"),
-            Figure(
-                "sale_completion_ratio_p50", "sale completion, store ÷ C (p50)", swift.median / max(c.median, 0.000_001), "×",
-                target: .atMost(1.5, "≤ 1.5× C"), note: "\(count) sales of 5 lines each, alternating store and C"),
-            Figure("sale_completion_ratio_p99", "sale completion, store ÷ C (p99)", swift.p99 / max(c.p99, 0.000_001), "×"),
-            Figure("sale_completion_c_alone_p50_ms", "sale completion, raw C alone p50", cAlone.median, "ms"),
-            Figure(
-                "sale_completion_ratio_alone_p50", "sale completion, store ÷ C alone (p50)", swift.median / max(cAlone.median, 0.000_001),
-                "×", note: "as many sales by C back to back after the alternation, as a separate program would"),
-            Figure(
-                "durable_commit_floor_ms", "one durable 1-row commit (fsync floor), mean", floor * 1000, "ms",
-                note: "200 commits after the completions, WAL + synchronous=FULL, scratch file in the same folder"),
-        ]
+        return Figure.storeAgainstC(
+            key: "sale_completion", label: "sale completion", store: swift, c: c, target: .atMost(1.5, "≤ 1.5× C"),
+            note: "\(count) sales of 5 lines each, alternating store and C")
+            + [
+                Figure("sale_completion_ratio_p99", "sale completion, store ÷ C (p99)", swift.p99 / max(c.p99, 0.000_001), "×"),
+                Figure("sale_completion_c_alone_p50_ms", "sale completion, raw C alone p50", cAlone.median, "ms"),
+                Figure(
+                    "sale_completion_ratio_alone_p50", "sale completion, store ÷ C alone (p50)",
+                    swift.median / max(cAlone.median, 0.000_001),
+                    "×", note: "as many sales by C back to back after the alternation, as a separate program would"),
+                Figure(
+                    "durable_commit_floor_ms", "one durable 1-row commit (fsync floor), mean", floor * 1000, "ms",
+                    note: "200 commits after the completions, WAL + synchronous=FULL, scratch file in the same folder"),
+            ]
     }
 
     /// The C baseline's sale of `source` (made of `products`), carrying the receipt and
