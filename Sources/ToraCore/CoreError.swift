@@ -38,6 +38,14 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let creditLimitExceeded = Code(rawValue: "credit_limit_exceeded")
         public static let zeroTender = Code(rawValue: "zero_tender")
         public static let refundExceedsSold = Code(rawValue: "refund_exceeds_sold")
+        /// Text that is not a number as Indonesians write it.
+        public static let invalidNumber = Code(rawValue: "invalid_number")
+        /// A dot used as a decimal mark (`1.5`); `details["suggestion"]` is the text with a comma.
+        public static let decimalPoint = Code(rawValue: "decimal_point")
+        /// More decimals than the value keeps; `details["decimals"]` says how many it may have.
+        public static let tooManyDecimals = Code(rawValue: "too_many_decimals")
+        /// A cash rounding step other than 0, 50, 100 or 500.
+        public static let invalidCashRounding = Code(rawValue: "invalid_cash_rounding")
 
         /// Every code above, so translations can be checked for completeness.
         public static let all: [Code] = [
@@ -45,7 +53,8 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
             .wholeQuantityRequired, .invalidBarcode, .badCheckDigit, .reservedScalePrefix, .invalidSKU, .invalidField,
             .invalidPercent, .invalidTaxRate, .lineNotFound, .lineVoided, .notDiscountable, .discountExceedsLine,
             .fixedAmountLine, .emptySale, .alreadyPaid, .saleHasPayments, .tenderExceedsDue, .creditNeedsMember,
-            .creditLimitExceeded, .zeroTender, .refundExceedsSold,
+            .creditLimitExceeded, .zeroTender, .refundExceedsSold, .invalidNumber, .decimalPoint, .tooManyDecimals,
+            .invalidCashRounding,
         ]
     }
 

@@ -11,15 +11,7 @@ extension Money {
         return sign + Money.groupThousands(rupiah.magnitude)
     }
 
-    static func groupThousands(_ value: UInt64) -> String {
-        let digits = Array(String(value))
-        var out: [Character] = []
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(".") }
-            out.append(digit)
-        }
-        return String(out)
-    }
+    static func groupThousands(_ value: UInt64) -> String { IndonesianNumber.groupThousands(value) }
 
     /// Reads an amount as a person or a spreadsheet writes it: `12500`, `12.500`,
     /// `Rp12.500`, `Rp 12.500`, `rp12500`. Dots group thousands (groups of three after

@@ -47,10 +47,10 @@ extension Sale {
         return try remaining(with: rules).rupiah <= 0
     }
 
-    /// What cash would settle the rest: the remainder rounded DOWN to the cash rounding.
+    /// What cash would settle the rest: the remainder rounded DOWN to the cash rounding
+    /// step, or in full when less than one step is left (`CashRounding.due`).
     public func cashDue(with rules: PricingRules) throws(CoreError) -> Money {
-        let rest = try remaining(with: rules)
-        return Money(roundedDown(rest.rupiah, toMultipleOf: rules.cashRounding.rupiah))
+        CashRounding.due(try remaining(with: rules), step: rules.cashRounding)
     }
 
     /// Applies a tender (SPEC §5 step 6, §6 `pay`).

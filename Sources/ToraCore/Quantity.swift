@@ -63,67 +63,58 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         }
     }
 
-    /// Reads `3`, `1.255`, `1,255` (either decimal mark, no thousands grouping), `-2` when
-    /// the purpose allows it. Pieces take whole numbers only; kg and l up to 3 decimals.
+    /// Reads a quantity as Indonesians write it (docs/numbers-and-money.md): `3`, `1.000`
+    /// (one thousand), `1,255`, `0,5`, `-2` when the purpose allows it. A dot used as a
+    /// decimal mark (`1.5`) is refused with a hint to write a comma. Pieces take whole
+    /// numbers only; kg and l up to 3 decimals.
     public static func parse(
         _ text: String, unit: MeasureUnit, purpose: Purpose = .saleLine, field: String? = "quantity"
     ) throws(CoreError) -> Quantity {
         let trimmed = text.trimmingSpaces()
-        var body = Substring(trimmed)
-        var negative = false
-        if body.first == "-" {
-            negative = true
-            body = body.dropFirst()
-        } else if body.first == "+" {
-            body = body.dropFirst()
-        }
-        let parts = body.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
-        let wholePart = parts.first ?? ""
-        let fraction = parts.count == 2 ? parts[1] : ""
-        guard parts.count <= 2, !wholePart.isEmpty, wholePart.count <= 10,
-            wholePart.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
-            parts.count == 1 || !fraction.isEmpty
-        else {
-            throw CoreError(.invalidQuantity, field: field, value: text, reason: "'\(text)' is not a quantity")
-        }
-        guard fraction.count <= 3 else {
+        let thousandths: Int64
+        do {
+            thousandths = try IndonesianNumber.parse(text, decimals: 3, field: field)
+        } catch where error.code == .decimalPoint {
+            throw error
+        } catch where error.code == .tooManyDecimals {
             throw CoreError(
                 .invalidQuantity, field: field, value: text,
                 reason: "'\(text)' has more than 3 decimals; quantities are kept to the gram or millilitre")
+        } catch {
+            throw CoreError(.invalidQuantity, field: field, value: text, reason: "'\(text)' is not a quantity")
         }
-        let padded = fraction + String(repeating: "0", count: 3 - fraction.count)
-        let magnitude = (Int64(wholePart) ?? 0) * 1000 + (Int64(padded) ?? 0)
-        let quantity = Quantity(thousandths: negative ? -magnitude : magnitude)
+        let quantity = Quantity(thousandths: thousandths)
         if !unit.isMeasured && !quantity.isWhole {
             throw CoreError(
                 .wholeQuantityRequired, field: field, value: text,
                 reason: "'\(text)' is not a whole number; products sold in pcs take whole quantities")
         }
-        let range = Quantity.range(for: unit, purpose: purpose)
-        guard range.contains(quantity.thousandths) else {
-            let low = Quantity(thousandths: range.lowerBound).formatted(unit)
-            let high = Quantity(thousandths: range.upperBound).formatted(unit)
-            throw CoreError(
-                .quantityOutOfRange, field: field, value: text, details: ["min": low, "max": high],
-                reason: "\(trimmed) \(unit.rawValue) is out of range; allowed \(low) to \(high) \(unit.rawValue)")
-        }
+        try quantity.check(unit: unit, purpose: purpose, field: field, typed: trimmed)
         return quantity
     }
 
-    /// `3` for pieces, `1,255` for kg and l (a comma is the Indonesian decimal mark; pass
-    /// `"."` for files and English screens). Trailing zeros are kept to three decimals.
-    public func formatted(_ unit: MeasureUnit, decimalMark: String = ",") -> String {
-        let sign = thousandths < 0 ? "-" : ""
-        let magnitude = thousandths.magnitude
-        if !unit.isMeasured && magnitude % 1000 == 0 {
-            return sign + String(magnitude / 1000)
-        }
-        let fraction = String(magnitude % 1000)
-        return sign + String(magnitude / 1000) + decimalMark + String(repeating: "0", count: 3 - fraction.count) + fraction
+    /// Throws `.quantityOutOfRange` unless the quantity is allowed for `unit` and `purpose`.
+    public func check(unit: MeasureUnit, purpose: Purpose, field: String? = "quantity", typed: String? = nil) throws(CoreError) {
+        let range = Quantity.range(for: unit, purpose: purpose)
+        guard !range.contains(thousandths) else { return }
+        let low = Quantity(thousandths: range.lowerBound).formatted(unit)
+        let high = Quantity(thousandths: range.upperBound).formatted(unit)
+        let shown = typed ?? formatted(unit)
+        throw CoreError(
+            .quantityOutOfRange, field: field, value: shown, details: ["min": low, "max": high],
+            reason: "\(shown) \(unit.rawValue) is out of range; allowed \(low) to \(high) \(unit.rawValue)")
     }
 
-    public var description: String { formatted(.kg, decimalMark: ".") }
+    /// The quantity as Indonesians read it: `3` and `1.200` pieces, `1,255` and `7,5` kg
+    /// (dots group thousands, a comma marks decimals, trailing zeros left out). The one
+    /// form for the till, receipts, reports, CSV files and command output; JSON carries
+    /// plain numbers instead.
+    public func formatted(_ unit: MeasureUnit) -> String {
+        IndonesianNumber.format(thousandths, decimals: 3)
+    }
+
+    /// The same text as `formatted(.kg)`.
+    public var description: String { formatted(.kg) }
 
     public init(from decoder: any Decoder) throws {
         thousandths = try decoder.singleValueContainer().decode(Int64.self)

@@ -22,9 +22,9 @@ public struct RefundPortion: Sendable, Hashable {
                 .invalidQuantity, field: "quantity", value: quantity.description, reason: "a refund quantity must be more than zero")
         }
         guard quantity <= remaining else {
-            let left = remaining.formatted(unit, decimalMark: ".")
+            let left = remaining.formatted(unit)
             throw CoreError(
-                .refundExceedsSold, field: "quantity", value: quantity.formatted(unit, decimalMark: "."), details: ["max": left],
+                .refundExceedsSold, field: "quantity", value: quantity.formatted(unit), details: ["max": left],
                 reason: "only \(left) of this line is left to refund")
         }
         if quantity == remaining {
@@ -38,5 +38,30 @@ public struct RefundPortion: Sendable, Hashable {
         let amount = share(sold.amount)
         let net = share(sold.net)
         return RefundPortion(amount: amount, discount: Money(amount.rupiah - net.rupiah), net: net)
+    }
+}
+
+/// What a refund pays back in all: its amounts and the PPN contained in it.
+public struct RefundTotals: Sendable, Hashable {
+    public let gross: Money
+    public let discounts: Money
+    /// Σ portion nets: what is paid back. Refunds are exact: no cash rounding.
+    public let total: Money
+    public let taxes: [TaxSummary]
+
+    public var tax: Money { Money(taxes.reduce(0) { $0 + $1.tax.rupiah }) }
+    public var dpp: Money { Money(taxes.reduce(0) { $0 + $1.dpp.rupiah }) }
+
+    /// Sums `portions` and works out their tax under `rules`, the PPN rate and PKP status
+    /// the SALE was made with (not today's settings), so a refund after a rate change takes
+    /// back exactly the tax that sale charged on those goods.
+    public static func of(_ portions: [(portion: RefundPortion, tax: TaxClass)], soldUnder rules: PricingRules) throws(CoreError)
+        -> RefundTotals
+    {
+        let gross = try Money.sum(portions.map(\.portion.amount))
+        let discounts = try Money.sum(portions.map(\.portion.discount))
+        let total = try Money.sum(portions.map(\.portion.net))
+        let base = try Money.sum(portions.filter { $0.tax == .ppn }.map(\.portion.net))
+        return RefundTotals(gross: gross, discounts: discounts, total: total, taxes: try rules.taxes(ppnBase: base))
     }
 }

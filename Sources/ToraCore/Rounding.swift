@@ -33,3 +33,38 @@ public func roundedDown(_ value: Int64, toMultipleOf step: Int64) -> Int64 {
     guard step > 0 else { return value }
     return value - ((value % step) + step) % step
 }
+
+/// Cash rounding (docs/numbers-and-money.md): the shop may let cash settle a sale at a
+/// multiple of 50, 100 or 500 rupiah, forgiving the small difference. It never makes
+/// goods free: a remainder below one step is due in full.
+public enum CashRounding {
+    /// The steps a shop may choose; 0 turns cash rounding off.
+    public static let steps: [Int64] = [0, 50, 100, 500]
+
+    /// Reads a step as typed (`100`, `Rp500`, `0`); any value other than 0, 50, 100 or 500
+    /// is refused.
+    public static func parse(_ text: String, field: String? = "cash.rounding") throws(CoreError) -> Money {
+        let amount = try Money.parse(text, field: field)
+        guard steps.contains(amount.rupiah) else {
+            throw CoreError(
+                .invalidCashRounding, field: field, value: text,
+                reason: "'\(text)' is not a cash rounding step; use 0 (off), 50, 100 or 500")
+        }
+        return amount
+    }
+
+    /// The step a shop file keeps. A value an older version allowed (such as 1000) reads as
+    /// the largest allowed step below it; text that is not a number reads as off.
+    public static func step(stored text: String) -> Money {
+        guard let value = Int64(text.trimmingSpaces()) else { return .zero }
+        return Money(steps.last { $0 <= value } ?? 0)
+    }
+
+    /// What cash must pay to settle `remaining`: rounded DOWN to a multiple of `step` when
+    /// at least one step is left, else the whole remainder (so Rp50 at step 100 is Rp50,
+    /// not Rp0). Zero or negative remainders are returned as they are.
+    public static func due(_ remaining: Money, step: Money) -> Money {
+        guard step.rupiah > 0, remaining.rupiah >= step.rupiah else { return remaining }
+        return Money(roundedDown(remaining.rupiah, toMultipleOf: step.rupiah))
+    }
+}

@@ -63,14 +63,7 @@ extension Sale {
         let gross = try Money.sum(active.map(\.amount))
         let discounts = try Money.sum(active.map(\.discount))
         let total = try Money.sum(active.map(\.net))
-        var taxes: [TaxSummary] = []
-        if rules.isPKP {
-            let base = try Money.sum(active.filter { $0.line.item.tax == .ppn }.map(\.net))
-            if !base.isZero {
-                let tax = rules.ppnRate.includedTax(in: base)
-                taxes.append(TaxSummary(rate: rules.ppnRate, base: base, tax: tax, dpp: try base.minus(tax)))
-            }
-        }
+        let taxes = try rules.taxes(ppnBase: try Money.sum(active.filter { $0.line.item.tax == .ppn }.map(\.net)))
         return PricedSale(lines: priced, gross: gross, discounts: discounts, total: total, taxes: taxes)
     }
 
@@ -98,7 +91,8 @@ extension Sale {
                 discount = Money.min(value, amount)
                 source = .manualAmount
             }
-        } else if let member, !isAtMemberPrice, item.isDiscountable {
+        } else if let member, !isAtMemberPrice, line.priceOverride == nil, item.isDiscountable {
+            // A supervisor's price is final: no tier discount on top of it.
             let pct = item.isLocal ? member.tier.localDiscountPct : member.tier.discountPct
             if pct > 0 {
                 discount = amount.percent(pct)

@@ -159,8 +159,12 @@ public struct Sale: Sendable, Hashable, Codable {
     }
 
     static func checkLineQuantity(_ quantity: Quantity, unit: MeasureUnit) throws(CoreError) {
-        let text = quantity.formatted(unit, decimalMark: ".")
-        _ = try Quantity.parse(text, unit: unit, purpose: .saleLine)
+        if !unit.isMeasured && !quantity.isWhole {
+            throw CoreError(
+                .wholeQuantityRequired, field: "quantity", value: quantity.formatted(unit),
+                reason: "'\(quantity.formatted(unit))' is not a whole number; products sold in pcs take whole quantities")
+        }
+        try quantity.check(unit: unit, purpose: .saleLine)
     }
 
     mutating func record(_ payment: Payment, rounding: Money) {

@@ -8,34 +8,43 @@ public struct TaxRate: Sendable, Hashable, Codable, CustomStringConvertible {
     /// PPN of SPEC §5: 11, i.e. 12% on the "DPP nilai lain" of 11/12.
     public static let defaultPPN = TaxRate(hundredthsOfPercent: 1100)
 
-    /// Reads `11`, `11.5`, `11,5`, `12%`: a whole or decimal percent (2 decimals at most)
-    /// from 0 to 100.
+    /// Reads `11`, `11,5`, `12%`: a whole or decimal percent (2 decimals at most) from 0 to
+    /// 100, written the Indonesian way (docs/numbers-and-money.md); `11.5` is refused with
+    /// a hint to write a comma.
     public static func parse(_ text: String, field: String? = "tax.ppn_rate") throws(CoreError) -> TaxRate {
         var body = text.trimmingSpaces()
         if body.hasSuffix("%") { body.removeLast() }
-        let parts = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 3,
-            whole.allSatisfy(\.isASCIIDigit), parts.count == 1 || (1...2).contains(parts[1].count),
-            parts.dropFirst().allSatisfy({ $0.allSatisfy(\.isASCIIDigit) })
-        else {
-            throw CoreError(.invalidTaxRate, field: field, value: text, reason: "'\(text)' is not a percent (write it like 11 or 11.5)")
+        let value: Int64
+        do {
+            value = try IndonesianNumber.parse(body, decimals: 2, field: field)
+        } catch where error.code == .decimalPoint {
+            throw CoreError(
+                .decimalPoint, field: field, value: text, details: error.details,
+                reason: "'\(text)' uses a dot as the decimal mark; write a comma (\(error.details["suggestion"] ?? ""))")
+        } catch {
+            throw CoreError(.invalidTaxRate, field: field, value: text, reason: "'\(text)' is not a percent (write it like 11 or 11,5)")
         }
-        let fraction = parts.count == 2 ? String(parts[1]) : ""
-        let padded = fraction + String(repeating: "0", count: 2 - fraction.count)
-        let value = (Int64(whole) ?? 0) * 100 + (Int64(padded) ?? 0)
+        guard value >= 0 else {
+            throw CoreError(.invalidTaxRate, field: field, value: text, reason: "'\(text)' is not a percent (write it like 11 or 11,5)")
+        }
         guard value <= 10_000 else {
             throw CoreError(.invalidTaxRate, field: field, value: text, reason: "'\(text)' is above 100 percent")
         }
         return TaxRate(hundredthsOfPercent: value)
     }
 
-    /// `11`, `11.5`: the shortest text that reads back to the same rate.
-    public var description: String {
-        let whole = hundredthsOfPercent / 100
-        let fraction = hundredthsOfPercent % 100
-        if fraction == 0 { return String(whole) }
-        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    /// Reads a rate as a shop file keeps it: `11,5`, or `11.5` as older versions wrote it.
+    public static func parseStored(_ text: String) -> TaxRate? {
+        if let rate = try? parse(text) { return rate }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[1].count), let rate = try? parse(parts.joined(separator: ",")) else {
+            return nil
+        }
+        return rate
     }
+
+    /// `11`, `11,5`, `11,25`: the rate as Indonesians write it, which `parse` reads back.
+    public var description: String { IndonesianNumber.format(hundredthsOfPercent, decimals: 2) }
 
     /// The tax contained in a tax-inclusive `amount`: round-half-up(amount × r / (100 + r)).
     public func includedTax(in amount: Money) -> Money {
@@ -55,5 +64,16 @@ public struct PricingRules: Sendable, Hashable, Codable {
         self.isPKP = isPKP
         self.ppnRate = ppnRate
         self.cashRounding = cashRounding
+    }
+}
+
+extension PricingRules {
+    /// The PPN contained in `ppnBase`, the Σ line nets of `ppn` lines (prices include
+    /// tax): one summary at the rate, or none when the shop is not PKP or the base is zero.
+    /// Sales and refunds both use it; a refund passes the rules its sale was priced under.
+    public func taxes(ppnBase: Money) throws(CoreError) -> [TaxSummary] {
+        guard isPKP, !ppnBase.isZero else { return [] }
+        let tax = ppnRate.includedTax(in: ppnBase)
+        return [TaxSummary(rate: ppnRate, base: ppnBase, tax: tax, dpp: try ppnBase.minus(tax))]
     }
 }

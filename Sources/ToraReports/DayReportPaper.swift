@@ -39,7 +39,7 @@ public enum DayReportPaper {
         if report.cash.openShifts > 0 { lines.append("Shift terbuka: \(report.cash.openShifts)") }
         lines.append(rule)
         lines.append(pair("Produk lokal", report.localNet.formatted))
-        lines.append(pair("  bagian", report.localSharePercent + "%"))
+        lines.append(pair("  bagian", report.localShareText + "%"))
         lines.append(pair("Anggota (\(report.memberSalesCount))", report.memberNet.formatted))
         lines.append(rule)
         for group in report.byCategory { lines.append(pair(group.key, group.net.formatted)) }

@@ -25,11 +25,11 @@ public enum DayReportText {
         cash.add(["selisih (lebih/kurang)", report.cash.overShort.formatted])
         var categories = TextTable([("Kategori", .left), ("jumlah", .right), ("bersih", .right)])
         for group in report.byCategory {
-            categories.add([group.key, SalesReport.decimal(thousandths: group.quantity), group.net.formatted])
+            categories.add([group.key, IndonesianNumber.format(group.quantity, decimals: 3), group.net.formatted])
         }
         var top = TextTable([("Produk teratas", .left), ("jumlah", .right), ("bersih", .right)])
         for group in report.topProducts {
-            top.add(["\(group.key) \(group.name)", SalesReport.decimal(thousandths: group.quantity), group.net.formatted])
+            top.add(["\(group.key) \(group.name)", IndonesianNumber.format(group.quantity, decimals: 3), group.net.formatted])
         }
         var registers = TextTable([("Kasir (register)", .left), ("transaksi", .right), ("bersih", .right)])
         for group in report.byRegister { registers.add([group.key, String(group.count), group.net.formatted]) }
@@ -40,7 +40,7 @@ public enum DayReportText {
         if report.cash.openShifts > 0 { lines.append("PERHATIAN: masih ada \(report.cash.openShifts) shift terbuka") }
         lines += [
             "", money.rendered, payments.rendered, cash.rendered,
-            "Produk lokal: \(report.localNet.formatted) (\(report.localSharePercent)% dari penjualan bersih)",
+            "Produk lokal: \(report.localNet.formatted) (\(report.localShareText)% dari penjualan bersih)",
             "Anggota: \(report.memberSalesCount) transaksi, \(report.memberNet.formatted)", "", registers.rendered, categories.rendered,
             top.rendered,
         ]
@@ -80,7 +80,7 @@ public enum DayReportCSV {
         add("cash", "counted", String(report.cash.counted.rupiah))
         add("cash", "over_short", String(report.cash.overShort.rupiah))
         add("local", "net", String(report.localNet.rupiah))
-        add("local", "share_pct", report.localSharePercent)
+        add("local", "share_pct", report.localShareText)
         add("members", "net", String(report.memberNet.rupiah))
         add("members", "sales_count", String(report.memberSalesCount))
         for group in report.byCategory { add("by_category", group.key, String(group.net.rupiah)) }

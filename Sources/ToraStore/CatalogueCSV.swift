@@ -150,7 +150,7 @@ extension ShopStore {
                 if difference.thousandths != 0 {
                     try recordMovement(
                         db, productID: id, sku: product.sku, kind: .count, quantity: difference, unitCost: nil,
-                        reason: "counted \(counted.formatted(product.unit, decimalMark: "."))", party: nil, reference: "catalogue import",
+                        reason: "counted \(counted.formatted(product.unit))", party: nil, reference: "catalogue import",
                         actor: actor)
                     report.stockCounts += 1
                 }
@@ -226,7 +226,7 @@ extension ShopStore {
                 p.sku, p.barcodes.joined(separator: "|"), p.name, p.category, p.unit.rawValue, String(p.price.rupiah),
                 p.memberPrice.map { String($0.rupiah) } ?? "", String(p.cost.rupiah), p.tax.rawValue, p.isLocal ? "yes" : "no",
                 p.origin, p.consignor ?? "", p.consignorPrice.map { String($0.rupiah) } ?? "", p.plu ?? "",
-                stocked.onHand.formatted(p.unit, decimalMark: "."), p.reorderPoint.formatted(p.unit, decimalMark: "."),
+                stocked.onHand.formatted(p.unit), p.reorderPoint.formatted(p.unit),
                 p.isDiscountable ? "yes" : "no", p.isActive ? "yes" : "no",
             ])
         }

@@ -54,13 +54,14 @@ public struct SalesReport: Sendable, Hashable {
         return multipliedRoundingHalfUp(localNet.rupiah, by: 1000, dividedBy: base) ?? 0
     }
 
-    /// `37.5`: a tenths value as a decimal text.
+    /// `37.5`: a tenths value as a plain decimal, for JSON (people read `IndonesianNumber`).
     public static func decimal(tenths: Int64) -> String {
         let sign = tenths < 0 ? "-" : ""
         return "\(sign)\(tenths.magnitude / 10).\(tenths.magnitude % 10)"
     }
 
-    /// `12.5`: thousandths as a decimal without trailing zeros.
+    /// `12.5`: thousandths as a plain decimal without trailing zeros, for JSON (people read
+    /// `Quantity.formatted`).
     public static func decimal(thousandths: Int64) -> String {
         let sign = thousandths < 0 ? "-" : ""
         let whole = thousandths.magnitude / 1000
@@ -71,6 +72,10 @@ public struct SalesReport: Sendable, Hashable {
     }
 
     public var localSharePercent: String { Self.decimal(tenths: localShareTenths) }
+
+    /// `37,5`: the local share as people read it (comma decimal mark), for text, CSV and
+    /// paper; `localSharePercent` is the plain number JSON carries.
+    public var localShareText: String { IndonesianNumber.format(localShareTenths, decimals: 1, minimumDecimals: 1) }
 
     /// The JSON of SPEC §9.
     public var json: JSONValue {

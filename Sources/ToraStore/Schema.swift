@@ -1,4 +1,5 @@
 import GRDB
+import ToraCore
 
 /// The shop database's migrations, registered by name and only ever appended: a shop's
 /// file is upgraded in place by the next version of `tora`, never rewritten.
@@ -17,6 +18,7 @@ enum Schema {
             try db.execute(sql: "CREATE INDEX products_local_by_category ON products(category_id, local, active, name)")
         }
         migrator.registerMigration("v5-day-totals", migrate: createDayTotals)
+        migrator.registerMigration("v6-numbers-sale-tax-rate", migrate: addSaleTaxRules)
         return migrator
     }
 
@@ -426,4 +428,26 @@ enum Schema {
             d.member_net, d.member_sales_count, coalesce(l.local_net, 0), coalesce(l.void_lines, 0)
         FROM per_sale d LEFT JOIN per_line l ON l.business_day = d.business_day
         """
+
+    /// Each sale and refund keeps the PPN rate and PKP status it was priced under, so a
+    /// refund is taxed at its sale's own rate after the setting changes. Sales recorded
+    /// before this version take the shop's settings as they are when the file is upgraded
+    /// (the column default; new rows always carry their own values): older files did not
+    /// keep the rate, and completed sales cannot be updated.
+    static func addSaleTaxRules(_ db: Database) throws {
+        let stored = try Row.fetchAll(db, sql: "SELECT key, value FROM settings WHERE key IN ('tax.ppn_rate', 'tax.pkp')")
+        var rate: Int64 = 1100
+        var pkp = 0
+        for row in stored {
+            let key: String = row["key"]
+            let value: String = row["value"]
+            if key == "tax.ppn_rate" { rate = TaxRate.parseStored(value)?.hundredthsOfPercent ?? rate }
+            if key == "tax.pkp" { pkp = value == "true" ? 1 : 0 }
+        }
+        try db.execute(
+            sql: """
+                ALTER TABLE sales ADD COLUMN ppn_rate INTEGER NOT NULL DEFAULT \(rate) CHECK (ppn_rate BETWEEN 0 AND 10000);
+                ALTER TABLE sales ADD COLUMN pkp INTEGER NOT NULL DEFAULT \(pkp) CHECK (pkp IN (0, 1));
+                """)
+    }
 }

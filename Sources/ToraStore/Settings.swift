@@ -42,17 +42,17 @@ extension SettingKey {
         return value
     }
     public static let taxPKP = boolean("tax.pkp", false, "whether the shop is PKP (registered for PPN); only then is tax shown")
-    public static let taxPPNRate = SettingKey(name: "tax.ppn_rate", defaultValue: "11", help: "PPN rate in percent, whole or decimal") {
+    public static let taxPPNRate = SettingKey(
+        name: "tax.ppn_rate", defaultValue: "11", help: "PPN rate in percent, whole or decimal with a comma (11 or 11,5)"
+    ) {
         value in
         do { return try TaxRate.parse(value).description } catch { throw Refusal((error as? CoreError)?.reason ?? "\(error)") }
     }
     public static let cashRounding = SettingKey(
-        name: "cash.rounding", defaultValue: "0", help: "round cash settling a sale DOWN to a multiple of this many rupiah; 0 is off"
+        name: "cash.rounding", defaultValue: "0",
+        help: "round cash settling a sale DOWN to a multiple of 50, 100 or 500 rupiah (never below one step); 0 is off"
     ) { value in
-        let amount: Money
-        do { amount = try Money.parse(value) } catch { throw Refusal((error as? CoreError)?.reason ?? "\(error)") }
-        guard amount.rupiah <= 1000 else { throw Refusal("\(amount.formatted) is more than the largest cash rounding, Rp1.000") }
-        return String(amount.rupiah)
+        do { return String(try CashRounding.parse(value).rupiah) } catch { throw Refusal((error as? CoreError)?.reason ?? "\(error)") }
     }
     public static let memberCardPrefix = SettingKey(
         name: "member.card_prefix", defaultValue: "M", help: "prefix of member numbers on card barcodes"
@@ -143,8 +143,8 @@ struct SettingsSnapshot {
 
     var pricingRules: PricingRules {
         PricingRules(
-            isPKP: flag(.taxPKP), ppnRate: (try? TaxRate.parse(value(.taxPPNRate))) ?? .defaultPPN,
-            cashRounding: Money(Int64(value(.cashRounding)) ?? 0))
+            isPKP: flag(.taxPKP), ppnRate: TaxRate.parseStored(value(.taxPPNRate)) ?? .defaultPPN,
+            cashRounding: CashRounding.step(stored: value(.cashRounding)))
     }
 
     /// A stored time zone name; one that no longer exists reads as the default zone.

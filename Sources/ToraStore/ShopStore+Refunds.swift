@@ -27,6 +27,8 @@ public struct RefundableSale: Sendable, Hashable {
     public let receiptNumber: String
     public let memberNumber: String?
     public let lines: [RefundableLine]
+    /// The PPN rate and PKP status the sale was priced under: its refunds are taxed so.
+    public let taxRules: PricingRules
 }
 
 /// One choice in refund mode: line `lineNo`, quantity `quantity`.
@@ -80,7 +82,9 @@ extension ShopStore {
                 refunded: Quantity(thousandths: row["refunded"]), refundedAmount: Money(row["refunded_amount"]),
                 refundedDiscount: Money(row["refunded_discount"]), refundedNet: Money(row["refunded_net"]))
         }
-        return RefundableSale(saleID: saleID, receiptNumber: sale["receipt_no"], memberNumber: sale["member_number"], lines: lines)
+        let taxRules = PricingRules(isPKP: sale["pkp"], ppnRate: TaxRate(hundredthsOfPercent: sale["ppn_rate"]))
+        return RefundableSale(
+            saleID: saleID, receiptNumber: sale["receipt_no"], memberNumber: sale["member_number"], lines: lines, taxRules: taxRules)
     }
 
     /// What refunding `selections` of `sale` pays back, line by line (pure arithmetic).
@@ -122,14 +126,12 @@ extension ShopStore {
             }
             let portions = try Self.refundPortions(
                 sale, merged.keys.sorted().map { RefundSelection(lineNo: $0, quantity: merged[$0] ?? .zero) })
-            let total = Money(portions.reduce(0) { $0 + $1.2.net.rupiah })
+            let totals = try RefundTotals.of(portions.map { ($0.2, $0.0.item.tax) }, soldUnder: sale.taxRules)
+            let total = totals.total
             if method == .credit && sale.memberNumber == nil {
                 throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account")
             }
             let settings = try SettingsSnapshot(db)
-            let rules = settings.pricingRules
-            let ppnBase = Money(portions.filter { $0.0.item.tax == .ppn }.reduce(0) { $0 + $1.2.net.rupiah })
-            let tax = rules.isPKP ? rules.ppnRate.includedTax(in: ppnBase) : .zero
             let moment = self.moment(in: settings.timeZone)
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             let audit = try AuditJournal.append(
@@ -160,18 +162,16 @@ extension ShopStore {
                         amount: portion.amount, discount: portion.discount, discountLabel: portion.discount.isZero ? nil : "Diskon",
                         isLocal: line.item.isLocal)
                 },
-                gross: Money(portions.reduce(0) { $0 + $1.2.amount.rupiah }),
-                discounts: Money(portions.reduce(0) { $0 + $1.2.discount.rupiah }),
-                total: total,
-                taxes: rules.isPKP && !ppnBase.isZero
-                    ? [Receipt.TaxLine(rate: rules.ppnRate, dpp: Money(ppnBase.rupiah - tax.rupiah), tax: tax)] : [],
+                gross: totals.gross, discounts: totals.discounts, total: total,
+                taxes: totals.taxes.map { Receipt.TaxLine(rate: $0.rate, dpp: $0.dpp, tax: $0.tax) },
                 payments: [Receipt.PaymentLine(method: method, amount: total)], member: memberLine,
                 footer: settings.value(.receiptFooter), auditHash: audit.hash,
                 opensDrawer: method == .cash && settings.flag(.printerDrawer))
             let refundID = try Self.insertSale(
                 kind: "refund", refundOf: sale.saleID, number: number, moment: moment, context: context, supervisor: supervisor,
                 member: sale.memberNumber,
-                totals: (receipt.gross, receipt.discounts, total, .zero), tax: (tax, Money(ppnBase.rupiah - tax.rupiah)), change: .zero,
+                totals: (receipt.gross, receipt.discounts, total, .zero), tax: (totals.tax, totals.dpp), taxRules: sale.taxRules,
+                change: .zero,
                 audit: audit, receipt: receipt, db)
             for (index, (line, quantity, portion)) in portions.enumerated() {
                 try db.execute(

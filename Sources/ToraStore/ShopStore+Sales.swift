@@ -85,7 +85,7 @@ extension ShopStore {
                 auditHash: audit.hash, settings: settings)
             let saleID = try Self.insertSale(
                 kind: "sale", refundOf: nil, number: number, moment: moment, context: context, supervisor: nil, member: sale.member?.number,
-                totals: (priced.gross, priced.discounts, priced.total, sale.rounding), tax: (priced.tax, priced.dpp),
+                totals: (priced.gross, priced.discounts, priced.total, sale.rounding), tax: (priced.tax, priced.dpp), taxRules: rules,
                 change: Money(sale.payments.reduce(0) { $0 + $1.change.rupiah }), audit: audit, receipt: receipt, db)
             for line in priced.lines {
                 let productID = productIDs[line.line.item.sku] ?? 0
@@ -139,7 +139,8 @@ extension ShopStore {
     static func insertSale(
         kind: String, refundOf: Int64?, number: (seq: Int64, text: String), moment: ShopMoment, context: TillContext,
         supervisor: String?, member: String?, totals: (gross: Money, discounts: Money, total: Money, rounding: Money),
-        tax: (tax: Money, dpp: Money), change: Money, audit: (seq: Int64, hash: String), receipt: Receipt, _ db: Database
+        tax: (tax: Money, dpp: Money), taxRules: PricingRules, change: Money, audit: (seq: Int64, hash: String), receipt: Receipt,
+        _ db: Database
     ) throws -> Int64 {
         // Keys in declaration order (a receipt holds no dictionaries, so the text is the
         // same every time): sorting them was a sixth of a sale's time in the write lock.
@@ -147,13 +148,15 @@ extension ShopStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO sales(receipt_no, kind, refund_of, register, business_day, seq, shift_id, cashier, supervisor, member_number,
-                    completed_at, hour, gross, discounts, total, rounding, tax, dpp, change_given, audit_seq, audit_hash, receipt_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    completed_at, hour, gross, discounts, total, rounding, tax, dpp, change_given, audit_seq, audit_hash, receipt_json,
+                    ppn_rate, pkp)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             number.text, kind, refundOf, context.register, moment.day, number.seq, context.shiftID, context.cashier.code, supervisor,
             member, moment.at, moment.hour, totals.gross.rupiah, totals.discounts.rupiah, totals.total.rupiah, totals.rounding.rupiah,
             tax.tax.rupiah, tax.dpp.rupiah, change.rupiah, audit.seq, audit.hash, receiptJSON,
+            taxRules.ppnRate.hundredthsOfPercent, taxRules.isPKP,
         ])
         return db.lastInsertedRowID
     }

@@ -147,7 +147,7 @@ extension ShopStore {
             let counted = try Quantity.parse(text, unit: stocked.product.unit, purpose: .level, field: "counted")
             try self.recordMovement(
                 db, productID: stocked.id, sku: stocked.product.sku, kind: .count, quantity: counted - stocked.onHand,
-                unitCost: nil, reason: "counted \(counted.formatted(stocked.product.unit, decimalMark: "."))", party: nil, reference: nil,
+                unitCost: nil, reason: "counted \(counted.formatted(stocked.product.unit))", party: nil, reference: nil,
                 actor: actor)
             return (stocked.onHand, counted)
         }
@@ -189,7 +189,7 @@ extension ShopStore {
                 if difference.thousandths != 0 { changed += 1 }
                 try self.recordMovement(
                     db, productID: stocked.id, sku: stocked.product.sku, kind: .count, quantity: difference, unitCost: nil,
-                    reason: "counted \(counted.formatted(stocked.product.unit, decimalMark: "."))", party: nil, reference: path,
+                    reason: "counted \(counted.formatted(stocked.product.unit))", party: nil, reference: path,
                     actor: actor)
             }
             return (counts.count, changed)

@@ -49,7 +49,7 @@ public enum SampleCatalogue {
         "KOPI-DESA,1001,Kopi Robusta Bubuk Desa 250 g,minuman,pcs,30000,,24000,ppn,yes,\"KT Makmur, Desa Cibeureum\",KT-MAKMUR,24000,,14,4,yes,yes",
         "GULA-AREN,,Gula Aren Cetak 500 g,sembako,pcs,18000,,15000,exempt,yes,UMKM Bu Sari,,,,0,5,yes,yes",
         "GULA-PSR,8992388101016,Gula Pasir Gulaku 1 kg,sembako,pcs,17500,,16000,exempt,no,,,,,40,10,yes,yes",
-        "TLR-RAS,,Telur Ayam Ras,sembako,kg,30000,,27000,exempt,no,,,,00016,12.500,5,yes,yes",
+        "TLR-RAS,,Telur Ayam Ras,sembako,kg,30000,,27000,exempt,no,,,,00016,\"12,5\",5,yes,yes",
         "MINYAKITA,8999999001018,Minyakita 1 L,sembako,pcs,15700,,14800,ppn,no,,,,,24,6,no,yes",
     ]
 }

@@ -60,6 +60,9 @@ extension TillSession {
                     return reply([t("refund.unknown_line", ["value": raw.trimmingSpaces()])])
                 }
                 let already = draft.selections.filter { $0.lineNo == number }.reduce(Quantity.zero) { $0 + $1.quantity }
+                guard (line.remaining - already).thousandths > 0 else {
+                    return reply([t("refund.line_done", ["line": String(number), "name": line.item.name])])
+                }
                 let quantity = words.count == 2 ? try Quantity.parse(words[1], unit: line.item.unit) : line.remaining - already
                 var next = draft.selections
                 next.append(RefundSelection(lineNo: number, quantity: quantity))

@@ -190,7 +190,7 @@ struct ConsignmentCommand: ParsableCommand {
             try reportingErrors {
                 let settlement = try shop.open().settleConsignment(consignor: consignor, to: to, actor: commandLineActor)
                 print(
-                    "settled \(consignor) up to \(to): \(settlement.amount.formatted) for \(SalesReport.decimal(thousandths: settlement.units.thousandths)) units"
+                    "settled \(consignor) up to \(to): \(settlement.amount.formatted) for \(settlement.units.description) units"
                 )
             }
         }

@@ -21,8 +21,14 @@ struct StockCommand: ParsableCommand {
             try reportingErrors {
                 let store = try shop.open()
                 let onHand = try store.receive(sku: sku, quantity: quantity, cost: cost, supplier: supplier, actor: commandLineActor)
-                print("received \(quantity) of \(sku); on hand now \(try Self.level(onHand, sku: sku, store))")
+                print("received \(try Self.typed(quantity, sku: sku, store)) of \(sku); on hand now \(try Self.level(onHand, sku: sku, store))")
             }
+        }
+
+        /// The quantity the store accepted, as Indonesians read it (`1.000` stays one thousand).
+        static func typed(_ text: String, sku: String, _ store: ShopStore) throws -> String {
+            let unit = try store.product(sku: sku)?.product.unit ?? .pcs
+            return (try? Quantity.parse(text, unit: unit, purpose: .stock(allowNegative: true)).formatted(unit)) ?? text
         }
 
         static func level(_ quantity: Quantity, sku: String, _ store: ShopStore) throws -> String {
