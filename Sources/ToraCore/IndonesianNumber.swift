@@ -40,7 +40,9 @@ public enum IndonesianNumber {
             throw notANumber()
         }
         if groups.count > 1 {
-            guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+            // `0.255` and `1.5` read as decimals to their writer: a thousands group never
+            // follows a leading zero, and always has three digits.
+            guard groups[0].first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
                 if halves.count == 1, groups.count == 2 { throw decimalPoint(text, trimmed: trimmed, field: field) }
                 throw CoreError(
                     .invalidNumber, field: field, value: text,

@@ -17,7 +17,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     public static func validated(_ rupiah: Int64, field: String? = nil) throws(CoreError) -> Money {
         guard rupiah.magnitude <= Money.maximum.rupiah.magnitude else {
             throw CoreError(
-                .amountTooLarge, field: field, value: String(rupiah),
+                .amountTooLarge, field: field, value: Money(rupiah).formatted,
                 details: ["limit": Money.maximum.formatted],
                 reason: "\(Money(rupiah).formatted) is above the largest amount accepted, \(Money.maximum.formatted)")
         }

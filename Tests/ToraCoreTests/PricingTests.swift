@@ -194,15 +194,15 @@ struct LineAmountTests {
         #expect(line.net == Money(9_000))
     }
 
-    @Test("a price override replaces the member price, and the tier discount then applies (step 2 'otherwise')")
+    @Test("a price override replaces the member price and is final: no tier discount on top")
     func priceOverrideWithMember() throws {
         let sale = try Sale().adding(Shop.minyak).attaching(Shop.siti).overridingPrice(line: 1, to: Money(36_000))
         let line = try #require(try sale.priced(with: Shop.plain).lines.first)
-        // Not at member price (37.500) any more: 36.000 × 2 / 100 = 720; net 35.280.
+        // Not at member price (37.500) any more, and not 36.000 − 2% (720) either: net 36.000.
         #expect(!line.isAtMemberPrice)
         #expect(line.unitPrice == Money(36_000))
-        #expect(line.discount == Money(720))
-        #expect(line.net == Money(35_280))
+        #expect(line.discount == Money.zero)
+        #expect(line.net == Money(36_000))
     }
 
     @Test("a negative price override or one making the line too large is refused")
@@ -399,5 +399,40 @@ struct PricingCapTests {
         #expect(try two.priced(with: Shop.plain).total == Money(8_000_000_000))
         // Without the member it would be 2 × 6.000.000.000 = 12.000.000.000 > cap.
         #expect(refusal { try two.detachingMember() }?.code == .amountTooLarge)
+    }
+}
+
+@Suite("A price override is final (docs/numbers-and-money.md)")
+struct PriceOverrideTests {
+    /// A tier with 3% off non-local goods.
+    static let member = SaleMember(number: "A-7", name: "Ujang", tier: Tier(name: "tiga", discountPct: 3, localDiscountPct: 3))
+
+    @Test("an override on a member-price line takes no tier discount: 40.000 stays 40.000")
+    func overrideOnMemberPriceLine() throws {
+        let sale = try Sale().attaching(Self.member).adding(Shop.minyak)
+        #expect(try sale.priced(with: Shop.plain).lines[0].isAtMemberPrice)
+        let overridden = try sale.overridingPrice(line: 1, to: Money(40_000))
+        let line = try overridden.priced(with: Shop.plain).lines[0]
+        #expect(line.unitPrice == Money(40_000))
+        #expect(!line.isAtMemberPrice)
+        // The old rule gave 40.000 − 3% = 38.800.
+        #expect(line.discount == Money.zero)
+        #expect(line.net == Money(40_000))
+    }
+
+    @Test("an override on a tier-discounted line ends the tier discount too")
+    func overrideOnDiscountedLine() throws {
+        // mie 3.500 × 2 = 7.000 with 3% tier = 210 off; overridden to 3.000 × 2 = 6.000, no discount.
+        let sale = try Sale().attaching(Self.member).adding(Shop.mie, 2)
+        #expect(try sale.priced(with: Shop.plain).lines[0].discount == Money(210))
+        let line = try sale.overridingPrice(line: 1, to: Money(3_000)).priced(with: Shop.plain).lines[0]
+        #expect(line.net == Money(6_000))
+    }
+
+    @Test("a manual discount still applies to an overridden line")
+    func manualDiscountAfterOverride() throws {
+        let sale = try Sale().attaching(Self.member).adding(Shop.minyak).overridingPrice(line: 1, to: Money(40_000))
+            .discounting(line: 1, by: .amount(Money(1_000)), rules: Shop.plain)
+        #expect(try sale.priced(with: Shop.plain).lines[0].net == Money(39_000))
     }
 }

@@ -18,10 +18,10 @@ struct PiecesQuantityTests {
         let error = refusal { try Quantity.parse(text, unit: .pcs) }
         #expect(error?.code == .quantityOutOfRange)
         #expect(error?.details["min"] == "1")
-        #expect(error?.details["max"] == "9999")
+        #expect(error?.details["max"] == "9.999")
     }
 
-    @Test("a fraction of a piece is refused as not whole", arguments: ["1.5", "1,5", "0.001"])
+    @Test("a fraction of a piece is refused as not whole", arguments: ["1,5", "0,001", "-1,5"])
     func notWhole(text: String) {
         #expect(refusal { try Quantity.parse(text, unit: .pcs) }?.code == .wholeQuantityRequired)
     }
@@ -29,27 +29,26 @@ struct PiecesQuantityTests {
 
 @Suite("Quantity: kg and l take 0,001…999,999 (SPEC §2)")
 struct MeasuredQuantityTests {
-    @Test("a comma or a dot is the decimal mark")
-    func eitherMark() throws {
+    @Test("the comma is the decimal mark")
+    func commaMark() throws {
         // 1,255 kg = 1 × 1000 + 255 = 1 255 thousandths (grams).
         #expect(try Quantity.parse("1,255", unit: .kg) == Quantity(thousandths: 1_255))
-        #expect(try Quantity.parse("1.255", unit: .kg) == Quantity(thousandths: 1_255))
         // 0,75 l = 750 ml: a short fraction is padded to three digits.
         #expect(try Quantity.parse("0,75", unit: .l) == Quantity(thousandths: 750))
-        // 0.5 kg = 500 g.
-        #expect(try Quantity.parse("0.5", unit: .kg) == Quantity(thousandths: 500))
+        // 0,5 kg = 500 g.
+        #expect(try Quantity.parse("0,5", unit: .kg) == Quantity(thousandths: 500))
         // 2 kg = 2 000 g.
         #expect(try Quantity.parse("2", unit: .kg) == Quantity(thousandths: 2_000))
     }
 
     @Test("one gram and 999,999 kg are the bounds")
     func bounds() throws {
-        #expect(try Quantity.parse("0.001", unit: .kg) == Quantity(thousandths: 1))
+        #expect(try Quantity.parse("0,001", unit: .kg) == Quantity(thousandths: 1))
         // 999,999 kg = 999 × 1000 + 999 = 999 999 thousandths.
         #expect(try Quantity.parse("999,999", unit: .l) == Quantity(thousandths: 999_999))
     }
 
-    @Test("zero and a thousand kg are out of range", arguments: ["0", "0,000", "1000", "-0.5"])
+    @Test("zero and a thousand kg are out of range", arguments: ["0", "0,000", "1000", "1.000", "-0,5"])
     func outOfRange(text: String) {
         let error = refusal { try Quantity.parse(text, unit: .kg) }
         #expect(error?.code == .quantityOutOfRange)
@@ -57,12 +56,12 @@ struct MeasuredQuantityTests {
         #expect(error?.details["max"] == "999,999")
     }
 
-    @Test("more than three decimals is refused", arguments: ["1.2555", "0,0001"])
+    @Test("more than three decimals is refused", arguments: ["1,2555", "0,0001"])
     func tooManyDecimals(text: String) {
         #expect(refusal { try Quantity.parse(text, unit: .kg) }?.code == .invalidQuantity)
     }
 
-    @Test("text that is not a number is refused", arguments: ["", "abc", "1.2.3", "1,2.3", "1.", ".5", "1 kg", "1e3"])
+    @Test("text that is not a number is refused", arguments: ["", "abc", "1.2.3", "1,2.3", "1.", ".5", ",5", "1 kg", "1e3", "1,2,3", "1234.567", "1.23.456"])
     func notANumber(text: String) {
         #expect(refusal { try Quantity.parse(text, unit: .kg) }?.code == .invalidQuantity)
     }
@@ -70,21 +69,26 @@ struct MeasuredQuantityTests {
 
 @Suite("Quantity: formatting and the other purposes")
 struct QuantityFormattingTests {
-    @Test("measured quantities print with three decimals and a comma by default")
+    @Test("measured quantities print with a comma and without trailing zeros")
     func commaDefault() {
         #expect(Quantity(thousandths: 1_255).formatted(.kg) == "1,255")
-        // 500 g → "0,500": trailing zeros kept to three decimals.
-        #expect(Quantity(thousandths: 500).formatted(.kg) == "0,500")
-        // 1 000 g → "1,000"; 5 ml → "0,005" (leading zeros of the fraction kept).
-        #expect(Quantity(thousandths: 1_000).formatted(.l) == "1,000")
+        // 500 g → "0,5"; 7 500 g → "7,5" (never "7.500", which reads as seven thousand five hundred).
+        #expect(Quantity(thousandths: 500).formatted(.kg) == "0,5")
+        #expect(Quantity(thousandths: 7_500).formatted(.kg) == "7,5")
+        // 101 754 g → "101,754"; 1 000 ml → "1"; 5 ml → "0,005" (leading zeros of the fraction kept).
+        #expect(Quantity(thousandths: 101_754).formatted(.kg) == "101,754")
+        #expect(Quantity(thousandths: 1_000).formatted(.l) == "1")
         #expect(Quantity(thousandths: 5).formatted(.l) == "0,005")
         #expect(Quantity(thousandths: -1_255).formatted(.kg) == "-1,255")
+        #expect(Quantity(thousandths: 1_255).description == "1,255")
     }
 
-    @Test("the decimal mark can be a dot for files and English screens")
-    func dotMark() {
-        #expect(Quantity(thousandths: 1_255).formatted(.kg, decimalMark: ".") == "1.255")
-        #expect(Quantity(thousandths: 1_255).description == "1.255")
+    @Test("a dot groups thousands in what is printed")
+    func groupedThousands() {
+        // 1 234 567,5 kg = 1 234 567 500 thousandths.
+        #expect(Quantity(thousandths: 1_234_567_500).formatted(.kg) == "1.234.567,5")
+        #expect(Quantity(whole: 1_000).formatted(.pcs) == "1.000")
+        #expect(Quantity(whole: -12_000).formatted(.pcs) == "-12.000")
     }
 
     @Test("pieces print as whole numbers")
@@ -95,9 +99,9 @@ struct QuantityFormattingTests {
 
     @Test("formatting and parsing round-trip")
     func roundTrip() throws {
-        for thousandths: Int64 in [1, 50, 999, 1_000, 1_255, 999_999] {
+        for thousandths: Int64 in [1, 50, 999, 1_000, 1_255, 999_999, 1_000_000, 9_999_999_000] {
             let text = Quantity(thousandths: thousandths).formatted(.kg)
-            #expect(try Quantity.parse(text, unit: .kg).thousandths == thousandths)
+            #expect(try Quantity.parse(text, unit: .kg, purpose: .level).thousandths == thousandths)
         }
     }
 
@@ -111,7 +115,7 @@ struct QuantityFormattingTests {
         #expect(try Quantity.parse("9999999", unit: .pcs, purpose: .stock(allowNegative: false)) == Quantity(whole: 9_999_999))
         #expect(refusal { try Quantity.parse("10000000", unit: .pcs, purpose: .stock(allowNegative: false)) }?.code == .quantityOutOfRange)
         // Still whole for pieces.
-        #expect(refusal { try Quantity.parse("-1.5", unit: .pcs, purpose: .stock(allowNegative: true)) }?.code == .wholeQuantityRequired)
+        #expect(refusal { try Quantity.parse("-1,5", unit: .pcs, purpose: .stock(allowNegative: true)) }?.code == .wholeQuantityRequired)
     }
 
     @Test("a level (reorder point, counted stock) may be zero but not negative")

@@ -61,3 +61,22 @@ struct RefundTests {
         #expect(portion.discount == Money.zero)
     }
 }
+
+@Suite("Refund tax at the sale's own rate")
+struct RefundTaxTests {
+    @Test("a refund's PPN is worked out under the rules the sale was priced with")
+    func saleRate() throws {
+        // 11 100 of ppn goods at 11%: 11 100 × 11 / 111 = 1 100; at 12%: 11 100 × 12 / 112 = 1 189,3 → 1 189.
+        let portion = RefundPortion(amount: Money(11_100), discount: .zero, net: Money(11_100))
+        let exempt = RefundPortion(amount: Money(5_000), discount: .zero, net: Money(5_000))
+        let at11 = try RefundTotals.of([(portion, .ppn), (exempt, .exempt)], soldUnder: PricingRules(isPKP: true))
+        #expect(at11.total == Money(16_100))
+        #expect(at11.tax == Money(1_100))
+        #expect(at11.dpp == Money(10_000))
+        let at12 = try RefundTotals.of(
+            [(portion, .ppn)], soldUnder: PricingRules(isPKP: true, ppnRate: TaxRate(hundredthsOfPercent: 1_200)))
+        #expect(at12.tax == Money(1_189))
+        // A sale made before the shop became PKP refunds no tax.
+        #expect(try RefundTotals.of([(portion, .ppn)], soldUnder: PricingRules(isPKP: false)).taxes.isEmpty)
+    }
+}

@@ -88,9 +88,9 @@ struct TaxTests {
         #expect(priced.tax == Money(1_041))
     }
 
-    @Test("a decimal rate such as 11.5 is applied exactly")
+    @Test("a decimal rate such as 11,5 is applied exactly")
     func decimalRate() throws {
-        let rules = PricingRules(isPKP: true, ppnRate: try TaxRate.parse("11.5"))
+        let rules = PricingRules(isPKP: true, ppnRate: try TaxRate.parse("11,5"))
         let priced = try basket().priced(with: rules)
         // 49.400 × 11,5 / 111,5 = 49.400 × 1.150 / 11.150 = 56.810.000 / 11.150;
         // 11.150 × 5.095 = 56.809.250, remainder 750; 750/11.150 = 0,07 → 5.095.
@@ -123,8 +123,8 @@ struct TaxRateParsingTests {
     @Test(
         "whole and decimal percents read in hundredths of a percent",
         arguments: [
-            ("11", Int64(1_100)), ("11.5", 1_150), ("11,5", 1_150), ("12%", 1_200), (" 11 ", 1_100), ("11.25", 1_125),
-            ("0", 0), ("100", 10_000), ("11.05", 1_105),
+            ("11", Int64(1_100)), ("11,5", 1_150), ("12%", 1_200), (" 11 ", 1_100), ("11,25", 1_125),
+            ("0", 0), ("100", 10_000), ("11,05", 1_105), ("11,5%", 1_150),
         ])
     func reads(text: String, hundredths: Int64) throws {
         #expect(try TaxRate.parse(text) == TaxRate(hundredthsOfPercent: hundredths))
@@ -133,7 +133,7 @@ struct TaxRateParsingTests {
     @Test(
         "a rate prints as the shortest text that reads back",
         arguments: [
-            (Int64(1_100), "11"), (1_150, "11.5"), (1_125, "11.25"), (1_105, "11.05"), (0, "0"),
+            (Int64(1_100), "11"), (1_150, "11,5"), (1_125, "11,25"), (1_105, "11,05"), (0, "0"),
         ])
     func prints(hundredths: Int64, text: String) throws {
         let rate = TaxRate(hundredthsOfPercent: hundredths)
@@ -143,10 +143,20 @@ struct TaxRateParsingTests {
 
     @Test(
         "text that is not a percent from 0 to 100 with at most 2 decimals is refused",
-        arguments: ["", "abc", "%", "101", "100.01", "1000", "11.555", "-1", "11.", ".5", "1e2", "11.5.1"])
+        arguments: ["", "abc", "%", "101", "100,01", "1000", "11.555", "-1", "11,", ",5", "1e2", "11.5.1", "11,555"])
     func refuses(text: String) {
         let error = refusal { try TaxRate.parse(text) }
         #expect(error?.code == .invalidTaxRate)
         #expect(error?.field == "tax.ppn_rate")
+    }
+}
+
+@Suite("TaxRate: a dot is not a decimal mark")
+struct TaxRateDotTests {
+    @Test("11.5 is refused with a hint to write 11,5", arguments: ["11.5", "100.01", "11.25"])
+    func dot(text: String) {
+        let error = refusal { try TaxRate.parse(text) }
+        #expect(error?.code == .decimalPoint)
+        #expect(error?.details["suggestion"] == String(text.map { $0 == "." ? "," : $0 }))
     }
 }

@@ -175,7 +175,7 @@ struct TillShiftTests {
         let screen = run.stdout
         #expect(screen.contains("barcode 8991002101013 has a wrong check digit (expected 2)"))
         #expect(screen.contains("unknown code '99999'"))
-        #expect(screen.contains("quantity 10000 is out of range (1 to 9999)"))
+        #expect(screen.contains("quantity 10000 is out of range (1 to 9.999)"))
         #expect(screen.contains("'1,5' is not a whole number"))
         #expect(screen.contains("Telur Ayam Ras is sold by weight"))
         #expect(screen.contains("the sale has no items to pay for"))

@@ -110,7 +110,7 @@ struct CatalogueImportTests {
         let egg = try #require(try shop.store.product(sku: "TLR-RAS"))
         #expect(egg.onHand == Quantity(thousandths: 12_500))
         _ = try shop.store.importCatalogue(
-            path: shop.csv("s.csv", ["sku,name,price,stock", "TLR-RAS,Telur Ayam Ras,30000,10.250"]), dryRun: false, actor: "test")
+            path: shop.csv("s.csv", ["sku,name,price,stock", "TLR-RAS,Telur Ayam Ras,30000,\"10,25\""]), dryRun: false, actor: "test")
         let history = try shop.store.stockHistory(sku: "TLR-RAS")
         #expect(history.movements.map(\.quantity.thousandths) == [12_500, -2_250])
         #expect(history.movements.allSatisfy { $0.kind == .count })

@@ -67,7 +67,7 @@ struct ShopDatabaseTests {
     func settings() throws {
         let shop = try TestShop()
         #expect(try shop.store.setSetting("tax.pkp", to: "ya", actor: "t") == "true")
-        #expect(try shop.store.setSetting("TAX.PPN_RATE", to: "11,5", actor: "t") == "11.5")
+        #expect(try shop.store.setSetting("TAX.PPN_RATE", to: "11,5", actor: "t") == "11,5")
         #expect(try shop.store.setSetting("cash.rounding", to: "Rp100", actor: "t") == "100")
         for (key, value) in [
             ("printer.paper", "57"), ("shop.timezone", "Mars/Base"), ("tax.pkp", "maybe"), ("cash.rounding", "12,5"), ("no.such", "x"),

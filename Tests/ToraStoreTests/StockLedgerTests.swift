@@ -75,7 +75,7 @@ struct StockLedgerTests {
     @Test("a counts file is all or nothing")
     func countsFileAtomic() throws {
         let shop = try sampleShop()
-        let bad = shop.csv("counts.csv", ["sku,counted", "GULA-PSR,39", "NOPE,1", "TLR-RAS,1.5", "GULA-PSR,2"])
+        let bad = shop.csv("counts.csv", ["sku,counted", "GULA-PSR,39", "NOPE,1", "TLR-RAS,\"1,5\"", "GULA-PSR,2"])
         #expect {
             try shop.store.importCounts(path: bad, actor: "t")
         } throws: { error in
@@ -84,7 +84,7 @@ struct StockLedgerTests {
             ]
         }
         #expect(try shop.store.product(sku: "GULA-PSR")?.onHand == Quantity(whole: 40))
-        let good = shop.csv("counts2.csv", ["sku,counted", "GULA-PSR,39", "TLR-RAS,12.5"])
+        let good = shop.csv("counts2.csv", ["sku,counted", "GULA-PSR,39", "TLR-RAS,\"12,5\""])
         let result = try shop.store.importCounts(path: good, actor: "t")
         #expect(result.counted == 2 && result.changed == 1)
         #expect(try shop.store.product(sku: "GULA-PSR")?.onHand == Quantity(whole: 39))

@@ -77,6 +77,10 @@ struct DayTotalsTests {
             }
             try db.execute(sql: "DROP TABLE day_totals")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-day-totals'")
+            // And back before v6: sales without their own tax rate.
+            try db.execute(sql: "ALTER TABLE sales DROP COLUMN ppn_rate")
+            try db.execute(sql: "ALTER TABLE sales DROP COLUMN pkp")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6-numbers-sale-tax-rate'")
         }
         let v4 = try DatabaseQueue(path: till.shop.folder.file("v4.sqlite"))
         try Schema.migrator.migrate(v4, upTo: "v4-local-hint-index")

@@ -138,9 +138,9 @@ struct TillSessionTests {
     func pricedScaleLabel() throws {
         var till = try TillHarness()
         till.login()
-        // 22 00016 15000 5: Rp15.000 of TLR-RAS (Rp30.000/kg) → 0,500 kg.
+        // 22 00016 15000 5: Rp15.000 of TLR-RAS (Rp30.000/kg) → 0,5 kg.
         let shown = till.type("2200016150005")
-        #expect(shown.contains("Telur Ayam Ras  0,500 kg x Rp30.000 = Rp15.000"))
+        #expect(shown.contains("Telur Ayam Ras  0,5 kg x Rp30.000 = Rp15.000"))
         #expect(till.type("qty 1 2").contains("was priced by its scale label"))
     }
 
