@@ -109,7 +109,8 @@ public enum IndonesianNumber {
         let suggestion = trimmed.replacingDot()
         return CoreError(
             .decimalPoint, field: field, value: text, details: ["suggestion": suggestion],
-            reason: "'\(text)' uses a dot as the decimal mark; write a comma (\(suggestion)): a dot groups thousands, so 1.000 is one thousand")
+            reason:
+                "'\(text)' uses a dot as the decimal mark; write a comma (\(suggestion)): a dot groups thousands, so 1.000 is one thousand")
     }
 }
 

@@ -74,9 +74,9 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let thousandths: Int64
         do {
             thousandths = try IndonesianNumber.parse(text, decimals: 3, field: field)
-        } catch where error.code == .decimalPoint {
+        } catch  where error.code == .decimalPoint {
             throw error
-        } catch where error.code == .tooManyDecimals {
+        } catch  where error.code == .tooManyDecimals {
             throw CoreError(
                 .invalidQuantity, field: field, value: text,
                 reason: "'\(text)' has more than 3 decimals; quantities are kept to the gram or millilitre")

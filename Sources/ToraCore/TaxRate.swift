@@ -17,7 +17,7 @@ public struct TaxRate: Sendable, Hashable, Codable, CustomStringConvertible {
         let value: Int64
         do {
             value = try IndonesianNumber.parse(body, decimals: 2, field: field)
-        } catch where error.code == .decimalPoint {
+        } catch  where error.code == .decimalPoint {
             throw CoreError(
                 .decimalPoint, field: field, value: text, details: error.details,
                 reason: "'\(text)' uses a dot as the decimal mark; write a comma (\(error.details["suggestion"] ?? ""))")

@@ -29,7 +29,8 @@ public struct ReportTable: Sendable {
         public static func count(_ value: Int) -> Cell { Cell(json: .int(Int64(value)), text: String(value), csv: String(value)) }
         public static func flag(_ value: Bool) -> Cell { Cell(json: .bool(value), text: value ? "ya" : "", csv: value ? "yes" : "no") }
         public static func quantity(_ value: Quantity, _ unit: MeasureUnit) -> Cell {
-            Cell(json: .number(SalesReport.decimal(thousandths: value.thousandths)), text: value.formatted(unit), csv: value.formatted(unit))
+            Cell(
+                json: .number(SalesReport.decimal(thousandths: value.thousandths)), text: value.formatted(unit), csv: value.formatted(unit))
         }
         public static func decimal(_ text: String) -> Cell { Cell(json: .number(text), text: text, csv: text) }
         public static func optional(_ text: String?) -> Cell { Cell(json: .optional(text), text: text ?? "-", csv: text ?? "") }

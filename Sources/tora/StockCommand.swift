@@ -21,7 +21,9 @@ struct StockCommand: ParsableCommand {
             try reportingErrors {
                 let store = try shop.open()
                 let onHand = try store.receive(sku: sku, quantity: quantity, cost: cost, supplier: supplier, actor: commandLineActor)
-                print("received \(try Self.typed(quantity, sku: sku, store)) of \(sku); on hand now \(try Self.level(onHand, sku: sku, store))")
+                print(
+                    "received \(try Self.typed(quantity, sku: sku, store)) of \(sku); on hand now \(try Self.level(onHand, sku: sku, store))"
+                )
             }
         }
 

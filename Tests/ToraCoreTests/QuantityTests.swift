@@ -61,7 +61,9 @@ struct MeasuredQuantityTests {
         #expect(refusal { try Quantity.parse(text, unit: .kg) }?.code == .invalidQuantity)
     }
 
-    @Test("text that is not a number is refused", arguments: ["", "abc", "1.2.3", "1,2.3", "1.", ".5", ",5", "1 kg", "1e3", "1,2,3", "1234.567", "1.23.456"])
+    @Test(
+        "text that is not a number is refused",
+        arguments: ["", "abc", "1.2.3", "1,2.3", "1.", ".5", ",5", "1 kg", "1e3", "1,2,3", "1234.567", "1.23.456"])
     func notANumber(text: String) {
         #expect(refusal { try Quantity.parse(text, unit: .kg) }?.code == .invalidQuantity)
     }

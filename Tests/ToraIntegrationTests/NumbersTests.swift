@@ -52,7 +52,9 @@ struct NumbersTests {
     @Test("a CSV stock cell 1.000 is one thousand, and the export writes kg as 12,5")
     func csvThousand() throws {
         try makeShop()
-        try shop.ok(["catalogue", "import", shop.folder.write("s.csv", "sku,name,price,stock\nGULA-PSR,Gula Pasir Gulaku 1 kg,17500,1.000\n")])
+        try shop.ok([
+            "catalogue", "import", shop.folder.write("s.csv", "sku,name,price,stock\nGULA-PSR,Gula Pasir Gulaku 1 kg,17500,1.000\n"),
+        ])
         #expect(try shop.ok(["stock", "list"]).split(separator: "\n").contains { $0.hasPrefix("GULA-PSR") && $0.contains("1.000  pcs") })
         let export = try shop.ok(["catalogue", "export"])
         let egg = try #require(export.split(separator: "\n").first { $0.hasPrefix("TLR-RAS,") })

@@ -72,7 +72,8 @@ struct SaleTaxRateTests {
         }
         try queue.close()
         let reopened = try ShopStore(path: path, clock: shop.clock.shopClock)
-        let rows = try reopened.read { db in try Row.fetchAll(db, sql: "SELECT ppn_rate, pkp FROM sales").map { [$0[0], $0[1]] as [Int64] } }
+        let rows = try reopened.read { db in try Row.fetchAll(db, sql: "SELECT ppn_rate, pkp FROM sales").map { [$0[0], $0[1]] as [Int64] }
+        }
         #expect(rows == [[1_150, 1]])
         #expect(try reopened.pricingRules().ppnRate == TaxRate(hundredthsOfPercent: 1_150))
     }
@@ -92,12 +93,15 @@ struct SaleTaxRateTests {
     func thousand() throws {
         let shop = try TestShop()
         _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        _ = try shop.store.importCatalogue(path: shop.csv("s.csv", ["sku,name,price,stock", "KOPI-KPA,Kopi Kapal Api Special 165 g,16500,1.000"]), dryRun: false, actor: "test")
+        _ = try shop.store.importCatalogue(
+            path: shop.csv("s.csv", ["sku,name,price,stock", "KOPI-KPA,Kopi Kapal Api Special 165 g,16500,1.000"]), dryRun: false,
+            actor: "test")
         #expect(try shop.store.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 1_000))
         // 40 + 1.000.
         #expect(try shop.store.receive(sku: "GULA-PSR", quantity: "1.000", cost: nil, supplier: nil, actor: "t") == Quantity(whole: 1_040))
         #expect(throws: StoreError.self) {
-            try shop.store.importCatalogue(path: shop.csv("b.csv", ["sku,name,price,stock", "TLR-RAS,Telur Ayam Ras,30000,1.5"]), dryRun: false, actor: "test")
+            try shop.store.importCatalogue(
+                path: shop.csv("b.csv", ["sku,name,price,stock", "TLR-RAS,Telur Ayam Ras,30000,1.5"]), dryRun: false, actor: "test")
         }
     }
 }
