@@ -138,7 +138,8 @@ extension ShopStore {
                 db, store: self, kind: "refund.completed", actor: context.cashier.code, register: context.register,
                 payload: [
                     "receipt": .string(number.text), "refund_of": .string(sale.receiptNumber), "supervisor": .string(supervisor),
-                    "method": .string(method.rawValue), "total": .int(total.rupiah),
+                    "method": .string(method.rawValue), "total": .int(total.rupiah), "tax": .int(totals.tax.rupiah),
+                    "ppn_rate": .int(sale.taxRules.ppnRate.hundredthsOfPercent), "pkp": .bool(sale.taxRules.isPKP),
                     "lines": .array(
                         portions.map { line, quantity, portion in
                             .object([

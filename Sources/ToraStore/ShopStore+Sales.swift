@@ -73,7 +73,8 @@ extension ShopStore {
             }
             let audit = try AuditJournal.append(
                 db, store: self, kind: "sale.completed", actor: context.cashier.code, register: context.register,
-                payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID), at: moment)
+                payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID)
+                    .merging(Self.taxRulesPayload(rules)) { $1 }, at: moment)
             var memberLine: Receipt.MemberLine?
             if let member = sale.member {
                 let before = try Self.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)
@@ -175,6 +176,12 @@ extension ShopStore {
                 line.unitPrice.rupiah, line.isVoided ? 0 : line.amount.rupiah, line.isVoided ? 0 : line.discount.rupiah, line.net.rupiah,
                 item.tax.rawValue, item.isLocal, item.consignor, item.consignorPrice?.rupiah, item.cost.rupiah, line.isVoided, refundOfLine,
             ])
+    }
+
+    /// The PPN rate (hundredths of a percent) and PKP status a sale or refund was priced
+    /// under, as its journal entry records them beside the row's `ppn_rate` and `pkp`.
+    static func taxRulesPayload(_ rules: PricingRules) -> [String: JSONValue] {
+        ["ppn_rate": .int(rules.ppnRate.hundredthsOfPercent), "pkp": .bool(rules.isPKP)]
     }
 
     static func auditPayload(number: String, priced: PricedSale, sale: Sale, shiftID: Int64?) -> [String: JSONValue] {

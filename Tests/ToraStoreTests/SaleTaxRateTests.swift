@@ -44,6 +44,11 @@ struct SaleTaxRateTests {
         // 15.700 × 11/111 = 1.555,9 → 1.556; DPP 14.144 (at 12% it would be 1.682).
         #expect(refund.taxes == [Receipt.TaxLine(rate: TaxRate.defaultPPN, dpp: Money(14_144), tax: Money(1_556))])
         #expect(try storedRules(shop) == [[1_100, 1], [1_100, 1]])
+        // The journal records the rate beside the rows, so a changed rate can be found.
+        let saleEntry = try #require(try shop.store.auditEntries(last: 10, kind: "sale.completed").last)
+        #expect(saleEntry.payload.contains("\"pkp\":true") && saleEntry.payload.contains("\"ppn_rate\":1100"))
+        let refundEntry = try #require(try shop.store.auditEntries(last: 10, kind: "refund.completed").last)
+        #expect(refundEntry.payload.contains("\"ppn_rate\":1100") && refundEntry.payload.contains("\"tax\":1556"))
 
         // A sale made after the change carries 12%; a shop that stopped being PKP refunds it with its tax still.
         let later = try sellOil(shop, context)
