@@ -43,7 +43,7 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// Where a quantity is used decides its range.
     public enum Purpose: Sendable {
-        /// A line of a sale: pcs 1…9 999, kg/l 0.001…999.999 (SPEC §2).
+        /// A line of a sale: pcs 1…9.999, kg/l 0,001…999,999.
         case saleLine
         /// A stock movement or count: up to 9 999 999 units, signed when `allowNegative`.
         case stock(allowNegative: Bool)

@@ -18,7 +18,7 @@ public enum DayReportHTML {
             \(card("Transaksi", "sales_count", count: report.salesCount))
             \(card("Retur", "refunds", report.refunds))
             \(card("PPN", "tax", report.tax))
-            <div class="card"><div class="label">Produk lokal</div><div class="value" data-key="local.share_pct" data-value="\(report.localSharePercent)">\(report.localSharePercent)%</div></div>
+            <div class="card"><div class="label">Produk lokal</div><div class="value" data-key="local.share_pct" data-value="\(report.localSharePercent)">\(report.localShareText)%</div></div>
             </section>
             """
         body += section("Penjualan per jam", barChart(hourly(report.byHour)))
@@ -148,7 +148,8 @@ public enum DayReportHTML {
         }
         var legendX = 10
         for part in parts {
-            let pct = SalesReport.decimal(tenths: multipliedRoundingHalfUp(max(0, part.1.rupiah), by: 1000, dividedBy: total) ?? 0)
+            let tenths = multipliedRoundingHalfUp(max(0, part.1.rupiah), by: 1000, dividedBy: total) ?? 0
+            let pct = IndonesianNumber.format(tenths, decimals: 1, minimumDecimals: 1)
             svg += "<rect x=\"\(legendX)\" y=\"60\" width=\"14\" height=\"14\" fill=\"\(part.2)\"/>"
             svg += "<text x=\"\(legendX + 20)\" y=\"72\">\(escape(part.0)) \(part.1.formatted) (\(pct)%)</text>"
             legendX += 420

@@ -76,6 +76,24 @@ struct NumbersTests {
         #expect(!screen.contains("3. "))
     }
 
+    @Test("text and CSV reports write kg and percentages with a comma; JSON carries plain numbers")
+    func reports() throws {
+        try makeShop()
+        // 1,5 kg × 30.000 = 45.000 + local KOPI-DESA 30.000 = 75.000; local share 30.000 / 75.000 = 40,0%.
+        _ = try till(["1,5*TLR-RAS", "KOPI-DESA", "bayar"])
+        let text = try shop.ok(["report", "eod", "--date", "2026-11-29"])
+        let egg = try #require(text.split(separator: "\n").first { $0.contains("TLR-RAS") })
+        #expect(egg.contains(" 1,5 ") && !egg.contains("1.5"))
+        #expect(text.contains("(40,0% dari penjualan bersih)"))
+        #expect(try shop.ok(["report", "eod", "--date", "2026-11-29", "--format", "csv"]).contains("local,share_pct,\"40,0\"\n"))
+        let json = try zReport()
+        #expect(((json["local"] as? [String: Any])?["share_pct"] as? NSNumber)?.doubleValue == 40)
+        let top = try #require(json["top_products"] as? [[String: Any]])
+        #expect(top.contains { $0["sku"] as? String == "TLR-RAS" && ($0["quantity"] as? NSNumber)?.doubleValue == 1.5 })
+        let products = try shop.ok(["report", "products", "--from", "2026-11-29", "--to", "2026-11-29", "--format", "csv"])
+        #expect(products.split(separator: "\n").contains { $0.hasPrefix("TLR-RAS,") && $0.contains(",\"1,5\",") })
+    }
+
     @Test("cash.rounding takes only 0, 50, 100 or 500", arguments: ["1.000", "1000", "200", "10"])
     func roundingSteps(value: String) throws {
         try makeShop()
