@@ -44,6 +44,7 @@ extension SettingKey {
     public static let taxPKP = boolean("tax.pkp", false, "whether the shop is PKP (registered for PPN); only then is tax shown")
     public static let taxPPNRate = SettingKey(name: "tax.ppn_rate", defaultValue: "11", help: "PPN rate in percent, whole or decimal") {
         value in
+        if value.trimmingSpaces().hasPrefix("-") { throw Refusal("'\(value)' is negative; the PPN rate is 0 to 100 percent") }
         do { return try TaxRate.parse(value).description } catch { throw Refusal((error as? CoreError)?.reason ?? "\(error)") }
     }
     public static let cashRounding = SettingKey(
