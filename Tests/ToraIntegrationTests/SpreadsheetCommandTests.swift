@@ -34,7 +34,9 @@ struct SpreadsheetCommandTests {
     @Test("catalogue set changes one product; 0 needs --free; a negative price is refused with its reason")
     func catalogueSet() throws {
         try makeShop()
-        let changed = try shop.ok(["catalogue", "set", "KOPI-KPA", "--price", "17.000", "--member-price", "16.000", "--name", "Kopi Kapal Api 165 g"])
+        let changed = try shop.ok([
+            "catalogue", "set", "KOPI-KPA", "--price", "17.000", "--member-price", "16.000", "--name", "Kopi Kapal Api 165 g",
+        ])
         #expect(changed == "changed KOPI-KPA: Kopi Kapal Api 165 g Rp17.000\n")
         let shown = try shop.ok(["catalogue", "show", "KOPI-KPA"])
         #expect(shown.contains("Rp16.000") && shown.contains("30 pcs"))

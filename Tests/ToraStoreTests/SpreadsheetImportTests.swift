@@ -39,6 +39,21 @@ struct SpreadsheetImportTests {
         #expect(try shop.store.product(sku: "KOPI-1")?.product.name == "Kopi Luwak Müller")
     }
 
+    @Test("every defined Windows-1252 byte reads as Foundation's windowsCP1252 table reads it")
+    func windows1252Table() throws {
+        let shop = try TestShop()
+        let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+        let high = (UInt8(0x80)...UInt8(0xFF)).filter { !undefined.contains($0) }
+        let halves = [Array(high.prefix(60)), Array(high.dropFirst(60))]
+        var bytes = Array("sku;name;price\n".utf8)
+        for (index, half) in halves.enumerated() { bytes += Array("W\(index);".utf8) + half + Array(";1000\n".utf8) }
+        _ = try shop.store.importCatalogue(path: shop.folder.write("w.csv", bytes: bytes), dryRun: false, actor: "test")
+        for (index, half) in halves.enumerated() {
+            let expected = try #require(String(data: Data(half), encoding: .windowsCP1252))
+            #expect(try shop.store.product(sku: "W\(index)")?.product.name == expected)
+        }
+    }
+
     @Test("every bad line of a Windows-1252 file is listed, and nothing is written")
     func everyBadLineListed() throws {
         let shop = try TestShop()
@@ -140,12 +155,15 @@ struct SpreadsheetImportTests {
         #expect(found == ["line 2: name: a new product needs a name; the file has no name column"])
     }
 
-    @Test("text with a line break, a tab or another control character is refused", arguments: ["two\nlines", "Teh\tBotol", "Kopi\u{7}", "Gula\u{85}"])
+    @Test(
+        "text with a line break, a tab or another control character is refused",
+        arguments: ["two\nlines", "Teh\tBotol", "Kopi\u{7}", "Gula\u{85}"])
     func controlCharacters(name: String) throws {
         let shop = try TestShop()
         let quoted = "\"" + name + "\""
         let found = problems {
-            try shop.store.importCatalogue(path: shop.csv("c.csv", ["sku,name,price", "A,\(quoted),1000", "B,ok,1000"]), dryRun: false, actor: "t")
+            try shop.store.importCatalogue(
+                path: shop.csv("c.csv", ["sku,name,price", "A,\(quoted),1000", "B,ok,1000"]), dryRun: false, actor: "t")
         }
         #expect(found.count == 1)
         #expect(found.first?.hasPrefix("line 2: name: the name holds a line break or another control character") == true)
@@ -180,7 +198,8 @@ struct SpreadsheetImportTests {
         let bytes = Array(first.utf8)
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF, 0x73, 0x6B, 0x75, 0x3B]))  // BOM, "sku;"
         #expect(first.contains("\nTLR-RAS;;Telur Ayam Ras;sembako;kg;30000;;27000;exempt;no;;;;00016;12,500;5,000;yes;yes\n"))
-        #expect(first.contains("\nKOPI-DESA;1001;Kopi Robusta Bubuk Desa 250 g;minuman;pcs;30000;;24000;ppn;yes;KT Makmur, Desa Cibeureum;"))
+        #expect(
+            first.contains("\nKOPI-DESA;1001;Kopi Robusta Bubuk Desa 250 g;minuman;pcs;30000;;24000;ppn;yes;KT Makmur, Desa Cibeureum;"))
         // A stock below zero is not a count: left empty, so the file imports back.
         #expect(first.contains("\nGULA-PSR;8992388101016;Gula Pasir Gulaku 1 kg;sembako;pcs;17500;;16000;exempt;no;;;;;;10;yes;yes\n"))
         let path = shop.folder.write("excel.csv", first)
