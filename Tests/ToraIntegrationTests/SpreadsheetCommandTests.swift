@@ -63,6 +63,8 @@ struct SpreadsheetCommandTests {
         let rounding = try shop.tora.run(["config", "set", "cash.rounding", "-100"], environment: shop.env)
         #expect(rounding.status == 65 && rounding.stderr.contains("negative"))
         #expect(try shop.ok(["config", "set", "tax.ppn_rate", "12"]) == "tax.ppn_rate = 12\n")
+        let footer = try shop.tora.run(["config", "set", "receipt.footer", "Terima kasih\n\u{1B}@"], environment: shop.env)
+        #expect(footer.status == 65 && footer.stderr.contains("control character"))
         let count = try shop.tora.run(["stock", "count", "GULA-PSR", "-2"], environment: shop.env)
         #expect(count.status == 65 && count.stderr.contains("'-2' is negative; a count is zero or more"))
         let receive = try shop.tora.run(["stock", "receive", "GULA-PSR", "-3"], environment: shop.env)
