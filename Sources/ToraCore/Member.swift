@@ -70,6 +70,7 @@ public struct Member: Sendable, Hashable, Codable {
         if name.trimmingSpaces().isEmpty || name.count > 120 {
             found.append(CoreError(.invalidField, field: "name", value: name, reason: "a name of 1–120 characters is required"))
         }
+        found += CoreError.plainTextProblems([("name", name)])
         if let phone, !phone.isEmpty {
             let digits = phone.filter { $0 != " " && $0 != "-" }
             let body = digits.hasPrefix("+") ? digits.dropFirst() : Substring(digits)

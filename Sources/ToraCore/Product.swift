@@ -84,6 +84,7 @@ public struct Product: Sendable, Hashable, Codable {
         if name.trimmingSpaces().isEmpty || name.count > 120 {
             found.append(CoreError(.invalidField, field: "name", value: name, reason: "a name of 1–120 characters is required"))
         }
+        found += CoreError.plainTextProblems([("name", name), ("category", category), ("origin", origin)])
         if category.trimmingSpaces().isEmpty || category.count > 60 {
             found.append(CoreError(.invalidField, field: "category", value: category, reason: "a category of 1–60 characters is required"))
         }

@@ -1,30 +1,38 @@
 import Foundation
 import ToraCore
 
-/// The rules every CSV import shares (SPEC §3, §4): known columns only, required columns
-/// present, each column once; cells read by name; every problem collected as
+/// The rules every CSV import shares (docs/csv-import.md): known columns only (English
+/// or Indonesian names, compared folded: any case, a space, `_` and `-` alike), required
+/// columns present, each column once; cells read by name; every problem collected as
 /// `line N: column: reason` so one run lists them all.
 struct CSVImport {
     let table: CSVTable
     let name: String
     /// Column name -> index in the file.
     let columns: [String: Int]
+    /// Column name -> the header as the file writes it, so messages name what the user sees.
+    let written: [String: String]
     private(set) var problems: [String] = []
 
-    init(_ table: CSVTable, name: String, known: [String], required: [String]) throws {
+    /// `aliases` maps other names (folded, e.g. `harga_anggota`) to a known column.
+    init(_ table: CSVTable, name: String, known: [String], required: [String], aliases: [String: String] = [:]) throws {
         self.table = table
         self.name = name
         var columns: [String: Int] = [:]
+        var written: [String: String] = [:]
         var problems: [String] = []
-        for (index, column) in table.header.enumerated() {
-            if column.isEmpty {
+        for (index, folded) in table.header.enumerated() {
+            let header = table.written[index]
+            let column = known.contains(folded) ? folded : aliases[folded]
+            if folded.isEmpty {
                 problems.append("line 1: column \(index + 1): empty header name")
-            } else if !known.contains(column) {
-                problems.append("line 1: \(column): unknown column; known columns are \(known.joined(separator: ", "))")
-            } else if columns[column] != nil {
-                problems.append("line 1: \(column): the column appears twice")
-            } else {
+            } else if let column, let earlier = written[column] {
+                problems.append("line 1: \(header): the column appears twice (also as \(earlier))")
+            } else if let column {
                 columns[column] = index
+                written[column] = header
+            } else {
+                problems.append("line 1: \(header): unknown column; known columns are \(known.joined(separator: ", "))")
             }
         }
         var missingRequired = false
@@ -33,6 +41,7 @@ struct CSVImport {
             missingRequired = true
         }
         self.columns = columns
+        self.written = written
         self.problems = problems
         // Without a required column the rows cannot be read; an unknown or repeated
         // column is reported and the rows are still checked, so one run lists everything.
@@ -51,7 +60,12 @@ struct CSVImport {
     }
 
     mutating func report(_ line: Int, _ column: String, _ reason: String) {
-        problems.append("line \(line): \(column): \(reason)")
+        problems.append("line \(line): \(written[column] ?? column): \(reason)")
+    }
+
+    /// Whether `report(line, column, reason)` was made already.
+    func hasReported(_ line: Int, _ column: String, _ reason: String) -> Bool {
+        problems.contains("line \(line): \(written[column] ?? column): \(reason)")
     }
 
     mutating func report(_ line: Int, _ error: CoreError, column: String) {
@@ -66,6 +80,11 @@ struct CSVImport {
             report(line, column, error.reason)
             return nil
         }
+    }
+
+    /// A money cell as a spreadsheet writes it (see `CSVMoney`); nil and reported when bad.
+    mutating func money(_ line: Int, _ column: String, _ text: String) -> Money? {
+        read(line, column) { () throws(CoreError) in try CSVMoney.parse(text, field: column) }
     }
 
     /// A yes/no cell (`yes/no/ya/tidak/1/0/true/false`), `fallback` when empty.

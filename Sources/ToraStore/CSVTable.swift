@@ -1,10 +1,12 @@
 import Foundation
 import ToraCore
 
-/// A CSV file as SPEC §3 reads it: UTF-8 with or without BOM, `,` or `;` detected from
-/// the header, RFC 4180 quoting (quoted fields may hold delimiters, quotes and line
-/// breaks), header names case-insensitive. Each record remembers the line it starts on,
-/// so every problem can be reported as `line N: column: reason`.
+/// A CSV file as a spreadsheet writes it (docs/csv-import.md): UTF-8 with or without BOM,
+/// or Windows-1252 when the bytes are not UTF-8 (Indonesian Excel's "CSV (dipisahkan
+/// koma)"); `,` or `;` detected from the header; RFC 4180 quoting (quoted fields may hold
+/// delimiters, quotes and line breaks); header names case-insensitive, with a space, `_`
+/// and `-` alike. Each record remembers the line it starts on, so every problem can be
+/// reported as `line N: column: reason`.
 struct CSVTable {
     struct Record {
         /// The 1-based line of the file where this record starts.
@@ -12,18 +14,36 @@ struct CSVTable {
         let fields: [String]
     }
 
-    /// Header names, trimmed and lower-cased.
-    let header: [String]
+    /// Header names as the file writes them, trimmed.
+    let written: [String]
     let records: [Record]
     let delimiter: Character
+    /// The file was not UTF-8 and was read as Windows-1252.
+    let isWindows1252: Bool
+
+    /// Header names folded for matching: lower-cased, spaces and `-` as `_`.
+    var header: [String] { written.map(Self.fold) }
+
+    /// `Harga Anggota`, `harga-anggota` and `HARGA_ANGGOTA` all fold to `harga_anggota`.
+    static func fold(_ name: String) -> String {
+        let lowered = name.trimmingSpaces().lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }
+        // Runs of separators ("Harga  Anggota", "harga - anggota") count as one.
+        var folded = ""
+        for character in lowered where !(character == "_" && folded.last == "_") { folded.append(character) }
+        return folded
+    }
 
     /// Reads `bytes` of the file `name` (used in messages).
     static func parse(_ bytes: [UInt8], name: String) throws -> CSVTable {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard let text = String(validating: body, as: UTF8.self) else {
-            let offset = firstInvalidUTF8Line(body)
-            throw StoreError(.invalidInput, "\(name): line \(offset): not UTF-8 text; save the file as CSV UTF-8")
+        var isWindows1252 = false
+        let text: String
+        if let utf8 = String(validating: body, as: UTF8.self) {
+            text = utf8
+        } else {
+            text = Windows1252.decode(body)
+            isWindows1252 = true
         }
         let headerLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
         guard !String(headerLine).trimmingSpaces().isEmpty else {
@@ -34,11 +54,11 @@ struct CSVTable {
         guard let first = rows.first else {
             throw StoreError(.invalidInput, "\(name): line 1: the file is empty; the first line must be the header")
         }
-        let header = first.fields.map { $0.trimmingSpaces().lowercased() }
+        let written = first.fields.map { $0.trimmingSpaces() }
         let records = rows.dropFirst().filter { record in
             !record.fields.allSatisfy { $0.trimmingSpaces().isEmpty }
         }
-        return CSVTable(header: header, records: Array(records), delimiter: delimiter)
+        return CSVTable(written: written, records: Array(records), delimiter: delimiter, isWindows1252: isWindows1252)
     }
 
     /// `;` when the header has more semicolons than commas outside quotes, else `,`.
@@ -131,44 +151,29 @@ struct CSVTable {
         if sawAnything || !fields.isEmpty || !field.isEmpty { endRecord() }
         return records
     }
-
-    static func firstInvalidUTF8Line(_ bytes: ArraySlice<UInt8>) -> Int {
-        var line = 1
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x0A { line += 1 }
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return line
-            }
-            let end = index + length
-            if end > bytes.endIndex { return line }
-            if let _ = String(validating: bytes[index..<end], as: UTF8.self) {
-                index = end
-            } else {
-                return line
-            }
-        }
-        return line
-    }
 }
 
-/// Writes CSV the way `CSVTable` reads it: `,` delimited, fields quoted only when they
-/// hold a delimiter, a quote, a line break or leading/trailing spaces.
+/// Writes CSV the way `CSVTable` reads it: `,` (or `;` for Indonesian Excel) delimited,
+/// fields quoted only when they hold a delimiter, a quote, a line break or
+/// leading/trailing spaces.
 public enum CSVWriter {
-    /// One CSV line, ending in a line feed.
+    /// One `,` delimited CSV line, ending in a line feed.
     public static func line(_ fields: [String]) -> String {
-        fields.map(quote).joined(separator: ",") + "\n"
+        line(fields, delimiter: ",")
     }
 
-    static func quote(_ field: String) -> String {
+    /// One CSV line with `delimiter` between the fields, ending in a line feed.
+    public static func line(_ fields: [String], delimiter: Character) -> String {
+        fields.map { quote($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\n"
+    }
+
+    /// A `,` file also quotes `;`, so no reader can take a cell for a delimiter; a `;` file
+    /// leaves commas bare, so Excel reads `12,5` as a number.
+    static func quote(_ field: String, delimiter: Character) -> String {
         let needsQuotes =
-            field.contains { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            field.contains {
+                $0 == delimiter || (delimiter == "," && $0 == ";") || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n"
+            }
             || field.hasPrefix(" ") || field.hasSuffix(" ")
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -11,13 +11,26 @@ public struct CatalogueImportReport: Sendable, Hashable {
     public var isDryRun = false
 }
 
-/// The catalogue's CSV columns (SPEC §3), in the order `catalogue export` writes them.
+/// The catalogue's CSV columns (docs/csv-import.md), in the order `catalogue export`
+/// writes them, and the Indonesian names a file may use instead.
 enum CatalogueColumns {
     static let all = [
         "sku", "barcode", "name", "category", "unit", "price", "member_price", "cost", "tax", "local", "origin", "consignor",
         "consignor_price", "plu", "stock", "reorder_point", "discountable", "active",
     ]
-    static let required = ["sku", "name", "price"]
+    /// Only the sku: a row for an existing product changes the columns it has; a new
+    /// product's row needs a name and a price (checked per row).
+    static let required = ["sku"]
+    /// Folded Indonesian (and a few English) header names -> the column they mean.
+    static let aliases: [String: String] = [
+        "kode": "sku", "kode_barang": "sku", "barcodes": "barcode", "barkode": "barcode", "kode_batang": "barcode",
+        "nama": "name", "nama_barang": "name", "kategori": "category", "satuan": "unit", "harga": "price",
+        "harga_jual": "price", "harga_anggota": "member_price", "modal": "cost", "harga_pokok": "cost",
+        "harga_beli": "cost", "pajak": "tax", "lokal": "local", "produk_lokal": "local", "asal": "origin",
+        "penitip": "consignor", "harga_penitip": "consignor_price", "harga_titip": "consignor_price", "stok": "stock",
+        "titik_pesan": "reorder_point", "batas_stok": "reorder_point", "bisa_diskon": "discountable", "diskon": "discountable",
+        "aktif": "active",
+    ]
 }
 
 extension ShopStore {
@@ -30,7 +43,8 @@ extension ShopStore {
     }
 
     func importCatalogue(_ table: CSVTable, name: String, dryRun: Bool, actor: String) throws -> CatalogueImportReport {
-        var csv = try CSVImport(table, name: name, known: CatalogueColumns.all, required: CatalogueColumns.required)
+        var csv = try CSVImport(
+            table, name: name, known: CatalogueColumns.all, required: CatalogueColumns.required, aliases: CatalogueColumns.aliases)
         do {
             return try pool.writeWithoutTransaction { db in
                 var report = CatalogueImportReport(isDryRun: dryRun)
@@ -81,8 +95,8 @@ extension ShopStore {
             for problem in product.problems() {
                 // Cells that failed to parse were reported already; report rule breaks once.
                 let field = problem.field ?? "row"
-                let text = "line \(line): \(field): \(problem.reason)"
-                if !csv.problems.contains(text) { csv.report(line, field, problem.reason) }
+                if existing == nil, (field == "name" && !csv.has("name")) || (field == "price" && !csv.has("price")) { continue }
+                if !csv.hasReported(line, field, problem.reason) { csv.report(line, field, problem.reason) }
             }
             // Codes shared with other rows of the file or other products of the shop.
             for code in product.barcodes {
@@ -117,7 +131,7 @@ extension ShopStore {
             var counted: Quantity?
             if let stockText = csv.cell("stock", record), !stockText.isEmpty {
                 counted = csv.read(line, "stock") { () throws(CoreError) in
-                    try Quantity.parse(stockText, unit: product.unit, purpose: .stock(allowNegative: true), field: "stock")
+                    try Quantity.counted(stockText, unit: product.unit, field: "stock")
                 }
             }
             guard csv.problems.count == problemsBefore else { continue }
@@ -166,6 +180,10 @@ extension ShopStore {
     /// Applies the cells present in `record` to `product`; empty cells mean "none" (or the
     /// default for a new product), absent columns leave an existing product as it is.
     static func apply(_ record: CSVTable.Record, csv: inout CSVImport, to product: inout Product, line: Int, isNew: Bool) {
+        if isNew {
+            if !csv.has("name") { csv.report(line, "name", "a new product needs a name; the file has no name column") }
+            if !csv.has("price") { csv.report(line, "price", "a new product needs a price; the file has no price column") }
+        }
         if let name = csv.cell("name", record) { product.name = name }
         if let unitText = csv.cell("unit", record) {
             if let unit = csv.read(line, "unit", { () throws(CoreError) in try MeasureUnit.parse(unitText) }) { product.unit = unit }
@@ -173,7 +191,7 @@ extension ShopStore {
         if let price = csv.cell("price", record) {
             if price.isEmpty {
                 csv.report(line, "price", "a price is required")
-            } else if let value = csv.read(line, "price", { () throws(CoreError) in try Money.parse(price, field: "price") }) {
+            } else if let value = csv.money(line, "price", price) {
                 product.price = value
             }
         }
@@ -182,13 +200,10 @@ extension ShopStore {
             product.category = category.isEmpty ? Product.defaultCategory : category.lowercased()
         }
         if let text = csv.cell("member_price", record) {
-            product.memberPrice =
-                text.isEmpty ? nil : csv.read(line, "member_price") { () throws(CoreError) in try Money.parse(text, field: "member_price") }
+            product.memberPrice = text.isEmpty ? nil : csv.money(line, "member_price", text)
         }
         if let text = csv.cell("cost", record) {
-            product.cost =
-                text.isEmpty
-                ? .zero : csv.read(line, "cost") { () throws(CoreError) in try Money.parse(text, field: "cost") } ?? product.cost
+            product.cost = text.isEmpty ? .zero : csv.money(line, "cost", text) ?? product.cost
         }
         if let text = csv.cell("tax", record) {
             if let tax = csv.read(line, "tax", { () throws(CoreError) in try TaxClass.parse(text) }) { product.tax = tax }
@@ -197,9 +212,7 @@ extension ShopStore {
         if let text = csv.cell("origin", record) { product.origin = text }
         if let text = csv.cell("consignor", record) { product.consignor = text.isEmpty ? nil : text }
         if let text = csv.cell("consignor_price", record) {
-            product.consignorPrice =
-                text.isEmpty
-                ? nil : csv.read(line, "consignor_price") { () throws(CoreError) in try Money.parse(text, field: "consignor_price") }
+            product.consignorPrice = text.isEmpty ? nil : csv.money(line, "consignor_price", text)
         }
         if let text = csv.cell("plu", record) { product.plu = text.isEmpty ? nil : text }
         if let text = csv.cell("reorder_point", record) {
@@ -216,19 +229,24 @@ extension ShopStore {
     }
 
     /// The whole catalogue (inactive products too) in the import format, sorted by sku,
-    /// with today's on-hand in `stock`: importing it back changes nothing.
-    public func exportCatalogue() throws -> String {
+    /// with today's on-hand in `stock`: importing it back changes nothing. Quantities have
+    /// a decimal comma (`12,5` kg); a stock below zero is left empty, since a count is
+    /// never negative. `excel` writes for Indonesian Excel: a UTF-8 BOM and `;` between
+    /// fields, so the sheet opens in columns with its numbers read as numbers.
+    public func exportCatalogue(excel: Bool = false) throws -> String {
         let products = try read { db in try StockedProduct.fetchAll(db, sql: "ORDER BY p.sku COLLATE NOCASE") }
-        var text = CSVWriter.line(CatalogueColumns.all)
+        let delimiter: Character = excel ? ";" : ","
+        var text = (excel ? "\u{FEFF}" : "") + CSVWriter.line(CatalogueColumns.all, delimiter: delimiter)
         for stocked in products {
             let p = stocked.product
-            text += CSVWriter.line([
-                p.sku, p.barcodes.joined(separator: "|"), p.name, p.category, p.unit.rawValue, String(p.price.rupiah),
-                p.memberPrice.map { String($0.rupiah) } ?? "", String(p.cost.rupiah), p.tax.rawValue, p.isLocal ? "yes" : "no",
-                p.origin, p.consignor ?? "", p.consignorPrice.map { String($0.rupiah) } ?? "", p.plu ?? "",
-                stocked.onHand.formatted(p.unit), p.reorderPoint.formatted(p.unit),
-                p.isDiscountable ? "yes" : "no", p.isActive ? "yes" : "no",
-            ])
+            text += CSVWriter.line(
+                [
+                    p.sku, p.barcodes.joined(separator: "|"), p.name, p.category, p.unit.rawValue, String(p.price.rupiah),
+                    p.memberPrice.map { String($0.rupiah) } ?? "", String(p.cost.rupiah), p.tax.rawValue, p.isLocal ? "yes" : "no",
+                    p.origin, p.consignor ?? "", p.consignorPrice.map { String($0.rupiah) } ?? "", p.plu ?? "",
+                    stocked.onHand.isNegative ? "" : stocked.onHand.formatted(p.unit), p.reorderPoint.formatted(p.unit),
+                    p.isDiscountable ? "yes" : "no", p.isActive ? "yes" : "no",
+                ], delimiter: delimiter)
         }
         return text
     }

@@ -28,7 +28,15 @@ extension ShopStore {
     /// every word of `text` must begin a word of the name, sku, category or origin.
     /// Results: best match quality first, then active local products, then by name.
     /// Inactive products are left out unless `includeInactive`.
+    ///
+    /// A text longer than `maxSearchCharacters` is refused (no name is that long, and SQLite
+    /// refuses a long LIKE pattern with an error of its own).
     public func search(_ text: String, limit: Int = 20, includeInactive: Bool = false) throws -> [SearchHit] {
+        guard text.count <= Self.maxSearchCharacters else {
+            let max = String(Self.maxSearchCharacters)
+            throw StoreError(.invalidInput, "the search text is too long: at most \(max) characters")
+                .translated("search.too_long", ["max": max])
+        }
         let words = Self.searchWords(text)
         guard !words.isEmpty else { return [] }
         let query = words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }.joined(separator: " AND ")
@@ -76,6 +84,9 @@ extension ShopStore {
             return hits
         }
     }
+
+    /// The longest text `search` takes: longer than any product name (120 characters).
+    public static let maxSearchCharacters = 200
 
     /// The words of a search, lower-cased, without FTS syntax characters.
     static func searchWords(_ text: String) -> [String] {

@@ -19,6 +19,11 @@ extension SettingKey {
     static func text(_ name: String, _ defaultValue: String, _ help: String, maxLength: Int = 120) -> SettingKey {
         SettingKey(name: name, defaultValue: defaultValue, help: help) { value in
             guard value.count <= maxLength else { throw Refusal("at most \(maxLength) characters") }
+            // A line break or a control byte would break the receipt's layout (or reach the
+            // printer as a command).
+            guard !value.hasControlCharacter else {
+                throw Refusal("a line break or another control character is not allowed; write it on one line")
+            }
             return value
         }
     }
@@ -46,6 +51,7 @@ extension SettingKey {
         name: "tax.ppn_rate", defaultValue: "11", help: "PPN rate in percent, whole or decimal with a comma (11 or 11,5)"
     ) {
         value in
+        if value.trimmingSpaces().hasPrefix("-") { throw Refusal("'\(value)' is negative; the PPN rate is 0 to 100 percent") }
         do { return try TaxRate.parse(value).description } catch { throw Refusal((error as? CoreError)?.reason ?? "\(error)") }
     }
     public static let cashRounding = SettingKey(

@@ -11,7 +11,16 @@ public struct MemberImportReport: Sendable, Hashable {
 
 enum MemberColumns {
     static let all = ["number", "name", "tier", "phone", "credit_limit", "active"]
-    static let required = ["number", "name"]
+    /// Only the number: a row for an existing member changes the columns it has; a new
+    /// member's row needs a name (checked per row).
+    static let required = ["number"]
+    /// Folded Indonesian header names -> the column they mean.
+    static let aliases: [String: String] = [
+        "nomor": "number", "no": "number", "nomor_anggota": "number", "no_anggota": "number", "nama": "name",
+        "nama_anggota": "name", "tingkat": "tier", "golongan": "tier", "telepon": "phone", "telp": "phone", "hp": "phone",
+        "no_hp": "phone", "nomor_hp": "phone", "batas_kredit": "credit_limit", "limit_kredit": "credit_limit",
+        "batas_kasbon": "credit_limit", "plafon": "credit_limit", "aktif": "active",
+    ]
 }
 
 extension ShopStore {
@@ -115,7 +124,8 @@ extension ShopStore {
     /// atomic, every problem listed as `line N: column: reason`.
     public func importMembers(path: String, dryRun: Bool, actor: String) throws -> MemberImportReport {
         let table = try CSVTable.parse(try CSVImport.readFile(path), name: path)
-        var csv = try CSVImport(table, name: path, known: MemberColumns.all, required: MemberColumns.required)
+        var csv = try CSVImport(
+            table, name: path, known: MemberColumns.all, required: MemberColumns.required, aliases: MemberColumns.aliases)
         do {
             return try applyMembers(table, csv: &csv, dryRun: dryRun, actor: actor)
         } catch let finished as DryRunFinished {
@@ -139,6 +149,9 @@ extension ShopStore {
                 seen[number.lowercased()] = line
                 let existing = try Self.member(number: number, db)
                 var member = existing ?? Member(number: number, name: "")
+                if existing == nil && !csv.has("name") {
+                    csv.report(line, "name", "a new member needs a name; the file has no name column")
+                }
                 if let name = csv.cell("name", record) { member.name = name }
                 if let tier = csv.cell("tier", record) {
                     let name = tier.isEmpty ? Tier.defaultTier.name : tier
@@ -153,10 +166,12 @@ extension ShopStore {
                     member.creditLimit =
                         limit.isEmpty
                         ? .zero
-                        : csv.read(line, "credit_limit") { () throws(CoreError) in try Money.parse(limit, field: "credit_limit") } ?? .zero
+                        : csv.money(line, "credit_limit", limit) ?? .zero
                 }
                 if let active = csv.cell("active", record) { member.isActive = csv.flag(line, "active", active, fallback: true) }
-                for problem in member.problems() { csv.report(line, problem, column: "row") }
+                for problem in member.problems() where existing != nil || csv.has("name") || problem.field != "name" {
+                    if !csv.hasReported(line, problem.field ?? "row", problem.reason) { csv.report(line, problem, column: "row") }
+                }
                 changes.append((member, existing))
             }
             guard csv.problems.isEmpty else { throw csv.failure() }

@@ -144,7 +144,7 @@ extension ShopStore {
     public func count(sku: String, counted text: String, actor: String) throws -> (before: Quantity, counted: Quantity) {
         try write { db in
             let stocked = try self.requireProduct(sku, db)
-            let counted = try Quantity.parse(text, unit: stocked.product.unit, purpose: .level, field: "counted")
+            let counted = try Quantity.counted(text, unit: stocked.product.unit, field: "counted")
             try self.recordMovement(
                 db, productID: stocked.id, sku: stocked.product.sku, kind: .count, quantity: counted - stocked.onHand,
                 unitCost: nil, reason: "counted \(counted.formatted(stocked.product.unit))", party: nil, reference: nil,
@@ -157,7 +157,9 @@ extension ShopStore {
     /// products were counted and how many of them changed level.
     public func importCounts(path: String, actor: String) throws -> (counted: Int, changed: Int) {
         let table = try CSVTable.parse(try CSVImport.readFile(path), name: path)
-        var csv = try CSVImport(table, name: path, known: ["sku", "counted"], required: ["sku", "counted"])
+        var csv = try CSVImport(
+            table, name: path, known: ["sku", "counted"], required: ["sku", "counted"],
+            aliases: ["kode": "sku", "stok": "counted", "jumlah": "counted", "terhitung": "counted", "hitung": "counted"])
         return try write { db in
             var seen: [String: Int] = [:]
             var counts: [(StockedProduct, Quantity)] = []
@@ -176,7 +178,7 @@ extension ShopStore {
                 if let counted = csv.read(
                     record.line, "counted",
                     { () throws(CoreError) in
-                        try Quantity.parse(text, unit: stocked.product.unit, purpose: .level, field: "counted")
+                        try Quantity.counted(text, unit: stocked.product.unit, field: "counted")
                     })
                 {
                     counts.append((stocked, counted))
@@ -268,5 +270,18 @@ extension ShopStore {
             }
             return mismatches
         }
+    }
+}
+
+extension Quantity {
+    /// A counted level (stock opname, a `stock` cell): zero or more, refused with a plain
+    /// reason when negative, since nobody counts fewer than nothing on a shelf.
+    static func counted(_ text: String, unit: MeasureUnit, field: String) throws(CoreError) -> Quantity {
+        if text.trimmingSpaces().hasPrefix("-") {
+            throw CoreError(
+                .quantityOutOfRange, field: field, value: text, details: ["min": "0", "max": "9.999.999"],
+                reason: "'\(text.trimmingSpaces())' is negative; a count is zero or more (count what is on the shelf)")
+        }
+        return try Quantity.parse(text, unit: unit, purpose: .level, field: field)
     }
 }

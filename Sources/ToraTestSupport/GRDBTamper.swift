@@ -54,4 +54,12 @@ extension GRDBTamper {
         try queue.write { db in try db.execute(sql: "DROP TRIGGER test_refuse_sales") }
         try queue.close()
     }
+
+    /// Drops the catalogue's full-text index, so a search fails inside SQLite with a
+    /// message of its own ("no such table").
+    public static func dropSearchIndex(db path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "DROP TABLE products_fts") }
+        try queue.close()
+    }
 }

@@ -57,10 +57,16 @@ public enum TillLoop {
                 terminal.write("\n" + session.endOfInput() + "\n")
                 return
             }
-            if !terminal.isInteractive {
-                terminal.write((prompt.isSecret ? String(repeating: "*", count: line.count) : line) + "\n")
-            }
+            if !terminal.isInteractive { terminal.write(echo(line, secret: prompt.isSecret) + "\n") }
             reply = session.handle(line)
         }
+    }
+
+    /// The line as a transcript shows it: a PIN as stars, an over-long line (see
+    /// `TillSession.maxLineBytes`) cut to its first 40 characters.
+    static func echo(_ line: String, secret: Bool) -> String {
+        if secret { return String(repeating: "*", count: min(line.count, 16)) }
+        guard line.utf8.count > TillSession.maxLineBytes else { return line }
+        return String(line.prefix(40)) + "…"
     }
 }

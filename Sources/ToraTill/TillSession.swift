@@ -48,8 +48,16 @@ public struct TillSession {
         TillReply(lines: [t("till.title", ["register": register])], prompt: TillPrompt(t("login.code")))
     }
 
+    /// The longest line the till reads, in UTF-8 bytes. A scanner sends a few dozen; a
+    /// longer line is a stuck key or a pasted file, and is answered in one line without
+    /// being repeated back.
+    public static let maxLineBytes = 4096
+
     /// Handles one line and says what to show and ask next.
     public mutating func handle(_ line: String) -> TillReply {
+        if line.utf8.count > Self.maxLineBytes {
+            return reply([t("input.too_long", ["max": String(Self.maxLineBytes)])])
+        }
         switch state {
         case .loginCode:
             let code = line.trimmingSpaces()
@@ -115,9 +123,14 @@ public struct TillSession {
         if let error = error as? StoreError {
             if let core = error.coreError { return message(for: core) }
             if let key = error.key, texts.strings[key] != nil { return t(key, error.values) }
-            return error.message
+            switch error.code {
+            // SQLite's own words ("LIKE or GLOB pattern too complex") mean nothing to a cashier.
+            case .busy: return t("error.store_busy")
+            case .io, .newerSchema, .missingDatabase: return t("error.store_failed")
+            default: return error.message
+            }
         }
-        return String(describing: error)
+        return t("error.store_failed")
     }
 
     func message(for error: CoreError) -> String {

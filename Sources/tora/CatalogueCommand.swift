@@ -7,17 +7,21 @@ struct CatalogueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
         abstract: "The shop's products: import and export CSV, list, search, add, show.",
-        subcommands: [Import.self, Export.self, List.self, Search.self, Add.self, Show.self],
+        subcommands: [Import.self, Export.self, List.self, Search.self, Add.self, Set.self, Show.self],
         aliases: ["catalog", "katalog"])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import products from CSV (upsert by sku; all rows or none).",
             discussion: """
-                Columns (header, any case, ',' or ';'): sku, name, price required; barcode (several
-                separated by |), category, unit, member_price, cost, tax, local, origin, consignor,
-                consignor_price, plu, stock, reorder_point, discountable, active. Money like 12500,
-                12.500 or Rp 12.500. A bad row stops the whole import; every problem is listed as
+                UTF-8, or Windows-1252 as Indonesian Excel saves "CSV (dipisahkan koma)". Columns
+                (header, any case, ',' or ';', English or Indonesian: nama, harga, harga_anggota,
+                barkode, kategori, satuan, stok, modal, pajak, lokal, asal, penitip, aktif): sku
+                required; name and price for a new product; barcode (several separated by |),
+                category, unit, member_price, cost, tax, local, origin, consignor, consignor_price,
+                plu, stock, reorder_point, discountable, active. A row for an existing sku changes
+                only the columns the file has. Money like 12500, 12.500, Rp 12.500, 12.500,00 or
+                12.500,-. A bad row stops the whole import; every problem is listed as
                 'line N: column: reason' and the exit code is 65.
                 """)
         @OptionGroup var shop: ShopOptions
@@ -39,9 +43,10 @@ struct CatalogueCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write the whole catalogue as CSV (the import format).")
         @OptionGroup var shop: ShopOptions
         @Argument(help: "The file to write; standard output when omitted.") var file: String?
+        @Flag(help: "For Indonesian Excel: ';' between fields and a UTF-8 byte-order mark.") var excel = false
 
         func run() throws {
-            try reportingErrors { try writeOutput(try shop.open().exportCatalogue(), to: file) }
+            try reportingErrors { try writeOutput(try shop.open().exportCatalogue(excel: excel), to: file) }
         }
     }
 
@@ -106,9 +111,13 @@ struct CatalogueCommand: ParsableCommand {
         @Option(name: .customLong("reorder-point"), help: "Reorder at or below this stock.") var reorderPoint = "0"
         @Flag(name: .customLong("not-discountable"), help: "Never discounted.") var notDiscountable = false
         @Option(help: "Opening stock, recorded as a stock count.") var stock: String?
+        @Flag(help: "Allow a price of 0 (the product is given away).") var free = false
 
         func run() throws {
             try reportingErrors {
+                if price.isZero && !free {
+                    throw StoreError(.invalidInput, "price: a price of Rp0 gives \(sku) away; add --free if that is what you mean")
+                }
                 let unit = try MeasureUnit.parse(self.unit)
                 let product = Product(
                     sku: sku, barcodes: barcode, name: name, category: category.lowercased(), unit: unit, price: price,

@@ -27,7 +27,19 @@ struct ConfigCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change one setting; the change is journaled.")
         @OptionGroup var shop: ShopOptions
         @Argument(help: "The setting, e.g. cash.rounding.") var key: String
-        @Argument(help: "Its new value.") var value: String
+        // Taken as typed even when it looks like an option (`-5`), so the setting itself
+        // can say why a negative value is refused.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Its new value.", valueName: "value")) var values: [String] = []
+
+        func validate() throws {
+            let values = typedValues(values)
+            guard values.count == 1 else {
+                throw ValidationError(values.isEmpty ? "give the new value after the key" : "give one value (quote it if it has spaces)")
+            }
+        }
+
+        /// The one value; a `--` before it (`set tax.ppn_rate -- -5`) is allowed and dropped.
+        var value: String { typedValues(values).first ?? "" }
 
         func run() throws {
             try reportingErrors {

@@ -13,7 +13,11 @@ struct MembersCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import members from CSV (upsert by number; all rows or none).",
-            discussion: "Columns: number, name required; tier, phone, credit_limit, active optional.")
+            discussion: """
+                Columns (English or Indonesian: nomor, nama, tingkat, telepon, batas_kredit, aktif):
+                number required; name for a new member; tier, phone, credit_limit, active optional.
+                A row for an existing member changes only the columns the file has.
+                """)
         @OptionGroup var shop: ShopOptions
         @Argument(help: "The CSV file.") var file: String
         @Flag(name: .customLong("dry-run"), help: "Check the file and report; write nothing.") var dryRun = false

@@ -13,8 +13,12 @@ struct StockCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record goods received from a supplier or consignor.")
         @OptionGroup var shop: ShopOptions
         @Argument(help: "The product's sku.") var sku: String
-        @Argument(help: "Quantity received (kg/l may have 3 decimals).") var quantity: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Quantity received (kg/l may have 3 decimals).", valueName: "quantity"))
+        var quantityText: [String] = []
         @Option(help: "Purchase cost per unit; becomes the product's cost.") var cost: Money?
+
+        func validate() throws { try requireOneQuantity(quantityText) }
+        var quantity: String { typedValues(quantityText).first ?? "" }
         @Option(help: "Who delivered it.") var supplier: String?
 
         func run() throws {
@@ -44,11 +48,14 @@ struct StockCommand: ParsableCommand {
             abstract: "Correct stock with a reason: damaged, expired, lost (remove) or found (add).")
         @OptionGroup var shop: ShopOptions
         @Argument(help: "The product's sku.") var sku: String
-        @Argument(help: "How much (the reason decides the direction).") var quantity: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("How much (the reason decides the direction).", valueName: "quantity"))
+        var quantityText: [String] = []
         @Option(help: "damaged, expired, lost or found (rusak, kedaluwarsa, hilang, ditemukan).") var reason: String
         @Option(help: "A note kept with the movement.") var note: String?
+        var quantity: String { typedValues(quantityText).first ?? "" }
 
         func validate() throws {
+            try requireOneQuantity(quantityText)
             guard AdjustReason.parse(reason) != nil else {
                 throw ValidationError("'\(reason)' is not a reason; use damaged, expired, lost or found")
             }
@@ -70,10 +77,13 @@ struct StockCommand: ParsableCommand {
             discussion: "Either SKU QTY, or --file F with a CSV of sku,counted (all rows or none).")
         @OptionGroup var shop: ShopOptions
         @Argument(help: "The product's sku.") var sku: String?
-        @Argument(help: "The counted quantity.") var quantity: String?
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The counted quantity.", valueName: "quantity"))
+        var quantityText: [String] = []
         @Option(help: "A CSV file with columns sku,counted.") var file: String?
+        var quantity: String? { typedValues(quantityText).first }
 
         func validate() throws {
+            guard typedValues(quantityText).count <= 1 else { throw ValidationError("give one quantity after the sku") }
             guard (file == nil) != (sku == nil), (sku == nil) == (quantity == nil) else {
                 throw ValidationError("give either SKU and QTY, or --file FILE")
             }
@@ -175,3 +185,15 @@ struct StockCommand: ParsableCommand {
         }
     }
 }
+
+/// Quantities are taken as typed, even `-2`, so the library can say why a negative one
+/// is refused instead of the parser reporting a missing argument.
+func requireOneQuantity(_ typed: [String]) throws {
+    let words = typedValues(typed)
+    guard words.count == 1 else {
+        throw ValidationError(words.isEmpty ? "give the quantity after the sku" : "give one quantity after the sku")
+    }
+}
+
+/// The values of an `.allUnrecognized` argument without a `--` typed before them.
+func typedValues(_ words: [String]) -> [String] { words.filter { $0 != "--" } }
