@@ -137,11 +137,17 @@ extension ShopStore {
                 payload: [
                     "receipt": .string(number.text), "refund_of": .string(sale.receiptNumber), "supervisor": .string(supervisor),
                     "method": .string(method.rawValue), "total": .int(total.rupiah),
+                    // Every stored figure of the refund, so `audit verify` can check its rows.
+                    "shift": context.shiftID.map { .int($0) } ?? .null, "member": .optional(sale.memberNumber),
+                    "gross": .int(portions.reduce(0) { $0 + $1.2.amount.rupiah }),
+                    "discounts": .int(portions.reduce(0) { $0 + $1.2.discount.rupiah }), "tax": .int(tax.rupiah),
+                    "dpp": .int(ppnBase.rupiah - tax.rupiah),
                     "lines": .array(
                         portions.map { line, quantity, portion in
                             .object([
                                 "line": .int(Int64(line.lineNo)), "sku": .string(line.item.sku), "quantity": .int(quantity.thousandths),
-                                "net": .int(portion.net.rupiah),
+                                "unit_price": .int(line.unitPrice.rupiah), "amount": .int(portion.amount.rupiah),
+                                "discount": .int(portion.discount.rupiah), "net": .int(portion.net.rupiah),
                             ])
                         }),
                 ], at: moment)
