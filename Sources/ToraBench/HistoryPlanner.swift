@@ -51,7 +51,8 @@ struct HistoryPlanner: Sendable {
             let quantity = HistoryWriter.restockQuantity(item)
             next.movement += 1
             let party = item.consignor ?? "Distributor"
-            rows.restocks.append(HistoryWriter.MovementRow(id: next.movement, product: product, at: opened, quantity: quantity, party: party))
+            rows.restocks.append(
+                HistoryWriter.MovementRow(id: next.movement, product: product, at: opened, quantity: quantity, party: party))
             rows.openingEntries.append(
                 AuditRow.next(
                     seq: &next.audit, hash: &next.hash, kind: "stock.receive", actor: "bench", register: nil, at: opened,

@@ -46,7 +46,7 @@ public enum DayReportText {
             "Anggota: \(report.memberSalesCount) transaksi, \(report.memberNet.formatted)", "", registers.rendered, categories.rendered,
             top.rendered,
         ]
-        if let head = report.journalHead { lines += ["", "Jurnal audit: \(head.text)"] }
+        if let head = report.journalHead { lines += ["Jurnal audit: \(head.text)", ""] }
         return lines.joined(separator: "\n")
     }
 

@@ -85,7 +85,8 @@ extension ShopStore {
                     return result(chain: (entry.seq, "its contents do not match its hash (the entry was changed after it was written)"))
                 }
                 if let anchor, anchor.seq == entry.seq, anchor.hash != entry.hash {
-                    anchorProblem = "audit journal entry \(entry.seq) is not the anchor: its hash is \(entry.hash), the anchor's \(anchor.hash)"
+                    anchorProblem =
+                        "audit journal entry \(entry.seq) is not the anchor: its hash is \(entry.hash), the anchor's \(anchor.hash)"
                 }
                 if var books = checker, books.wants(entry.kind) {
                     guard let payload = JSONValue.parse(entry.payload) else {

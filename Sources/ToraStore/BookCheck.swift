@@ -132,7 +132,9 @@ struct BookChecker {
                     guard let expected = states[index].pending.removeValue(forKey: id) else {
                         return "\(check.table) row \(id) has no journal entry"
                     }
-                    if let problem = compare(row, ExpectedRow(id: id, expected.values), check: check, seq: expected.seq, kind: expected.kind) {
+                    if let problem = compare(
+                        row, ExpectedRow(id: id, expected.values), check: check, seq: expected.seq, kind: expected.kind)
+                    {
                         return problem
                     }
                 }
@@ -158,7 +160,8 @@ struct BookChecker {
             let stored: DatabaseValue = row[offset + 1]
             guard stored != value else { continue }
             let name = Array(row.columnNames)[offset + 1]
-            if offset == 0, check.matching == .inOrder, let link = Int64.fromDatabaseValue(stored), let wanted = Int64.fromDatabaseValue(value),
+            if offset == 0, check.matching == .inOrder, let link = Int64.fromDatabaseValue(stored),
+                let wanted = Int64.fromDatabaseValue(value),
                 link < wanted
             {
                 return "\(check.table) row \(Self.text(id)) has no journal entry (its \(name) is \(link))"

@@ -94,7 +94,8 @@ public struct SalesReport: Sendable, Hashable {
             let (unit, quantity) = group.quantityList.first ?? (.pcs, .zero)
             top.append(
                 .object([
-                    "sku": .string(group.key), "name": .string(group.name), "quantity": .number(Self.decimal(thousandths: quantity.thousandths)),
+                    "sku": .string(group.key), "name": .string(group.name),
+                    "quantity": .number(Self.decimal(thousandths: quantity.thousandths)),
                     "unit": .string(unit.rawValue), "net": .int(group.net.rupiah),
                 ]))
         }

@@ -73,7 +73,7 @@ struct DayFoldTests {
     @Test("a refunded amount that no line names is a row of its own, so the categories still add up")
     func refundWithoutLines() {
         var fold = Self.day()
-        fold.add(sale("01", "A", hour: 16, gross: 2_000, refund: true))
+        fold.add(Self.sale("01", "A", hour: 16, gross: 2_000, refund: true))
         let categories = fold.byCategory()
         #expect(categories.last?.key == DayFold.refundsRow && categories.last?.net == Money(-2_000))
         #expect(categories.reduce(Int64(0)) { $0 + $1.net.rupiah } == fold.net.rupiah)
@@ -83,9 +83,9 @@ struct DayFoldTests {
     @Test("voided lines are counted but add nothing")
     func voidedLines() {
         var fold = DayFold()
-        fold.add(sale("01", "A", hour: 8, gross: 5_000))
-        fold.add(line("MIE", "makanan", .pcs, 1_000, net: 5_000))
-        var voided = line("KOPI", "minuman", .pcs, 1_000, net: 0)
+        fold.add(Self.sale("01", "A", hour: 8, gross: 5_000))
+        fold.add(Self.line("MIE", "makanan", .pcs, 1_000, net: 5_000))
+        var voided = Self.line("KOPI", "minuman", .pcs, 1_000, net: 0)
         voided.isVoided = true
         fold.add(voided)
         #expect(fold.voidLines == 1)

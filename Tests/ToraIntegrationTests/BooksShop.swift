@@ -27,7 +27,8 @@ struct BooksShop {
         try shop.ok(["users", "add", "--code", "03", "--name", "Kasir Tiga", "--role", "cashier"], stdin: "3456\n")
         try run(["till", "--register", "01"], stdin: TillShiftTests.shift + "\n")
         try run(
-            ["till", "--register", "02"], stdin: ["03", "3456", "50.000", "0,333*TLR-RAS", "pay", "close", "59.900"].joined(separator: "\n") + "\n",
+            ["till", "--register", "02"],
+            stdin: ["03", "3456", "50.000", "0,333*TLR-RAS", "pay", "close", "59.900"].joined(separator: "\n") + "\n",
             at: "2026-11-29T14:10:00+07:00")
         try run(["config", "set", "receipt.footer", "Terima kasih"], at: "2026-11-29T21:00:00+07:00")
     }

@@ -126,7 +126,8 @@ struct DayTotalsTests {
             let report = try store.dayReport(day: day)
             #expect(report.salesCount > 5 && report.refundCount > 0 && report.voidLines > 0)
             let expected = try store.read { db in
-                var report = try Legacy.salesReport(date: day, filter: "s.business_day = ?", argument: day, shiftFilter: "business_day = ?", db)
+                var report = try Legacy.salesReport(
+                    date: day, filter: "s.business_day = ?", argument: day, shiftFilter: "business_day = ?", db)
                 report.journalHead = try AuditJournal.head(ofDay: day, db)
                 return report
             }
@@ -233,7 +234,8 @@ enum Legacy {
         let lineFrom = "FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter) AND l.voided = 0"
         func groups(_ sql: String) throws -> [SalesReport.Group] {
             try Row.fetchAll(db, sql: sql, arguments: args).map {
-                SalesReport.Group(key: ShopStore.text(of: $0["key"]), name: $0["name"] ?? "", count: $0["count"] ?? 0, net: Money($0["net"] ?? 0))
+                SalesReport.Group(
+                    key: ShopStore.text(of: $0["key"]), name: $0["name"] ?? "", count: $0["count"] ?? 0, net: Money($0["net"] ?? 0))
             }
         }
         /// Net and quantity per unit of each key, best net first; at most `limit`.
@@ -255,7 +257,8 @@ enum Legacy {
                 sums[key] = sum
             }
             return sums.sorted { $0.value.net != $1.value.net ? $0.value.net > $1.value.net : $0.key < $1.key }.prefix(limit).map {
-                SalesReport.Group(key: $0.key, name: key == "l.sku" ? $0.value.name : "", quantities: $0.value.quantities, net: Money($0.value.net))
+                SalesReport.Group(
+                    key: $0.key, name: key == "l.sku" ? $0.value.name : "", quantities: $0.value.quantities, net: Money($0.value.net))
             }
         }
         var categories = try unitGroups("l.category", limit: .max)
@@ -284,6 +287,6 @@ enum Legacy {
             byHour: try groups(
                 "SELECT s.hour AS key, count(CASE WHEN s.kind = 'sale' THEN 1 END) AS count, sum(\(signedTotal)) AS net FROM sales s WHERE \(filter) GROUP BY s.hour ORDER BY s.hour"
             ),
-            topProducts: try unitGroups("l.sku", limit: 10            ))
+            topProducts: try unitGroups("l.sku", limit: 10))
     }
 }
