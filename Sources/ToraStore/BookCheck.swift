@@ -160,11 +160,13 @@ struct BookChecker {
             let stored: DatabaseValue = row[offset + 1]
             guard stored != value else { continue }
             let name = Array(row.columnNames)[offset + 1]
+            // The link (such as `audit_seq`) runs with the journal: a row behind it was
+            // written without its entry; a row ahead of it means the entry's row is gone.
             if offset == 0, check.matching == .inOrder, let link = Int64.fromDatabaseValue(stored),
-                let wanted = Int64.fromDatabaseValue(value),
-                link < wanted
+                let wanted = Int64.fromDatabaseValue(value)
             {
-                return "\(check.table) row \(Self.text(id)) has no journal entry (its \(name) is \(link))"
+                if link < wanted { return "\(check.table) row \(Self.text(id)) has no journal entry (its \(name) is \(link))" }
+                return "\(entry) recorded a \(check.table) row that is not there (the next row, \(Self.text(id)), has \(name) \(link))"
             }
             return "\(check.table) row \(Self.text(id)): \(name) is \(Self.text(stored)) but \(entry) says \(Self.text(value))"
         }

@@ -40,6 +40,9 @@ struct AuditBooksTests {
             "DROP TRIGGER sales_no_update; UPDATE sales SET total = total + 1000 WHERE receipt_no = '01-20261129-0002';")
         expectCaught(total, ["sales row 2: total is 77100 but journal entry \(sale2Seq) (sale.completed) says 76100"], "a sale total")
 
+        let deleted = try verify(books, "deleted", "DROP TRIGGER sales_no_delete; DELETE FROM sales WHERE id = 2;")
+        expectCaught(deleted, ["journal entry \(sale2Seq) (sale.completed) recorded a sales row that is not there"], "a sale deleted")
+
         let movement = try verify(
             books, "movement",
             """
