@@ -48,7 +48,12 @@ private struct JSONParser {
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
     }
 
     mutating func value() -> JSONValue? {
@@ -76,6 +81,7 @@ private struct JSONParser {
     mutating func object() -> JSONValue? {
         index += 1
         var members: [String: JSONValue] = [:]
+        members.reserveCapacity(8)
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -118,11 +124,15 @@ private struct JSONParser {
 
     mutating func number() -> JSONValue? {
         let start = index
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
         var whole = true
+        var value: Int64 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                // Up to 18 digits cannot overflow; longer numbers are read from their text.
+                if index - start < 18 { value = value &* 10 &+ Int64(byte &- UInt8(ascii: "0")) } else { whole = false }
                 index += 1
             } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+")
                 || byte == UInt8(ascii: "-")
@@ -133,9 +143,10 @@ private struct JSONParser {
                 break
             }
         }
-        guard index > start else { return nil }
+        guard index > start + (negative ? 1 : 0) else { return nil }
+        if whole { return .int(negative ? -value : value) }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if whole, let value = Int64(text) { return .int(value) }
+        if let value = Int64(text) { return .int(value) }
         return .number(text)
     }
 
