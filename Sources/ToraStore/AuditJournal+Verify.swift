@@ -121,19 +121,28 @@ extension ShopStore {
 extension AuditJournal {
     /// The last journal entry of a business day: the last one written before the next
     /// day began in the shop's time zone, or the entry of the day's last sale if that is
-    /// later (a shift that runs past midnight sells for the day it opened). Read from the
-    /// newest entry backwards, so today's and yesterday's are found at once.
+    /// later (a shift that runs past midnight sells for the day it opened).
+    ///
+    /// Entries are written in time order, so the first is found by halving the journal
+    /// (some twenty reads by `seq`, whatever the day); a clock set back across midnight
+    /// could move it by the few entries written meanwhile.
     static func head(ofDay day: String, _ db: Database) throws -> JournalHead? {
         let zone = try Settings.timeZone(db)
         var head: JournalHead?
         if let end = Timestamp.start(ofDayAfter: day, in: zone) {
-            let entries = try Row.fetchCursor(db, sql: "SELECT seq, hash, at FROM audit_journal ORDER BY seq DESC")
-            while let entry = try entries.next() {
-                let at: String = entry[2]
-                if at < end {
-                    head = JournalHead(seq: entry[0], hash: entry[1])
-                    break
-                }
+            let at = try db.cachedStatement(sql: "SELECT at FROM audit_journal WHERE seq >= ? ORDER BY seq LIMIT 1")
+            // Entry `low` was written before `end` (0: none), entry `high` at or after it.
+            var low: Int64 = 0
+            var high = (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_journal") ?? 0) + 1
+            while high - low > 1 {
+                let middle = low + (high - low) / 2
+                if let written = try String.fetchOne(at, arguments: [middle]), written < end { low = middle } else { high = middle }
+            }
+            if low > 0,
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT seq, hash FROM audit_journal WHERE seq <= ? ORDER BY seq DESC LIMIT 1", arguments: [low])
+            {
+                head = JournalHead(seq: row[0], hash: row[1])
             }
         }
         if let last = try Row.fetchOne(

@@ -75,6 +75,12 @@ struct ZReportBooksTests {
         let paper = DayReportPaper.lines(
             try ShopStore(path: books.shop.db).dayReport(day: "2026-11-29"), shopName: "Toko Uji", columns: 32)
         #expect(paper.suffix(3) == ["Jurnal audit #\(seq)", String(hash.prefix(32)), String(hash.suffix(32))])
+        // Entries of the next day leave the day's head where it was.
+        try books.run(["config", "set", "receipt.footer", "Sampai jumpa"], at: "2026-11-30T08:00:00+07:00")
+        let again = try books.json(["report", "eod", "--date", "2026-11-29", "--format", "json"])
+        #expect((again["journal_head"] as? [String: Any])?["seq"] as? Int == seq)
+        let next = try books.json(["report", "eod", "--date", "2026-11-30", "--format", "json"])
+        #expect((next["journal_head"] as? [String: Any])?["seq"] as? Int == seq + 1)
         // The day before has no entries: no head.
         let before = try books.json(["report", "eod", "--date", "2026-11-28", "--format", "json"])
         #expect(before["journal_head"] is NSNull)
