@@ -7,10 +7,11 @@ import ToraStore
 /// SPEC §5, with the receipt JSON the store would keep and a chained audit entry. It runs
 /// on its own thread while `HistoryWriter` inserts the day before (two cores, two jobs).
 ///
-/// The audit entries form a valid chain (hashed as docs/audit-journal.md says), so
-/// `tora audit verify` passes on a generated shop. The shop's other events (products,
-/// stock receipts, shifts) have no journal entries, and no refunds, cancelled sales or
-/// parked sales are generated.
+/// The audit entries form a valid chain (hashed as docs/audit-journal.md says) and
+/// record every book row — sales, their lines, payments and movements, restocks, shifts
+/// opened and closed — so `tora audit verify` checks the chain and the books of a
+/// generated shop. Products and users have no journal entries, and no refunds, cancelled
+/// sales or parked sales are generated.
 struct HistoryPlanner: Sendable {
     let catalogue: [SyntheticProduct]
     let members: Int
@@ -48,8 +49,15 @@ struct HistoryPlanner: Sendable {
         for product in low.sorted() {
             let item = catalogue[product]
             let quantity = HistoryWriter.restockQuantity(item)
+            next.movement += 1
+            let party = item.consignor ?? "Distributor"
             rows.restocks.append(
-                HistoryWriter.MovementRow(product: product, at: opened, quantity: quantity, party: item.consignor ?? "Distributor"))
+                HistoryWriter.MovementRow(id: next.movement, product: product, at: opened, quantity: quantity, party: party))
+            rows.openingEntries.append(
+                AuditRow.next(
+                    seq: &next.audit, hash: &next.hash, kind: "stock.receive", actor: "bench", register: nil, at: opened,
+                    payload: AuditRow.movementPayload(
+                        id: next.movement, sku: item.sku, quantity: quantity, unitCost: item.cost, reason: nil, party: party)))
             onHand[product] += quantity
         }
         low.removeAll()
@@ -62,10 +70,14 @@ struct HistoryPlanner: Sendable {
         for (index, register) in BenchUsers.historyRegisters.enumerated() {
             next.shift += 1
             shiftIDs.append(next.shift)
-            rows.shifts.append(
-                HistoryWriter.ShiftRow(
-                    id: next.shift, register: register, cashier: BenchUsers.historyCashiers[index], opened: opened,
-                    closed: ShopCalendar.stamp(day, second: ShopCalendar.closing - 1), expected: 200_000 + cash[index]))
+            let shift = HistoryWriter.ShiftRow(
+                id: next.shift, register: register, cashier: BenchUsers.historyCashiers[index], opened: opened,
+                closed: ShopCalendar.stamp(day, second: ShopCalendar.closing - 1), expected: 200_000 + cash[index])
+            rows.shifts.append(shift)
+            rows.openingEntries.append(
+                AuditRow.next(
+                    seq: &next.audit, hash: &next.hash, kind: "shift.opened", actor: shift.cashier, register: register, at: opened,
+                    payload: .object(["shift": .int(shift.id), "opening_float": 200_000, "business_day": .string(day.text)])))
         }
         var sequence = [Int](repeating: 0, count: BenchUsers.historyRegisters.count)
         for draft in drafts {
@@ -73,9 +85,20 @@ struct HistoryPlanner: Sendable {
             rows.sales.append(
                 try sale(draft, seq: sequence[draft.register], shiftID: shiftIDs[draft.register], day: day, encoder: encoder))
             for line in draft.lines where !line.voided {
+                next.movement += 1
                 onHand[line.product] -= line.quantity
                 if onHand[line.product] < catalogue[line.product].reorderPoint { low.insert(line.product) }
             }
+        }
+        for shift in rows.shifts {
+            rows.closingEntries.append(
+                AuditRow.next(
+                    seq: &next.audit, hash: &next.hash, kind: "shift.closed", actor: shift.cashier, register: shift.register,
+                    at: shift.closed,
+                    payload: .object([
+                        "shift": .int(shift.id), "opening_float": 200_000, "cash_sales": .int(shift.expected - 200_000), "cash_refunds": 0,
+                        "expected": .int(shift.expected), "counted": .int(shift.expected), "over_short": 0,
+                    ])))
         }
         return rows
     }

@@ -15,9 +15,11 @@ struct HistoryWriter {
         var shift: Int64
         var audit: Int64
         var hash: String
+        var movement: Int64
     }
 
     struct MovementRow: Sendable {
+        let id: Int64
         let product: Int
         let at: String
         let quantity: Int64
@@ -71,6 +73,9 @@ struct HistoryWriter {
         var restocks: [MovementRow] = []
         var shifts: [ShiftRow] = []
         var sales: [SaleRow] = []
+        /// The restocks' and the shifts' openings entries, before the sales; the closings after.
+        var openingEntries: [AuditRow] = []
+        var closingEntries: [AuditRow] = []
     }
 
     let catalogue: [SyntheticProduct]
@@ -90,7 +95,8 @@ struct HistoryWriter {
             return Identifiers(
                 sale: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM sales") ?? 0,
                 shift: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM shifts") ?? 0,
-                audit: last?["seq"] ?? 0, hash: last?["hash"] ?? String(repeating: "0", count: 64))
+                audit: last?["seq"] ?? 0, hash: last?["hash"] ?? String(repeating: "0", count: 64),
+                movement: try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM stock_movements") ?? 0)
         }
         var seeds = random
         let weights = calendar.days.map { _ in 0.8 + 0.4 * seeds.fraction() }
@@ -138,9 +144,14 @@ struct HistoryWriter {
                 INSERT INTO stock_movements(product_id, at, business_day, kind, quantity, unit_cost, party, reference, actor)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        let restock = try db.cachedStatement(
+            sql: """
+                INSERT INTO stock_movements(id, product_id, at, business_day, kind, quantity, unit_cost, party, reference, actor)
+                VALUES (?, ?, ?, ?, 'receive', ?, ?, ?, NULL, 'bench')
+                """)
         for row in rows.restocks {
             let item = catalogue[row.product]
-            try movement.execute(arguments: [item.id, row.at, day, "receive", row.quantity, item.cost, row.party, nil, "bench"])
+            try restock.execute(arguments: [row.id, item.id, row.at, day, row.quantity, item.cost, row.party])
         }
         let shift = try db.cachedStatement(
             sql: """
@@ -150,6 +161,7 @@ struct HistoryWriter {
         for row in rows.shifts {
             try shift.execute(arguments: [row.id, row.register, row.cashier, day, row.opened, row.closed, day, row.expected, row.expected])
         }
+        for entry in rows.openingEntries { try entry.insert(db) }
         let audit = try db.cachedStatement(
             sql: """
                 INSERT INTO audit_journal(seq, at, actor, register, kind, payload, prev_hash, hash)
@@ -188,6 +200,7 @@ struct HistoryWriter {
             counts["sale_lines", default: 0] += row.lines.count
             try payment.execute(arguments: [row.id, row.method.rawValue, row.total, row.tendered])
         }
+        for entry in rows.closingEntries { try entry.insert(db) }
         counts["sales", default: 0] += rows.sales.count
         counts["shifts", default: 0] += rows.shifts.count
         counts["receive_movements", default: 0] += rows.restocks.count

@@ -114,6 +114,8 @@ enum ShopGenerator {
                 categoryIDs[name] = db.lastInsertedRowID
             }
         }
+        // Each opening count is journaled (`stock.count`), as the store journals a count.
+        var (seq, hash) = try queue.read { db in try AuditRow.head(db) }
         for start in stride(from: 0, to: catalogue.count, by: 20_000) {
             try queue.write { db in
                 let product = try db.cachedStatement(
@@ -138,6 +140,12 @@ enum ShopGenerator {
                         try barcode.execute(arguments: [code, item.id, position])
                     }
                     try opening.execute(arguments: [item.id, created, day.text, HistoryWriter.restockQuantity(item)])
+                    try AuditRow.next(
+                        seq: &seq, hash: &hash, kind: "stock.count", actor: "bench", register: nil, at: created,
+                        payload: AuditRow.movementPayload(
+                            id: db.lastInsertedRowID, sku: item.sku, quantity: HistoryWriter.restockQuantity(item), unitCost: nil,
+                            reason: "opening stock", party: nil)
+                    ).insert(db)
                 }
             }
         }

@@ -104,6 +104,21 @@ struct ToraBench: ParsableCommand {
                 name: "the store's writer is as durable as the C baseline (WAL, synchronous=FULL)",
                 passed: durability.journalMode.lowercased() == "wal" && durability.synchronous == 2,
                 detail: "journal_mode=\(durability.journalMode), synchronous=\(durability.synchronous)"))
+        if shop == nil {
+            // The whole `audit verify` (chain and books) over the generated history, before
+            // the C baseline adds sales that carry another sale's journal payload.
+            let books = try Stopwatch.time { try store.verifyAudit() }
+            results.checks.append(
+                Check(
+                    name: "audit verify: the generated history's chain and books", passed: books.value.isIntact,
+                    detail: String(
+                        format: "%d entries, %d rows in %.1f s", books.value.entriesChecked, books.value.rowsChecked,
+                        books.milliseconds / 1000) + (books.value.problem.map { "; \($0)" } ?? "")))
+            results.figures.append(
+                Figure(
+                    "audit_verify_books_s", "audit verify (chain and books) over the history", books.milliseconds / 1000, "s",
+                    note: "\(books.value.entriesChecked) entries, \(books.value.rowsChecked) book rows"))
+        }
         var bench = StoreBench(store: store, shop: generated, baseline: baseline, random: SeededRandom(seed: seed ^ 0xBE7C), log: log)
         if runs("completion") { results.figures += try bench.saleCompletion(count: completions) }
         if runs("scan") { results.figures += try bench.scanToLine(count: scans) }
@@ -127,16 +142,18 @@ struct ToraBench: ParsableCommand {
                 LoadChecks.figures(load.runs, duration: duration ?? (quick ? 5 : 20), machineBusy: load.machineBusy) + checked.figures
             results.checks += checked.checks
         }
-        let audit = try Stopwatch.time { try store.verifyAudit() }
+        // The chain only: the C baseline's sales carry a store sale's payload (same weight,
+        // other figures), so their rows do not match their entries by design.
+        let audit = try Stopwatch.time { try store.verifyAudit(books: false) }
         results.checks.append(
             Check(
-                name: "the audit journal verifies (history, store, C baseline and tills)", passed: audit.value.isIntact,
+                name: "the audit journal chain verifies (history, store, C baseline and tills)", passed: audit.value.isIntact,
                 detail: String(format: "%d entries in %.1f s", audit.value.entriesChecked, audit.milliseconds / 1000)
                     + (audit.value.firstProblem.map { "; entry \($0.seq): \($0.reason)" } ?? "")))
         results.notes.append("load average after the measurements: \(Self.loadAverage()) (other work on the machine skews every figure)")
         results.notes.append(
-            "the history is bulk-written SQL (docs/performance.md): one audit entry per sale, chained as the store chains them,"
-                + " but no entries for products, stock receipts or shifts")
+            "the history is bulk-written SQL (docs/performance.md): audit entries for every sale, opening count, restock and"
+                + " shift, chained as the store chains them, but none for products")
         print(json ? results.json : results.table, terminator: json ? "\n" : "")
         // A missed target is a finding; a failed check (a lost sale, a gap) is a failure.
         if results.checks.contains(where: { !$0.passed }) { throw ExitCode(1) }

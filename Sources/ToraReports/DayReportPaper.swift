@@ -42,7 +42,20 @@ public enum DayReportPaper {
         lines.append(pair("  bagian", report.localShareText + "%"))
         lines.append(pair("Anggota (\(report.memberSalesCount))", report.memberNet.formatted))
         lines.append(rule)
-        for group in report.byCategory { lines.append(pair(group.key, group.net.formatted)) }
+        for group in report.byCategory {
+            lines.append(pair(group.key, group.net.formatted))
+            for (unit, quantity) in group.quantityList { lines.append(pair("  \(unit.rawValue)", quantity.formatted(unit))) }
+        }
+        lines.append(rule)
+        if let head = report.journalHead {
+            // The whole hash, cut to the paper's width, so it can be typed into --anchor.
+            lines.append("Jurnal audit #\(head.seq)")
+            var hash = Substring(head.hash)
+            while !hash.isEmpty {
+                lines.append(String(hash.prefix(columns)))
+                hash = hash.dropFirst(columns)
+            }
+        }
         return lines
     }
 }

@@ -3,10 +3,16 @@ import ToraStore
 
 /// The Z and X reports as a terminal page, in Indonesian (the manager's language).
 public enum DayReportText {
-    /// Whether `text` is a `YYYY-MM-DD` day.
+    /// Whether `text` is a `YYYY-MM-DD` day of the calendar: `2026-02-30` and
+    /// `2026-13-45` are not; `2028-02-29` is.
     public static func isDay(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return text.count == 10 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+        guard text.count == 10, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), year >= 1, (1...12).contains(month)
+        else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...length).contains(day)
     }
 
     public static func render(_ report: SalesReport, title: String) -> String {
@@ -24,13 +30,9 @@ public enum DayReportText {
         cash.add(["dihitung", report.cash.counted.formatted])
         cash.add(["selisih (lebih/kurang)", report.cash.overShort.formatted])
         var categories = TextTable([("Kategori", .left), ("jumlah", .right), ("bersih", .right)])
-        for group in report.byCategory {
-            categories.add([group.key, IndonesianNumber.format(group.quantity, decimals: 3), group.net.formatted])
-        }
+        for group in report.byCategory { categories.add([group.key, quantities(group), group.net.formatted]) }
         var top = TextTable([("Produk teratas", .left), ("jumlah", .right), ("bersih", .right)])
-        for group in report.topProducts {
-            top.add(["\(group.key) \(group.name)", IndonesianNumber.format(group.quantity, decimals: 3), group.net.formatted])
-        }
+        for group in report.topProducts { top.add(["\(group.key) \(group.name)", quantities(group), group.net.formatted]) }
         var registers = TextTable([("Kasir (register)", .left), ("transaksi", .right), ("bersih", .right)])
         for group in report.byRegister { registers.add([group.key, String(group.count), group.net.formatted]) }
         var lines = [
@@ -44,7 +46,13 @@ public enum DayReportText {
             "Anggota: \(report.memberSalesCount) transaksi, \(report.memberNet.formatted)", "", registers.rendered, categories.rendered,
             top.rendered,
         ]
+        if let head = report.journalHead { lines += ["Jurnal audit: \(head.text)", ""] }
         return lines.joined(separator: "\n")
+    }
+
+    /// `12,500 kg + 30 pcs`: each unit on its own, never added into one figure.
+    public static func quantities(_ group: SalesReport.Group) -> String {
+        group.quantityList.map { "\($0.quantity.formatted($0.unit)) \($0.unit.rawValue)" }.joined(separator: " + ")
     }
 
     public static func methodName(_ method: TenderMethod) -> String {
@@ -83,11 +91,20 @@ public enum DayReportCSV {
         add("local", "share_pct", report.localShareText)
         add("members", "net", String(report.memberNet.rupiah))
         add("members", "sales_count", String(report.memberSalesCount))
-        for group in report.byCategory { add("by_category", group.key, String(group.net.rupiah)) }
+        for group in report.byCategory {
+            add("by_category", group.key, String(group.net.rupiah))
+            for (unit, quantity) in group.quantityList {
+                add("by_category_quantity", "\(group.key) \(unit.rawValue)", quantity.formatted(unit))
+            }
+        }
         for group in report.byRegister { add("by_register", group.key, String(group.net.rupiah)) }
         for group in report.byCashier { add("by_cashier", group.key, String(group.net.rupiah)) }
         for group in report.byHour { add("by_hour", group.key, String(group.net.rupiah)) }
         for group in report.topProducts { add("top_products", group.key, String(group.net.rupiah)) }
+        if let head = report.journalHead {
+            add("journal_head", "seq", String(head.seq))
+            add("journal_head", "hash", head.hash)
+        }
         return rows.map(CSVWriter.line).joined()
     }
 }

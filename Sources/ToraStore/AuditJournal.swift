@@ -33,17 +33,6 @@ public struct AuditEntry: Sendable, Hashable {
     }
 }
 
-/// The result of walking the journal: how many entries were checked, and the first one
-/// that does not match, if any.
-public struct AuditVerification: Sendable {
-    public let entriesChecked: Int
-    public let lastHash: String
-    /// `seq` of the first bad entry and why it is bad; nil when the chain is whole.
-    public let firstProblem: (seq: Int64, reason: String)?
-
-    public var isIntact: Bool { firstProblem == nil }
-}
-
 /// The append-only, hash-chained journal. Entries are written inside the transaction of
 /// the change they record, so a change and its entry are both there or neither is.
 enum AuditJournal {
@@ -92,39 +81,6 @@ enum AuditJournal {
 }
 
 extension ShopStore {
-    /// Walks the whole chain in order (SPEC §12): every entry's hash must be recomputable,
-    /// every `prev_hash` must be the hash before it, and `seq` must run without gaps.
-    public func verifyAudit() throws -> AuditVerification {
-        try read { db in
-            var expectedPrev = AuditJournal.genesisHash
-            var expectedSeq: Int64 = 1
-            var count = 0
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_journal ORDER BY seq")
-            while let row = try cursor.next() {
-                let entry = AuditEntry(row: row)
-                if entry.seq != expectedSeq {
-                    return AuditVerification(
-                        entriesChecked: count, lastHash: expectedPrev,
-                        firstProblem: (entry.seq, "entry \(expectedSeq) is missing (next entry found is \(entry.seq))"))
-                }
-                if entry.prevHash != expectedPrev {
-                    return AuditVerification(
-                        entriesChecked: count, lastHash: expectedPrev,
-                        firstProblem: (entry.seq, "its prev_hash does not match the hash of entry \(entry.seq - 1)"))
-                }
-                if entry.expectedHash != entry.hash {
-                    return AuditVerification(
-                        entriesChecked: count, lastHash: expectedPrev,
-                        firstProblem: (entry.seq, "its contents do not match its hash (the entry was changed after it was written)"))
-                }
-                expectedPrev = entry.hash
-                expectedSeq += 1
-                count += 1
-            }
-            return AuditVerification(entriesChecked: count, lastHash: expectedPrev, firstProblem: nil)
-        }
-    }
-
     /// The most recent `limit` entries, newest last; all of a kind when `kind` is given.
     public func auditEntries(last limit: Int, kind: String? = nil) throws -> [AuditEntry] {
         try read { db in

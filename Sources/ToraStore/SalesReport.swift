@@ -6,14 +6,8 @@ import ToraCore
 /// money in whole rupiah. `net = gross − discounts − rounding − refunds`, and the
 /// payments by method (change and refunds deducted) add up to `net`.
 public struct SalesReport: Sendable, Hashable {
-    public struct Group: Sendable, Hashable {
-        public let key: String
-        public let name: String
-        public let count: Int
-        /// Thousandths of the unit (for products and categories).
-        public let quantity: Int64
-        public let net: Money
-    }
+    /// A row of a breakdown (register, cashier, hour, category, product).
+    public typealias Group = ReportGroup
 
     public struct Cash: Sendable, Hashable {
         public let openingFloat: Money
@@ -44,6 +38,9 @@ public struct SalesReport: Sendable, Hashable {
     public let byCashier: [Group]
     public let byHour: [Group]
     public let topProducts: [Group]
+    /// The last journal entry of the business day (nil for a shift's X report or an
+    /// empty journal): an anchor for `tora audit verify --anchor SEQ:HASH`.
+    public var journalHead: JournalHead?
 
     public var net: Money { Money(gross.rupiah - discounts.rupiah - rounding.rupiah - refunds.rupiah) }
 
@@ -85,11 +82,27 @@ public struct SalesReport: Sendable, Hashable {
                     var object: [String: JSONValue] = [
                         key: key == "hour" ? .int(Int64(group.key) ?? 0) : .string(group.key), "net": .int(group.net.rupiah),
                     ]
-                    if withQuantity { object["quantity"] = .number(Self.decimal(thousandths: group.quantity)) }
+                    if withQuantity {
+                        object["quantities"] = .object(
+                            Dictionary(
+                                uniqueKeysWithValues: group.quantityList.map {
+                                    ($0.unit.rawValue, JSONValue.number(Self.decimal(thousandths: $0.quantity.thousandths)))
+                                }))
+                    }
                     if withName { object["name"] = .string(group.name) }
                     if withCount { object["sales_count"] = .int(Int64(group.count)) }
                     return .object(object)
                 })
+        }
+        var top: [JSONValue] = []
+        for group in topProducts {
+            let (unit, quantity) = group.quantityList.first ?? (.pcs, .zero)
+            top.append(
+                .object([
+                    "sku": .string(group.key), "name": .string(group.name),
+                    "quantity": .number(Self.decimal(thousandths: quantity.thousandths)),
+                    "unit": .string(unit.rawValue), "net": .int(group.net.rupiah),
+                ]))
         }
         return .object([
             "date": .string(date), "sales_count": .int(Int64(salesCount)), "refund_count": .int(Int64(refundCount)),
@@ -110,7 +123,8 @@ public struct SalesReport: Sendable, Hashable {
             "by_register": groups(byRegister, key: "register", withQuantity: false),
             "by_cashier": groups(byCashier, key: "cashier", withQuantity: false, withName: true),
             "by_hour": groups(byHour, key: "hour", withQuantity: false),
-            "top_products": groups(topProducts, key: "sku", withQuantity: true, withName: true, withCount: false),
+            "top_products": .array(top),
+            "journal_head": journalHead.map { .object(["seq": .int($0.seq), "hash": .string($0.hash)]) } ?? .null,
         ])
     }
 }
@@ -120,7 +134,9 @@ extension ShopStore {
     public func dayReport(day: String?) throws -> SalesReport {
         try read { db in
             let date = try day ?? self.moment(db).day
-            return try Self.salesReport(date: date, filter: "s.business_day = ?", argument: date, shiftFilter: "business_day = ?", db)
+            var report = try Self.salesReport(date: date, filter: "s.business_day = ?", argument: date, shiftFilter: "business_day = ?", db)
+            report.journalHead = try AuditJournal.head(ofDay: date, db)
+            return report
         }
     }
 
@@ -142,52 +158,35 @@ extension ShopStore {
     static func salesReport(
         date: String, filter: String, argument: any DatabaseValueConvertible & Sendable, shiftFilter: String, _ db: Database
     ) throws -> SalesReport {
-        // Two passes, one over the sales and one over their lines, summed here: the day's
-        // rows are read once instead of once per figure (128 ms → see docs/performance.md).
-        // Groups are keyed and ordered by UTF-8 bytes, as SQLite's GROUP BY and ORDER BY.
+        // Two passes, one over the sales and one over their lines, folded by ToraCore's
+        // `DayFold`: the day's rows are read once instead of once per figure (128 ms → see
+        // docs/performance.md).
         let args: StatementArguments = [argument]
-        var totals = ReportTotals()
-        var registers: [BinaryText: GroupSum] = [:]
-        var cashiers: [BinaryText: GroupSum] = [:]
-        var hours: [Int64: GroupSum] = [:]
+        var fold = DayFold()
         let sales = try Row.fetchCursor(
             db,
             sql: """
-                SELECT s.kind = 'sale', s.register, s.cashier, s.hour, s.member_number IS NOT NULL, s.gross, s.discounts, s.rounding,
+                SELECT s.kind = 'refund', s.register, s.cashier, s.hour, s.member_number IS NOT NULL, s.gross, s.discounts, s.rounding,
                     s.total, s.tax, s.dpp
                 FROM sales s WHERE \(filter)
                 """, arguments: args)
         while let row = try sales.next() {
-            let isSale: Bool = row[0]
-            let total: Int64 = row[8]
-            let signedTotal = isSale ? total : -total
-            totals.add(
-                sale: isSale, member: row[4], gross: row[5], discounts: row[6], rounding: row[7], total: total, tax: row[9], dpp: row[10])
-            registers[BinaryText(row[1]), default: GroupSum()].add(sale: isSale, net: signedTotal)
-            cashiers[BinaryText(row[2]), default: GroupSum()].add(sale: isSale, net: signedTotal)
-            hours[row[3], default: GroupSum()].add(sale: isSale, net: signedTotal)
+            fold.add(
+                ReportSale(
+                    isRefund: row[0], register: row[1], cashier: row[2], hour: row[3], isMember: row[4], gross: Money(row[5]),
+                    discounts: Money(row[6]), rounding: Money(row[7]), total: Money(row[8]), tax: Money(row[9]), dpp: Money(row[10])))
         }
-        var voidLines = 0
-        var localNet: Int64 = 0
-        var categories: [BinaryText: GroupSum] = [:]
-        var products: [BinaryText: GroupSum] = [:]
         let lines = try Row.fetchCursor(
             db,
             sql: """
-                SELECT s.kind = 'sale', l.voided, l.local, l.quantity, l.net, l.sku, l.category, l.name
+                SELECT s.kind = 'refund', l.voided, l.local, l.quantity, l.net, l.sku, l.category, l.name, l.unit
                 FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter)
                 """, arguments: args)
         while let row = try lines.next() {
-            let isSale: Bool = row[0]
-            let voided: Bool = row[1]
-            let net: Int64 = isSale ? row[4] : -(row[4] as Int64)
-            if voided { voidLines += 1 }
-            let local: Bool = row[2]
-            if local { localNet += net }
-            guard !voided else { continue }
-            let quantity: Int64 = isSale ? row[3] : -(row[3] as Int64)
-            categories[BinaryText(row[6]), default: GroupSum()].add(quantity: quantity, net: net)
-            products[BinaryText(row[5]), default: GroupSum()].add(quantity: quantity, net: net, name: row[7])
+            fold.add(
+                ReportLine(
+                    isRefund: row[0], sku: row[5], name: row[7], category: row[6], unit: MeasureUnit(rawValue: row[8]) ?? .pcs,
+                    quantity: Quantity(thousandths: row[3]), net: Money(row[4]), isVoided: row[1], isLocal: row[2]))
         }
         var payments: [TenderMethod: Money] = [:]
         for row in try Row.fetchAll(
@@ -201,9 +200,23 @@ extension ShopStore {
         let cancelled =
             filter.hasPrefix("s.business_day")
             ? try Int.fetchOne(db, sql: "SELECT count(*) FROM cancelled_sales WHERE business_day = ?", arguments: args) ?? 0 : 0
-        // Expected cash is the float plus every cash payment of the shift's sales and refunds
-        // (a refund's is negative), as `shiftCash`; found by shift, whatever the sale's day,
-        // and through the `sales_shift` index alone.
+        let cash = try shiftsCash(shiftFilter: shiftFilter, args, db)
+        let cashiers = try fold.byCashier { code in
+            try String.fetchOne(db, sql: "SELECT name FROM users WHERE code = ?", arguments: [code]) ?? code
+        }
+        return SalesReport(
+            date: date, salesCount: fold.salesCount, refundCount: fold.refundCount, voidLines: fold.voidLines, cancelledSales: cancelled,
+            gross: Money(fold.gross), discounts: Money(fold.discounts), rounding: Money(fold.rounding),
+            refunds: Money(fold.refunds), tax: Money(fold.tax), dpp: Money(fold.dpp), payments: payments, cash: cash,
+            localNet: Money(fold.localNet), memberNet: Money(fold.memberNet), memberSalesCount: fold.memberSalesCount,
+            byCategory: fold.byCategory(), byRegister: fold.byRegister(), byCashier: cashiers, byHour: fold.byHour(),
+            topProducts: fold.topProducts(limit: 10))
+    }
+
+    /// The drawers of the shifts `shiftFilter` selects: expected cash is the float plus
+    /// every cash payment of the shift's sales and refunds (a refund's is negative), as
+    /// `shiftCash`; found by shift, whatever the sale's day, through the `sales_shift` index.
+    static func shiftsCash(shiftFilter: String, _ args: StatementArguments, _ db: Database) throws -> SalesReport.Cash {
         var cashByShift: [Int64: Int64] = [:]
         for row in try Row.fetchAll(
             db,
@@ -231,106 +244,8 @@ extension ShopStore {
                 openShifts += 1
             }
         }
-        var cashierGroups: [SalesReport.Group] = []
-        for (key, sum) in cashiers.sorted(by: { $0.key < $1.key }) {
-            let name = try String.fetchOne(db, sql: "SELECT name FROM users WHERE code = ?", arguments: [key.text]) ?? key.text
-            cashierGroups.append(SalesReport.Group(key: key.text, name: name, count: sum.count, quantity: 0, net: Money(sum.net)))
-        }
-        // Best net first, then by key; only the first `limit`.
-        func ranked(_ groups: [BinaryText: GroupSum], limit: Int = .max, withName: Bool) -> [SalesReport.Group] {
-            groups.sorted { $0.value.net != $1.value.net ? $0.value.net > $1.value.net : $0.key < $1.key }.prefix(limit).map {
-                SalesReport.Group(
-                    key: $0.key.text, name: withName ? $0.value.name ?? "" : "", count: 0, quantity: $0.value.quantity,
-                    net: Money($0.value.net))
-            }
-        }
-        return SalesReport(
-            date: date, salesCount: totals.salesCount, refundCount: totals.refundCount, voidLines: voidLines, cancelledSales: cancelled,
-            gross: Money(totals.gross), discounts: Money(totals.discounts), rounding: Money(totals.rounding),
-            refunds: Money(totals.refunds), tax: Money(totals.tax), dpp: Money(totals.dpp), payments: payments,
-            cash: SalesReport.Cash(
-                openingFloat: Money(float), expected: Money(expected), counted: Money(counted), overShort: Money(overShort),
-                openShifts: openShifts),
-            localNet: Money(localNet), memberNet: Money(totals.memberNet), memberSalesCount: totals.memberSalesCount,
-            byCategory: ranked(categories, withName: false),
-            byRegister: registers.sorted { $0.key < $1.key }.map {
-                SalesReport.Group(key: $0.key.text, name: "", count: $0.value.count, quantity: 0, net: Money($0.value.net))
-            },
-            byCashier: cashierGroups,
-            byHour: hours.sorted { $0.key < $1.key }.map {
-                SalesReport.Group(key: String($0.key), name: "", count: $0.value.count, quantity: 0, net: Money($0.value.net))
-            },
-            topProducts: ranked(products, limit: 10, withName: true))
-    }
-}
-
-/// The scalar figures of a report, summed sale by sale.
-private struct ReportTotals {
-    var salesCount = 0
-    var refundCount = 0
-    var gross: Int64 = 0
-    var discounts: Int64 = 0
-    var rounding: Int64 = 0
-    var refunds: Int64 = 0
-    var tax: Int64 = 0
-    var dpp: Int64 = 0
-    var memberNet: Int64 = 0
-    var memberSalesCount = 0
-
-    mutating func add(sale: Bool, member: Bool, gross: Int64, discounts: Int64, rounding: Int64, total: Int64, tax: Int64, dpp: Int64) {
-        if sale {
-            salesCount += 1
-            self.gross += gross
-            self.discounts += discounts
-            self.rounding += rounding
-            self.tax += tax
-            self.dpp += dpp
-            if member {
-                memberNet += total
-                memberSalesCount += 1
-            }
-        } else {
-            refundCount += 1
-            refunds += total
-            self.tax -= tax
-            self.dpp -= dpp
-            if member { memberNet -= total }
-        }
-    }
-}
-
-/// One group of a report being summed: sales counted, net, quantity, and the greatest
-/// name by bytes (SQL's `max(name)`).
-private struct GroupSum {
-    var count = 0
-    var quantity: Int64 = 0
-    var net: Int64 = 0
-    var name: String?
-
-    mutating func add(sale: Bool, net: Int64) {
-        if sale { count += 1 }
-        self.net += net
-    }
-
-    mutating func add(quantity: Int64, net: Int64, name: String? = nil) {
-        self.quantity += quantity
-        self.net += net
-        if let name, self.name.map({ compareUTF8($0, name) < 0 }) ?? true { self.name = name }
-    }
-}
-
-/// Text that is equal, hashed and ordered by its UTF-8 bytes, as SQLite's BINARY
-/// collation; Swift's `String` compares by Unicode canonical equivalence instead.
-private struct BinaryText: Hashable, Comparable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    static func == (lhs: Self, rhs: Self) -> Bool { compareUTF8(lhs.text, rhs.text) == 0 }
-    static func < (lhs: Self, rhs: Self) -> Bool { compareUTF8(lhs.text, rhs.text) < 0 }
-
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return SalesReport.Cash(
+            openingFloat: Money(float), expected: Money(expected), counted: Money(counted), overShort: Money(overShort),
+            openShifts: openShifts)
     }
 }

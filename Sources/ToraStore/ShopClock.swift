@@ -67,6 +67,17 @@ public enum Timestamp {
         return (day, hour, "\(day) \(twoDigits(hour)):\(twoDigits(p.minute ?? 0))", p.second ?? 0)
     }
 
+    /// The UTC timestamp (as stored) at which the business day after `day` begins in
+    /// `timeZone`; nil when `day` is not a real `YYYY-MM-DD` day.
+    static func start(ofDayAfter day: String, in timeZone: TimeZone) -> String? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2] + 1)) else { return nil }
+        return format(date)
+    }
+
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }
 

@@ -138,13 +138,18 @@ extension ShopStore {
                 db, store: self, kind: "refund.completed", actor: context.cashier.code, register: context.register,
                 payload: [
                     "receipt": .string(number.text), "refund_of": .string(sale.receiptNumber), "supervisor": .string(supervisor),
-                    "method": .string(method.rawValue), "total": .int(total.rupiah), "tax": .int(totals.tax.rupiah),
+                    "method": .string(method.rawValue), "total": .int(total.rupiah),
                     "ppn_rate": .int(sale.taxRules.ppnRate.hundredthsOfPercent), "pkp": .bool(sale.taxRules.isPKP),
+                    // Every stored figure of the refund, so `audit verify` can check its rows.
+                    "shift": context.shiftID.map { .int($0) } ?? .null, "member": .optional(sale.memberNumber),
+                    "gross": .int(totals.gross.rupiah), "discounts": .int(totals.discounts.rupiah), "tax": .int(totals.tax.rupiah),
+                    "dpp": .int(totals.dpp.rupiah),
                     "lines": .array(
                         portions.map { line, quantity, portion in
                             .object([
                                 "line": .int(Int64(line.lineNo)), "sku": .string(line.item.sku), "quantity": .int(quantity.thousandths),
-                                "net": .int(portion.net.rupiah),
+                                "unit_price": .int(line.unitPrice.rupiah), "amount": .int(portion.amount.rupiah),
+                                "discount": .int(portion.discount.rupiah), "net": .int(portion.net.rupiah),
                             ])
                         }),
                 ], at: moment)

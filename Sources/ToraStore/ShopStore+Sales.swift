@@ -188,7 +188,7 @@ extension ShopStore {
         [
             "receipt": .string(number), "shift": shiftID.map { .int($0) } ?? .null, "member": .optional(sale.member?.number),
             "gross": .int(priced.gross.rupiah), "discounts": .int(priced.discounts.rupiah), "total": .int(priced.total.rupiah),
-            "rounding": .int(sale.rounding.rupiah), "tax": .int(priced.tax.rupiah),
+            "rounding": .int(sale.rounding.rupiah), "tax": .int(priced.tax.rupiah), "dpp": .int(priced.dpp.rupiah),
             "lines": .array(
                 priced.lines.map { line in
                     .object([

@@ -63,3 +63,12 @@ extension GRDBTamper {
         try queue.close()
     }
 }
+
+extension GRDBTamper {
+    /// Runs any SQL on a shop file outside a transaction, as the sqlite3 tool would.
+    public static func execute(db path: String, sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        try queue.close()
+    }
+}

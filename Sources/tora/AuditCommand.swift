@@ -9,16 +9,32 @@ struct AuditCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Walk the chain; exit 65 naming the first entry that does not match.")
+            abstract: "Check the chain, the books against the journal, and an anchor; exit 65 naming the first mismatch.",
+            discussion: """
+                Checks (1) the hash chain entry by entry; (2) every sale, refund, payment, stock movement, shift and
+                settlement row against the journal entry that recorded it, and that no such row lacks one; (3) with
+                --anchor SEQ:HASH (the journal_head at the foot of a Z report), that the journal still holds that entry.
+                """)
         @OptionGroup var shop: ShopOptions
+        @Option(help: ArgumentHelp("An entry the journal must still reach unchanged: SEQ:HASH.", valueName: "seq:hash"))
+        var anchor: String?
 
         func run() throws {
-            try reportingErrors {
-                let result = try shop.open().verifyAudit()
-                if let problem = result.firstProblem {
-                    throw StoreError(.tampered, "audit journal entry \(problem.seq) does not verify: \(problem.reason)")
+            var head: JournalHead?
+            if let anchor {
+                guard let parsed = JournalHead(anchor: anchor) else {
+                    printError("--anchor '\(anchor)' is not SEQ:HASH (an entry number, a colon, 64 hex digits)")
+                    throw ExitCode(64)
                 }
-                print("audit journal intact: \(result.entriesChecked) entries, last hash \(result.lastHash)")
+                head = parsed
+            }
+            try reportingErrors {
+                let result = try shop.open().verifyAudit(anchor: head)
+                if let problem = result.problem { throw StoreError(.tampered, problem) }
+                var line =
+                    "audit journal intact: \(result.entriesChecked) entries, last hash \(result.lastHash); books match the journal: \(result.rowsChecked) rows"
+                if let head { line += "; anchor \(head.seq) reached" }
+                print(line)
             }
         }
     }

@@ -39,11 +39,11 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var out: Output
         @Flag(help: "Also print it on the receipt printer (printer.queue; the outbox when none is set).") var print = false
 
-        func validate() throws {
-            if let date, !DayReportText.isDay(date) { throw ValidationError("--date takes YYYY-MM-DD, like 2026-11-29") }
-        }
-
         func run() throws {
+            if let date, !DayReportText.isDay(date) {
+                printError("--date '\(date)' is not a day of the calendar; write YYYY-MM-DD, like 2026-11-29")
+                throw ExitCode(64)
+            }
             try reportingErrors {
                 let store = try shop.open()
                 let report = try store.dayReport(day: date)

@@ -130,9 +130,15 @@ struct DayTotalsTests {
             let report = try store.dayReport(day: day)
             #expect(report.salesCount > 5 && report.refundCount > 0 && report.voidLines > 0)
             let expected = try store.read { db in
-                try Legacy.salesReport(date: day, filter: "s.business_day = ?", argument: day, shiftFilter: "business_day = ?", db)
+                var report = try Legacy.salesReport(
+                    date: day, filter: "s.business_day = ?", argument: day, shiftFilter: "business_day = ?", db)
+                report.journalHead = try AuditJournal.head(ofDay: day, db)
+                return report
             }
             #expect(report == expected, "the Z report of \(day) changed")
+            for list in [report.byCategory, report.byRegister, report.byCashier, report.byHour] {
+                #expect(list.reduce(Int64(0)) { $0 + $1.net.rupiah } == report.net.rupiah, "a breakdown of \(day) misses the net")
+            }
         }
         for shift in shifts {
             let expected = try store.read { db in
@@ -225,17 +231,43 @@ enum Legacy {
                 openShifts += 1
             }
         }
+        let signedNet = "CASE WHEN s.kind = 'sale' THEN l.net ELSE -l.net END"
+        let signedQuantity = "CASE WHEN s.kind = 'sale' THEN l.quantity ELSE -l.quantity END"
+        // A sale adds what was kept (its total less the cash rounding); a refund takes its total away.
+        let signedTotal = "CASE WHEN s.kind = 'sale' THEN s.total - s.rounding ELSE -s.total END"
+        let lineFrom = "FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter) AND l.voided = 0"
         func groups(_ sql: String) throws -> [SalesReport.Group] {
             try Row.fetchAll(db, sql: sql, arguments: args).map {
                 SalesReport.Group(
-                    key: ShopStore.text(of: $0["key"]),
-                    name: $0["name"] ?? "", count: $0["count"] ?? 0, quantity: $0["quantity"] ?? 0, net: Money($0["net"] ?? 0))
+                    key: ShopStore.text(of: $0["key"]), name: $0["name"] ?? "", count: $0["count"] ?? 0, net: Money($0["net"] ?? 0))
             }
         }
-        let signedNet = "CASE WHEN s.kind = 'sale' THEN l.net ELSE -l.net END"
-        let signedQuantity = "CASE WHEN s.kind = 'sale' THEN l.quantity ELSE -l.quantity END"
-        let signedTotal = "CASE WHEN s.kind = 'sale' THEN s.total ELSE -s.total END"
-        let lineFrom = "FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter) AND l.voided = 0"
+        /// Net and quantity per unit of each key, best net first; at most `limit`.
+        func unitGroups(_ key: String, limit: Int) throws -> [SalesReport.Group] {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(key) AS key, max(l.name) AS name, l.unit, sum(\(signedQuantity)) AS quantity, sum(\(signedNet)) AS net
+                    \(lineFrom) GROUP BY \(key), l.unit
+                    """, arguments: args)
+            var sums: [String: (name: String, net: Int64, quantities: [MeasureUnit: Quantity])] = [:]
+            for row in rows {
+                let key = ShopStore.text(of: row["key"])
+                let unit = MeasureUnit(rawValue: row["unit"]) ?? .pcs
+                var sum = sums[key] ?? ("", 0, [:])
+                sum.name = max(sum.name, row["name"] as String)
+                sum.net += row["net"] as Int64
+                sum.quantities[unit] = Quantity(thousandths: row["quantity"])
+                sums[key] = sum
+            }
+            return sums.sorted { $0.value.net != $1.value.net ? $0.value.net > $1.value.net : $0.key < $1.key }.prefix(limit).map {
+                SalesReport.Group(
+                    key: $0.key, name: key == "l.sku" ? $0.value.name : "", quantities: $0.value.quantities, net: Money($0.value.net))
+            }
+        }
+        var categories = try unitGroups("l.category", limit: .max)
+        let rounding: Int64 = totals?["rounding"] ?? 0
+        if rounding != 0 { categories.append(SalesReport.Group(key: "rounding", net: Money(-rounding))) }
         return SalesReport(
             date: date, salesCount: totals?["sales_count"] ?? 0, refundCount: totals?["refund_count"] ?? 0,
             voidLines: lineTotals?["void_lines"] ?? 0, cancelledSales: cancelled, gross: Money(totals?["gross"] ?? 0),
@@ -246,9 +278,7 @@ enum Legacy {
                 openShifts: openShifts),
             localNet: Money(lineTotals?["local_net"] ?? 0), memberNet: Money(totals?["member_net"] ?? 0),
             memberSalesCount: totals?["member_sales"] ?? 0,
-            byCategory: try groups(
-                "SELECT l.category AS key, sum(\(signedQuantity)) AS quantity, sum(\(signedNet)) AS net \(lineFrom) GROUP BY l.category ORDER BY net DESC, key"
-            ),
+            byCategory: categories,
             byRegister: try groups(
                 "SELECT s.register AS key, count(CASE WHEN s.kind = 'sale' THEN 1 END) AS count, sum(\(signedTotal)) AS net FROM sales s WHERE \(filter) GROUP BY s.register ORDER BY key"
             ),
@@ -261,8 +291,6 @@ enum Legacy {
             byHour: try groups(
                 "SELECT s.hour AS key, count(CASE WHEN s.kind = 'sale' THEN 1 END) AS count, sum(\(signedTotal)) AS net FROM sales s WHERE \(filter) GROUP BY s.hour ORDER BY s.hour"
             ),
-            topProducts: try groups(
-                "SELECT l.sku AS key, max(l.name) AS name, sum(\(signedQuantity)) AS quantity, sum(\(signedNet)) AS net \(lineFrom) GROUP BY l.sku ORDER BY net DESC, key LIMIT 10"
-            ))
+            topProducts: try unitGroups("l.sku", limit: 10))
     }
 }

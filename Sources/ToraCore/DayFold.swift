@@ -1,0 +1,253 @@
+/// One completed sale or refund as a day's (Z) or shift's (X) report sums it.
+public struct ReportSale: Sendable, Hashable {
+    public var isRefund: Bool
+    public var register: String
+    public var cashier: String
+    public var hour: Int
+    public var isMember: Bool
+    /// For a sale: Σ line amounts, Σ line discounts, the cash rounding forgiven.
+    public var gross: Money
+    public var discounts: Money
+    public var rounding: Money
+    /// The sale's total before rounding, or what the refund paid back.
+    public var total: Money
+    public var tax: Money
+    public var dpp: Money
+
+    public init(
+        isRefund: Bool, register: String, cashier: String, hour: Int, isMember: Bool, gross: Money, discounts: Money, rounding: Money,
+        total: Money, tax: Money, dpp: Money
+    ) {
+        self.isRefund = isRefund
+        self.register = register
+        self.cashier = cashier
+        self.hour = hour
+        self.isMember = isMember
+        self.gross = gross
+        self.discounts = discounts
+        self.rounding = rounding
+        self.total = total
+        self.tax = tax
+        self.dpp = dpp
+    }
+
+    /// What the sale adds to the day's net (gross − discounts − rounding), or the refund
+    /// takes away from it (its total): so its register, cashier and hour carry its
+    /// rounding and refunds, and each of those lists adds up to the net.
+    public var net: Money {
+        isRefund ? Money(-total.rupiah) : Money(gross.rupiah - discounts.rupiah - rounding.rupiah)
+    }
+}
+
+/// One line of a completed sale or refund as the reports sum it.
+public struct ReportLine: Sendable, Hashable {
+    public var isRefund: Bool
+    public var sku: String
+    public var name: String
+    public var category: String
+    public var unit: MeasureUnit
+    public var quantity: Quantity
+    public var net: Money
+    public var isVoided: Bool
+    public var isLocal: Bool
+
+    public init(
+        isRefund: Bool, sku: String, name: String, category: String, unit: MeasureUnit, quantity: Quantity, net: Money, isVoided: Bool,
+        isLocal: Bool
+    ) {
+        self.isRefund = isRefund
+        self.sku = sku
+        self.name = name
+        self.category = category
+        self.unit = unit
+        self.quantity = quantity
+        self.net = net
+        self.isVoided = isVoided
+        self.isLocal = isLocal
+    }
+}
+
+/// One row of a report's breakdown: a register, cashier, hour, category or product.
+public struct ReportGroup: Sendable, Hashable {
+    public let key: String
+    public let name: String
+    /// Sales (not refunds) counted in the group; 0 for categories and products.
+    public let count: Int
+    /// Net quantity per unit: kilograms and pieces are never added into one figure.
+    public let quantities: [MeasureUnit: Quantity]
+    public let net: Money
+
+    public init(key: String, name: String = "", count: Int = 0, quantities: [MeasureUnit: Quantity] = [:], net: Money) {
+        self.key = key
+        self.name = name
+        self.count = count
+        self.quantities = quantities
+        self.net = net
+    }
+
+    /// The quantities in unit order (pcs, kg, l), for rendering.
+    public var quantityList: [(unit: MeasureUnit, quantity: Quantity)] {
+        MeasureUnit.allCases.compactMap { unit in quantities[unit].map { (unit, $0) } }
+    }
+}
+
+/// The fold of a day's (or shift's) completed sales and refunds into the Z report's
+/// figures: pure arithmetic over values, so the shop and the hub sum alike.
+///
+/// `net = gross − discounts − rounding − refunds`, and each breakdown adds up to it
+/// exactly: a sale's rounding and a refund are carried by the sale's register, cashier
+/// and hour; by category, refunded lines count against their own category, and the
+/// rounding is a row of its own (`rounding`), as is any refunded amount that no line
+/// names (`refunds`). Sales and lines may be added in any order.
+public struct DayFold: Sendable {
+    /// The by-category row that carries the cash rounding forgiven.
+    public static let roundingRow = "rounding"
+    /// The by-category row that carries refunded amounts no refund line names.
+    public static let refundsRow = "refunds"
+    /// The by-category row that carries sale totals their lines do not explain (none
+    /// when the stored sales are whole; `tora audit verify` checks them).
+    public static let otherRow = "other"
+
+    public private(set) var salesCount = 0
+    public private(set) var refundCount = 0
+    public private(set) var voidLines = 0
+    public private(set) var gross: Int64 = 0
+    public private(set) var discounts: Int64 = 0
+    public private(set) var rounding: Int64 = 0
+    public private(set) var refunds: Int64 = 0
+    public private(set) var tax: Int64 = 0
+    public private(set) var dpp: Int64 = 0
+    public private(set) var memberNet: Int64 = 0
+    public private(set) var memberSalesCount = 0
+    public private(set) var localNet: Int64 = 0
+    /// Σ of the sales' (gross − discounts) and of their active lines' nets; likewise for refunds.
+    private var saleTotals: Int64 = 0
+    private var saleLineNets: Int64 = 0
+    private var refundLineNets: Int64 = 0
+
+    private var registers: [ByteText: Sum] = [:]
+    private var cashiers: [ByteText: Sum] = [:]
+    private var hours: [Int: Sum] = [:]
+    private var categories: [ByteText: Sum] = [:]
+    private var products: [ByteText: Sum] = [:]
+
+    public init() {}
+
+    public var net: Money { Money(gross - discounts - rounding - refunds) }
+
+    public mutating func add(_ sale: ReportSale) {
+        let net = sale.net.rupiah
+        if sale.isRefund {
+            refundCount += 1
+            refunds += sale.total.rupiah
+            tax -= sale.tax.rupiah
+            dpp -= sale.dpp.rupiah
+            if sale.isMember { memberNet -= sale.total.rupiah }
+        } else {
+            salesCount += 1
+            gross += sale.gross.rupiah
+            discounts += sale.discounts.rupiah
+            rounding += sale.rounding.rupiah
+            tax += sale.tax.rupiah
+            dpp += sale.dpp.rupiah
+            saleTotals += sale.gross.rupiah - sale.discounts.rupiah
+            if sale.isMember {
+                memberNet += sale.total.rupiah
+                memberSalesCount += 1
+            }
+        }
+        let counted = sale.isRefund ? 0 : 1
+        registers[ByteText(sale.register), default: Sum()].add(count: counted, net: net)
+        cashiers[ByteText(sale.cashier), default: Sum()].add(count: counted, net: net)
+        hours[sale.hour, default: Sum()].add(count: counted, net: net)
+    }
+
+    public mutating func add(_ line: ReportLine) {
+        if line.isVoided { voidLines += 1 }
+        let net = line.isRefund ? -line.net.rupiah : line.net.rupiah
+        if line.isLocal { localNet += net }
+        guard !line.isVoided else { return }
+        if line.isRefund { refundLineNets += line.net.rupiah } else { saleLineNets += line.net.rupiah }
+        let quantity = line.isRefund ? -line.quantity.thousandths : line.quantity.thousandths
+        categories[ByteText(line.category), default: Sum()].add(unit: line.unit, quantity: quantity, net: net)
+        products[ByteText(line.sku), default: Sum()].add(unit: line.unit, quantity: quantity, net: net, name: line.name)
+    }
+
+    /// Registers in order, each with its sales count and net.
+    public func byRegister() -> [ReportGroup] {
+        registers.sorted { $0.key < $1.key }.map { ReportGroup(key: $0.key.text, count: $0.value.count, net: Money($0.value.net)) }
+    }
+
+    /// Cashiers by code, named by `name(code)`.
+    public func byCashier(name: (String) throws -> String) rethrows -> [ReportGroup] {
+        try cashiers.sorted { $0.key < $1.key }.map {
+            ReportGroup(key: $0.key.text, name: try name($0.key.text), count: $0.value.count, net: Money($0.value.net))
+        }
+    }
+
+    /// Hours of the day (0–23) in order.
+    public func byHour() -> [ReportGroup] {
+        hours.sorted { $0.key < $1.key }.map { ReportGroup(key: String($0.key), count: $0.value.count, net: Money($0.value.net)) }
+    }
+
+    /// Categories, best net first, then the `rounding`, `refunds` and `other` rows where
+    /// they are not zero; together they add up to `net`.
+    public func byCategory() -> [ReportGroup] {
+        var groups = ranked(categories, limit: .max, withName: false)
+        let unnamedRefunds = refunds - refundLineNets
+        let unexplained = saleTotals - saleLineNets
+        for (key, amount) in [(Self.roundingRow, -rounding), (Self.refundsRow, -unnamedRefunds), (Self.otherRow, unexplained)]
+        where amount != 0 {
+            groups.append(ReportGroup(key: key, net: Money(amount)))
+        }
+        return groups
+    }
+
+    /// The best `limit` products by net, net of refunds.
+    public func topProducts(limit: Int = 10) -> [ReportGroup] { ranked(products, limit: limit, withName: true) }
+
+    /// Best net first, then by key bytes; only the first `limit`.
+    private func ranked(_ groups: [ByteText: Sum], limit: Int, withName: Bool) -> [ReportGroup] {
+        groups.sorted { $0.value.net != $1.value.net ? $0.value.net > $1.value.net : $0.key < $1.key }.prefix(limit).map {
+            ReportGroup(
+                key: $0.key.text, name: withName ? $0.value.name ?? "" : "",
+                quantities: $0.value.quantities.mapValues { Quantity(thousandths: $0) }, net: Money($0.value.net))
+        }
+    }
+}
+
+/// One group being summed: sales counted, net, quantity per unit, and the greatest name
+/// by bytes (SQL's `max(name)`).
+private struct Sum {
+    var count = 0
+    var net: Int64 = 0
+    var quantities: [MeasureUnit: Int64] = [:]
+    var name: String?
+
+    mutating func add(count: Int, net: Int64) {
+        self.count += count
+        self.net += net
+    }
+
+    mutating func add(unit: MeasureUnit, quantity: Int64, net: Int64, name: String? = nil) {
+        quantities[unit, default: 0] += quantity
+        self.net += net
+        if let name, self.name.map({ ByteText($0) < ByteText(name) }) ?? true { self.name = name }
+    }
+}
+
+/// Text equal, hashed and ordered by its UTF-8 bytes, as SQLite's BINARY collation
+/// (Swift's `String` compares by Unicode canonical equivalence instead).
+private struct ByteText: Hashable, Comparable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    static func < (lhs: Self, rhs: Self) -> Bool { lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

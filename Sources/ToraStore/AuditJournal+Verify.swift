@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+import ToraCore
+
+/// A journal entry named by its sequence number and hash: the last entry of a day (the
+/// Z report's `journal_head`), or an anchor that the journal must still reach.
+public struct JournalHead: Sendable, Hashable {
+    public let seq: Int64
+    public let hash: String
+
+    public init(seq: Int64, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
+
+    /// Reads `SEQ:HASH`, such as `1234:9f2c…` (64 lower-case hex digits); nil otherwise.
+    public init?(anchor text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let seq = Int64(parts[0]), seq > 0 else { return nil }
+        let hash = parts[1].lowercased()
+        guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else { return nil }
+        self.init(seq: seq, hash: hash)
+    }
+
+    /// `SEQ:HASH`, as `--anchor` takes it.
+    public var text: String { "\(seq):\(hash)" }
+}
+
+/// What `tora audit verify` found: the chain walked, the book rows checked against their
+/// entries, and the anchor reached — or the first thing that does not match.
+public struct AuditVerification: Sendable {
+    public let entriesChecked: Int
+    /// Book rows compared with the entry that recorded them.
+    public let rowsChecked: Int
+    /// The last entry checked (the head of the journal when it is intact).
+    public let head: JournalHead?
+    /// `seq` of the first bad entry and why it is bad, when the chain is broken.
+    public let firstProblem: (seq: Int64, reason: String)?
+    /// The first book row that does not match the journal, in one line.
+    public let bookProblem: String?
+    /// Why the journal no longer reaches the anchor.
+    public let anchorProblem: String?
+
+    public var lastHash: String { head?.hash ?? AuditJournal.genesisHash }
+    public var isIntact: Bool { firstProblem == nil && bookProblem == nil && anchorProblem == nil }
+
+    /// The first mismatch as one line, or nil when everything verifies.
+    public var problem: String? {
+        if let firstProblem { return "audit journal entry \(firstProblem.seq) does not verify: \(firstProblem.reason)" }
+        if let bookProblem { return "the books do not match the audit journal: \(bookProblem)" }
+        return anchorProblem
+    }
+}
+
+extension ShopStore {
+    /// Checks the journal (docs/audit-journal.md): (1) the chain, entry by entry: `seq`
+    /// without gaps, each `prev_hash` the hash before it, each hash recomputable; (2) the
+    /// books: every row of `BookCheck.all` as its entry recorded it, and no row without an
+    /// entry; (3) with `anchor`, that the journal still holds that entry unchanged, so a
+    /// removed tail is caught. One pass over the journal and one over each table.
+    public func verifyAudit(anchor: JournalHead? = nil, books: Bool = true) throws -> AuditVerification {
+        try read { db in
+            var checker: BookChecker?
+            if books { checker = try BookChecker(BookCheck.all, db) }
+            var expectedPrev = AuditJournal.genesisHash
+            var expectedSeq: Int64 = 1
+            var count = 0
+            var head: JournalHead?
+            var anchorProblem: String?
+            func result(chain: (Int64, String)? = nil, books: String? = nil, anchor: String? = nil) -> AuditVerification {
+                AuditVerification(
+                    entriesChecked: count, rowsChecked: checker?.rowsChecked ?? 0, head: head, firstProblem: chain, bookProblem: books,
+                    anchorProblem: anchor)
+            }
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_journal ORDER BY seq")
+            while let row = try cursor.next() {
+                let entry = AuditEntry(row: row)
+                if entry.seq != expectedSeq {
+                    return result(chain: (entry.seq, "entry \(expectedSeq) is missing (next entry found is \(entry.seq))"))
+                }
+                if entry.prevHash != expectedPrev {
+                    return result(chain: (entry.seq, "its prev_hash does not match the hash of entry \(entry.seq - 1)"))
+                }
+                if entry.expectedHash != entry.hash {
+                    return result(chain: (entry.seq, "its contents do not match its hash (the entry was changed after it was written)"))
+                }
+                if let anchor, anchor.seq == entry.seq, anchor.hash != entry.hash {
+                    anchorProblem =
+                        "audit journal entry \(entry.seq) is not the anchor: its hash is \(entry.hash), the anchor's \(anchor.hash)"
+                }
+                if var books = checker, books.wants(entry.kind) {
+                    guard let payload = JSONValue.parse(entry.payload) else {
+                        return result(books: "journal entry \(entry.seq) (\(entry.kind)) has a payload that is not JSON")
+                    }
+                    let facts = JournalFacts(
+                        seq: entry.seq, kind: entry.kind, actor: entry.actor, register: entry.register, at: entry.at, hash: entry.hash,
+                        payload: payload)
+                    let problem = try books.check(facts)
+                    checker = books
+                    if let problem { return result(books: problem) }
+                }
+                expectedPrev = entry.hash
+                expectedSeq += 1
+                count += 1
+                head = JournalHead(seq: entry.seq, hash: entry.hash)
+            }
+            if var books = checker {
+                let problem = try books.finish()
+                checker = books
+                if let problem { return result(books: problem) }
+            }
+            if let anchor, anchor.seq > expectedSeq - 1 {
+                anchorProblem =
+                    "the audit journal ends at entry \(expectedSeq - 1), before the anchor \(anchor.seq): entries after \(expectedSeq - 1) were removed"
+            }
+            return result(anchor: anchorProblem)
+        }
+    }
+}
+
+extension AuditJournal {
+    /// The last journal entry of a business day: the last one written before the next
+    /// day began in the shop's time zone, or the entry of the day's last sale if that is
+    /// later (a shift that runs past midnight sells for the day it opened).
+    ///
+    /// Entries are written in time order, so the first is found by halving the journal
+    /// (some twenty reads by `seq`, whatever the day); a clock set back across midnight
+    /// could move it by the few entries written meanwhile.
+    static func head(ofDay day: String, _ db: Database) throws -> JournalHead? {
+        let zone = try Settings.timeZone(db)
+        var head: JournalHead?
+        if let end = Timestamp.start(ofDayAfter: day, in: zone) {
+            let at = try db.cachedStatement(sql: "SELECT at FROM audit_journal WHERE seq >= ? ORDER BY seq LIMIT 1")
+            // Entry `low` was written before `end` (0: none), entry `high` at or after it.
+            var low: Int64 = 0
+            var high = (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_journal") ?? 0) + 1
+            while high - low > 1 {
+                let middle = low + (high - low) / 2
+                if let written = try String.fetchOne(at, arguments: [middle]), written < end { low = middle } else { high = middle }
+            }
+            if low > 0,
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT seq, hash FROM audit_journal WHERE seq <= ? ORDER BY seq DESC LIMIT 1", arguments: [low])
+            {
+                head = JournalHead(seq: row[0], hash: row[1])
+            }
+        }
+        if let last = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT j.seq, j.hash FROM audit_journal j
+                WHERE j.seq = (SELECT max(audit_seq) FROM sales WHERE business_day = ?)
+                """, arguments: [day]),
+            (last[0] as Int64) > head?.seq ?? 0
+        {
+            head = JournalHead(seq: last[0], hash: last[1])
+        }
+        return head
+    }
+}
