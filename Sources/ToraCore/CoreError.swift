@@ -38,6 +38,8 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let creditLimitExceeded = Code(rawValue: "credit_limit_exceeded")
         public static let zeroTender = Code(rawValue: "zero_tender")
         public static let refundExceedsSold = Code(rawValue: "refund_exceeds_sold")
+        public static let repaymentExceedsOwed = Code(rawValue: "repayment_exceeds_owed")
+        public static let invalidRepaymentMethod = Code(rawValue: "invalid_repayment_method")
 
         /// Every code above, so translations can be checked for completeness.
         public static let all: [Code] = [
@@ -45,7 +47,7 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
             .wholeQuantityRequired, .invalidBarcode, .badCheckDigit, .reservedScalePrefix, .invalidSKU, .invalidField,
             .invalidPercent, .invalidTaxRate, .lineNotFound, .lineVoided, .notDiscountable, .discountExceedsLine,
             .fixedAmountLine, .emptySale, .alreadyPaid, .saleHasPayments, .tenderExceedsDue, .creditNeedsMember,
-            .creditLimitExceeded, .zeroTender, .refundExceedsSold,
+            .creditLimitExceeded, .zeroTender, .refundExceedsSold, .repaymentExceedsOwed, .invalidRepaymentMethod,
         ]
     }
 

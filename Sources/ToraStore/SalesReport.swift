@@ -44,6 +44,8 @@ public struct SalesReport: Sendable, Hashable {
     public let byCashier: [Group]
     public let byHour: [Group]
     public let topProducts: [Group]
+    /// Members' credit: taken and refunded by the sales, repaid apart from them.
+    public var credit = Credit()
 
     public var net: Money { Money(gross.rupiah - discounts.rupiah - rounding.rupiah - refunds.rupiah) }
 
@@ -106,6 +108,7 @@ public struct SalesReport: Sendable, Hashable {
             "by_cashier": groups(byCashier, key: "cashier", withQuantity: false, withName: true),
             "by_hour": groups(byHour, key: "hour", withQuantity: false),
             "top_products": groups(topProducts, key: "sku", withQuantity: true, withName: true, withCount: false),
+            "credit": credit.json,
         ])
     }
 }
@@ -197,7 +200,7 @@ extension ShopStore {
             filter.hasPrefix("s.business_day")
             ? try Int.fetchOne(db, sql: "SELECT count(*) FROM cancelled_sales WHERE business_day = ?", arguments: args) ?? 0 : 0
         // Expected cash is the float plus every cash payment of the shift's sales and refunds
-        // (a refund's is negative), as `shiftCash`; found by shift, whatever the sale's day,
+        // (a refund's is negative) and its members' money in cash, as `shiftCash`; found by shift, whatever the sale's day,
         // and through the `sales_shift` index alone.
         var cashByShift: [Int64: Int64] = [:]
         for row in try Row.fetchAll(
@@ -210,6 +213,7 @@ extension ShopStore {
         {
             cashByShift[row[0]] = row[1]
         }
+        for (shift, amount) in try memberMoneyCash(shiftFilter: shiftFilter, arguments: args, db) { cashByShift[shift, default: 0] += amount }
         var float: Int64 = 0
         var expected: Int64 = 0
         var counted: Int64 = 0
@@ -239,7 +243,7 @@ extension ShopStore {
                     net: Money($0.value.net))
             }
         }
-        return SalesReport(
+        var report = SalesReport(
             date: date, salesCount: totals.salesCount, refundCount: totals.refundCount, voidLines: voidLines, cancelledSales: cancelled,
             gross: Money(totals.gross), discounts: Money(totals.discounts), rounding: Money(totals.rounding),
             refunds: Money(totals.refunds), tax: Money(totals.tax), dpp: Money(totals.dpp), payments: payments,
@@ -256,6 +260,9 @@ extension ShopStore {
                 SalesReport.Group(key: String($0.key), name: "", count: $0.value.count, quantity: 0, net: Money($0.value.net))
             },
             topProducts: ranked(products, limit: 10, withName: true))
+        report.credit = try creditSummary(
+            filter: filter, moneyFilter: filter.hasPrefix("s.business_day") ? "business_day = ?" : "shift_id = ?", arguments: args, db)
+        return report
     }
 }
 

@@ -17,6 +17,7 @@ enum Schema {
             try db.execute(sql: "CREATE INDEX products_local_by_category ON products(category_id, local, active, name)")
         }
         migrator.registerMigration("v5-day-totals", migrate: createDayTotals)
+        migrator.registerMigration("v6-shifts-member-money", migrate: createMemberMoney)
         return migrator
     }
 

@@ -130,7 +130,7 @@ extension ShopStore {
             let rules = settings.pricingRules
             let ppnBase = Money(portions.filter { $0.0.item.tax == .ppn }.reduce(0) { $0 + $1.2.net.rupiah })
             let tax = rules.isPKP ? rules.ppnRate.includedTax(in: ppnBase) : .zero
-            let moment = self.moment(in: settings.timeZone)
+            let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             let audit = try AuditJournal.append(
                 db, store: self, kind: "refund.completed", actor: context.cashier.code, register: context.register,
