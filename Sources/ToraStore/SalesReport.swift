@@ -213,7 +213,9 @@ extension ShopStore {
         {
             cashByShift[row[0]] = row[1]
         }
-        for (shift, amount) in try memberMoneyCash(shiftFilter: shiftFilter, arguments: args, db) { cashByShift[shift, default: 0] += amount }
+        for (shift, amount) in try memberMoneyCash(shiftFilter: shiftFilter, arguments: args, db) {
+            cashByShift[shift, default: 0] += amount
+        }
         var float: Int64 = 0
         var expected: Int64 = 0
         var counted: Int64 = 0

@@ -78,7 +78,8 @@ struct MembersCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one member, with credit owed and available and purchases this year.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one member, with credit owed and available and purchases this year.")
         @OptionGroup var shop: ShopOptions
         @Argument(help: "The member number.") var number: String
 

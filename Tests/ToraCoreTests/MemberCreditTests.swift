@@ -28,7 +28,8 @@ struct MemberCreditTests {
 
     @Test("expected cash is float + cash kept − cash refunds + members' money in cash")
     func expectedCash() {
-        let drawer = DrawerCash(openingFloat: Money(100_000), cashSales: Money(3_500), cashRefunds: Money(1_000), memberMoney: Money(20_000))
+        let drawer = DrawerCash(
+            openingFloat: Money(100_000), cashSales: Money(3_500), cashRefunds: Money(1_000), memberMoney: Money(20_000))
         #expect(drawer.expected == Money(122_500))
         #expect(drawer.overShort(counted: Money(122_000)) == Money(-500))
     }

@@ -53,7 +53,8 @@ struct CreditRepaymentTests {
 
         // 0005: BERAS-5 + MINYAK-2 = 75.000 on credit fits the 85.000 the repayments freed
         // (without them only 55.000 would be available).
-        let second = try till(["01", "1234", "repay M1 999999", "member M1", "BERAS-5", "MINYAK-2", "pay credit", "close", "123500"], lang: "en")
+        let second = try till(
+            ["01", "1234", "repay M1 999999", "member M1", "BERAS-5", "MINYAK-2", "pay credit", "close", "123500"], lang: "en")
         #expect(second.contains("Rp999.999 is more than member M1 owes (Rp15.000)"))
         #expect(second.contains("Paid. Receipt 01-20261129-0005"))
         #expect(second.contains("Expected Rp123.500, counted Rp123.500, over/short Rp0"))

@@ -15,7 +15,10 @@ struct MidnightShiftTests {
         _ = try till.shop.store.importCatalogue(
             path: till.shop.csv(
                 "m.csv",
-                ["sku,name,category,unit,price,tax,discountable", "BERAS-5,Beras 5 kg,sembako,pcs,45000,exempt,no", "TEH,Teh,minuman,pcs,3500,exempt,no"]),
+                [
+                    "sku,name,category,unit,price,tax,discountable", "BERAS-5,Beras 5 kg,sembako,pcs,45000,exempt,no",
+                    "TEH,Teh,minuman,pcs,3500,exempt,no",
+                ]),
             dryRun: false, actor: "t")
         let clock = till.shop.clock
         clock.advance(seconds: 14 * 3600 + 50 * 60)  // 2026-11-29 23:50 in Jakarta
