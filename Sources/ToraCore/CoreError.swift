@@ -46,6 +46,8 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let tooManyDecimals = Code(rawValue: "too_many_decimals")
         /// A cash rounding step other than 0, 50, 100 or 500.
         public static let invalidCashRounding = Code(rawValue: "invalid_cash_rounding")
+        public static let repaymentExceedsOwed = Code(rawValue: "repayment_exceeds_owed")
+        public static let invalidRepaymentMethod = Code(rawValue: "invalid_repayment_method")
 
         /// Every code above, so translations can be checked for completeness.
         public static let all: [Code] = [
@@ -55,6 +57,7 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
             .fixedAmountLine, .emptySale, .alreadyPaid, .saleHasPayments, .tenderExceedsDue, .creditNeedsMember,
             .creditLimitExceeded, .zeroTender, .refundExceedsSold, .invalidNumber, .decimalPoint, .tooManyDecimals,
             .invalidCashRounding,
+            .repaymentExceedsOwed, .invalidRepaymentMethod,
         ]
     }
 

@@ -4,10 +4,12 @@
 /// The till builds one from a completed sale or refund; the printing module lays it out
 /// for 32 or 48 columns and encodes it as ESC/POS.
 public struct Receipt: Sendable, Hashable, Codable {
-    /// A sale, or a refund against an earlier receipt.
+    /// A sale, a refund against an earlier receipt, or a member's credit repayment slip
+    /// (one line, the amount repaid; printed like a sale).
     public enum Kind: String, Sendable, Hashable, Codable {
         case sale
         case refund
+        case repayment
     }
 
     /// The shop's texts from settings (`shop.*`); NPWP only when the shop is PKP.

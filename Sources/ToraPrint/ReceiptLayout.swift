@@ -79,7 +79,8 @@ public struct ReceiptLayout: Sendable {
     private func holds(_ guarded: ReceiptTemplate.Guard, _ receipt: Receipt) -> Bool {
         let value: Bool
         switch guarded.condition {
-        case .sale: value = receipt.kind == .sale
+        // A repayment slip prints as a sale of one line (its TOTAL is the amount repaid).
+        case .sale: value = receipt.kind != .refund
         case .refund: value = receipt.kind == .refund
         case .copy: value = receipt.isCopy
         case .member: value = receipt.member != nil

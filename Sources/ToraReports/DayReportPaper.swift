@@ -37,6 +37,8 @@ public enum DayReportPaper {
         lines.append(pair("Kas dihitung", report.cash.counted.formatted))
         lines.append(pair("Selisih", report.cash.overShort.formatted))
         if report.cash.openShifts > 0 { lines.append("Shift terbuka: \(report.cash.openShifts)") }
+        lines.append(pair("Kasbon diambil", report.credit.taken.formatted))
+        lines.append(pair("Kasbon dibayar", report.credit.repaid.formatted))
         lines.append(rule)
         lines.append(pair("Produk lokal", report.localNet.formatted))
         lines.append(pair("  bagian", report.localShareText + "%"))

@@ -29,6 +29,11 @@ public enum DayReportText {
         cash.add(["seharusnya", report.cash.expected.formatted])
         cash.add(["dihitung", report.cash.counted.formatted])
         cash.add(["selisih (lebih/kurang)", report.cash.overShort.formatted])
+        var credit = TextTable([("Kasbon anggota", .left), ("Rp", .right)])
+        credit.add(["diambil (bayar kredit)", report.credit.taken.formatted])
+        credit.add(["dikembalikan (retur)", report.credit.refunded.formatted])
+        credit.add(["dibayar kembali", report.credit.repaid.formatted])
+        credit.add(["  di antaranya tunai", (report.credit.repaidByMethod[.cash] ?? .zero).formatted])
         var categories = TextTable([("Kategori", .left), ("jumlah", .right), ("bersih", .right)])
         for group in report.byCategory { categories.add([group.key, quantities(group), group.net.formatted]) }
         var top = TextTable([("Produk teratas", .left), ("jumlah", .right), ("bersih", .right)])
@@ -41,7 +46,7 @@ public enum DayReportText {
         ]
         if report.cash.openShifts > 0 { lines.append("PERHATIAN: masih ada \(report.cash.openShifts) shift terbuka") }
         lines += [
-            "", money.rendered, payments.rendered, cash.rendered,
+            "", money.rendered, payments.rendered, cash.rendered, credit.rendered,
             "Produk lokal: \(report.localNet.formatted) (\(report.localShareText)% dari penjualan bersih)",
             "Anggota: \(report.memberSalesCount) transaksi, \(report.memberNet.formatted)", "", registers.rendered, categories.rendered,
             top.rendered,
@@ -87,6 +92,12 @@ public enum DayReportCSV {
         add("cash", "expected", String(report.cash.expected.rupiah))
         add("cash", "counted", String(report.cash.counted.rupiah))
         add("cash", "over_short", String(report.cash.overShort.rupiah))
+        add("credit", "taken", String(report.credit.taken.rupiah))
+        add("credit", "refunded", String(report.credit.refunded.rupiah))
+        add("credit", "repaid", String(report.credit.repaid.rupiah))
+        for method in [TenderMethod.cash, .qris, .debit] {
+            add("credit", "repaid_\(method.rawValue)", String((report.credit.repaidByMethod[method] ?? .zero).rupiah))
+        }
         add("local", "net", String(report.localNet.rupiah))
         add("local", "share_pct", report.localShareText)
         add("members", "net", String(report.memberNet.rupiah))

@@ -41,6 +41,8 @@ public struct SalesReport: Sendable, Hashable {
     /// The last journal entry of the business day (nil for a shift's X report or an
     /// empty journal): an anchor for `tora audit verify --anchor SEQ:HASH`.
     public var journalHead: JournalHead?
+    /// Members' credit: taken and refunded by the sales, repaid apart from them.
+    public var credit = Credit()
 
     public var net: Money { Money(gross.rupiah - discounts.rupiah - rounding.rupiah - refunds.rupiah) }
 
@@ -125,6 +127,7 @@ public struct SalesReport: Sendable, Hashable {
             "by_hour": groups(byHour, key: "hour", withQuantity: false),
             "top_products": .array(top),
             "journal_head": journalHead.map { .object(["seq": .int($0.seq), "hash": .string($0.hash)]) } ?? .null,
+            "credit": credit.json,
         ])
     }
 }
@@ -204,18 +207,21 @@ extension ShopStore {
         let cashiers = try fold.byCashier { code in
             try String.fetchOne(db, sql: "SELECT name FROM users WHERE code = ?", arguments: [code]) ?? code
         }
-        return SalesReport(
+        var report = SalesReport(
             date: date, salesCount: fold.salesCount, refundCount: fold.refundCount, voidLines: fold.voidLines, cancelledSales: cancelled,
             gross: Money(fold.gross), discounts: Money(fold.discounts), rounding: Money(fold.rounding),
             refunds: Money(fold.refunds), tax: Money(fold.tax), dpp: Money(fold.dpp), payments: payments, cash: cash,
             localNet: Money(fold.localNet), memberNet: Money(fold.memberNet), memberSalesCount: fold.memberSalesCount,
             byCategory: fold.byCategory(), byRegister: fold.byRegister(), byCashier: cashiers, byHour: fold.byHour(),
             topProducts: fold.topProducts(limit: 10))
+        report.credit = try creditSummary(
+            filter: filter, moneyFilter: filter.hasPrefix("s.business_day") ? "business_day = ?" : "shift_id = ?", arguments: args, db)
+        return report
     }
 
     /// The drawers of the shifts `shiftFilter` selects: expected cash is the float plus
-    /// every cash payment of the shift's sales and refunds (a refund's is negative), as
-    /// `shiftCash`; found by shift, whatever the sale's day, through the `sales_shift` index.
+    /// every cash payment of the shift's sales and refunds (a refund's is negative) and its
+    /// members' money in cash, as `shiftCash`; found by shift, whatever the sale's day, through the `sales_shift` index.
     static func shiftsCash(shiftFilter: String, _ args: StatementArguments, _ db: Database) throws -> SalesReport.Cash {
         var cashByShift: [Int64: Int64] = [:]
         for row in try Row.fetchAll(
@@ -227,6 +233,9 @@ extension ShopStore {
                 """, arguments: args)
         {
             cashByShift[row[0]] = row[1]
+        }
+        for (shift, amount) in try memberMoneyCash(shiftFilter: shiftFilter, arguments: args, db) {
+            cashByShift[shift, default: 0] += amount
         }
         var float: Int64 = 0
         var expected: Int64 = 0

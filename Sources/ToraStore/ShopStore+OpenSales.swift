@@ -127,7 +127,9 @@ extension ShopStore {
             }
             let stored = try StoredSale(row: row)
             let total = (try? stored.sale.priced(with: rules).total) ?? .zero
-            let moment = try self.moment(db)
+            // Counted on the business day of the register's shift, as its sales are.
+            var moment = try self.moment(db)
+            if let shift = try Self.openShift(register: register, db) { moment = moment.onBusinessDay(shift.businessDay) }
             try db.execute(
                 sql: """
                     INSERT INTO cancelled_sales(register, business_day, cashier, supervisor, cancelled_at, total, sale_json)

@@ -132,7 +132,7 @@ extension ShopStore {
                 throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account")
             }
             let settings = try SettingsSnapshot(db)
-            let moment = self.moment(in: settings.timeZone)
+            let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             let audit = try AuditJournal.append(
                 db, store: self, kind: "refund.completed", actor: context.cashier.code, register: context.register,

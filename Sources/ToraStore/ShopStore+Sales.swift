@@ -16,24 +16,6 @@ public struct TillContext: Sendable, Hashable {
 }
 
 extension ShopStore {
-    /// How much the member may still buy on credit: limit − Σ credit taken + Σ credit refunded.
-    public func availableCredit(member number: String) throws -> Money {
-        try read { db in try Self.availableCredit(member: number, db) }
-    }
-
-    static func availableCredit(member number: String, _ db: Database) throws -> Money {
-        guard let member = try member(number: number, db) else { return .zero }
-        let owed =
-            try Int64.fetchOne(
-                db,
-                sql: """
-                    SELECT coalesce(sum(p.amount), 0) FROM payments p JOIN sales s ON s.id = p.sale_id
-                    WHERE p.method = 'credit' AND s.member_number = ?
-                    """,
-                arguments: [member.number]) ?? 0
-        return Money(max(0, member.creditLimit.rupiah - owed))
-    }
-
     /// A member's purchases in the calendar year of `day` (SPEC §10): Σ completed sales'
     /// totals minus their refunds.
     static func memberPurchases(_ number: String, year: String, _ db: Database) throws -> Money {
@@ -65,7 +47,7 @@ extension ShopStore {
                     throw StoreError(.invalidInput, "member \(member.number)'s available credit is now \(available.formatted)")
                 }
             }
-            let moment = self.moment(in: settings.timeZone)
+            let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             var productIDs: [String: Int64] = [:]
             for line in sale.lines where productIDs[line.item.sku] == nil {
@@ -124,9 +106,14 @@ extension ShopStore {
     }
 
     static func nextReceiptNumber(register: String, day: String, _ db: Database) throws -> (seq: Int64, text: String) {
+        // One sequence per register and day for sales, refunds and members' money slips.
         let seq =
             (try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT max(seq) FROM sales WHERE register = ? AND business_day = ?"), arguments: [register, day])
+                db.cachedStatement(
+                    sql: """
+                        SELECT max(coalesce((SELECT max(seq) FROM sales WHERE register = ?1 AND business_day = ?2), 0),
+                            coalesce((SELECT max(seq) FROM member_money WHERE register = ?1 AND business_day = ?2), 0))
+                        """), arguments: [register, day])
                 ?? 0)
             + 1
         guard seq <= 9999 else {
@@ -210,11 +197,16 @@ extension ShopStore {
     /// reprinting, or exactly as first printed when `asCopy` is false.
     public func receipt(number: String, asCopy: Bool = true) throws -> Receipt? {
         try read { db in
-            guard
-                let json = try String.fetchOne(
-                    db, sql: "SELECT receipt_json FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()])
-            else { return nil }
-            var receipt = try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
+            var receipt: Receipt
+            if let json = try String.fetchOne(
+                db, sql: "SELECT receipt_json FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()])
+            {
+                receipt = try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
+            } else if let slip = try Self.memberMoneyReceipt(number: number, db) {
+                receipt = slip
+            } else {
+                return nil
+            }
             if asCopy {
                 receipt.isCopy = true
                 receipt.opensDrawer = false
@@ -226,14 +218,31 @@ extension ShopStore {
     /// The last receipt number a register issued, if any.
     public func lastReceiptNumber(register: String) throws -> String? {
         try read { db in
-            try String.fetchOne(db, sql: "SELECT receipt_no FROM sales WHERE register = ? ORDER BY id DESC LIMIT 1", arguments: [register])
+            // The later of the last sale and the last members' money slip: one register's
+            // numbers sort as issued (business day, then sequence).
+            let sale = try String.fetchOne(
+                db, sql: "SELECT receipt_no FROM sales WHERE register = ? ORDER BY id DESC LIMIT 1", arguments: [register])
+            let slip = try String.fetchOne(
+                db, sql: "SELECT receipt_no FROM member_money WHERE register = ? AND receipt_no IS NOT NULL ORDER BY id DESC LIMIT 1",
+                arguments: [register])
+            return [sale, slip].compactMap { $0 }.max()
         }
     }
 }
 
 extension ShopStore {
-    /// Every receipt number issued, in the order issued (for audits and tests).
+    /// Every receipt number issued — sales, refunds and members' money slips — in the
+    /// order issued (for audits and tests).
     public func receiptNumbers() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT receipt_no FROM sales ORDER BY register, business_day, seq") }
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT receipt_no FROM (
+                        SELECT receipt_no, register, business_day, seq FROM sales
+                        UNION ALL SELECT receipt_no, register, business_day, seq FROM member_money WHERE receipt_no IS NOT NULL)
+                    ORDER BY register, business_day, seq
+                    """)
+        }
     }
 }

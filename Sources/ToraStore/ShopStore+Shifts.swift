@@ -27,14 +27,20 @@ public struct Shift: Sendable, Hashable {
 }
 
 /// The cash a shift's drawer should hold: the float plus cash kept from sales, less cash
-/// paid out for refunds. Cash tendered is never counted, only cash kept (SPEC §9).
+/// paid out for refunds, plus members' money taken in cash (credit repaid). Cash tendered
+/// is never counted, only cash kept (docs/shifts-and-credit.md).
 public struct ShiftCash: Sendable, Hashable {
     public let openingFloat: Money
     public let cashSales: Money
     public let cashRefunds: Money
+    /// Σ members' money in cash, signed (credit repaid in cash).
+    public let memberMoneyCash: Money
     public let salesCount: Int
     public let refundCount: Int
-    public var expected: Money { Money(openingFloat.rupiah + cashSales.rupiah - cashRefunds.rupiah) }
+    public var drawer: DrawerCash {
+        DrawerCash(openingFloat: openingFloat, cashSales: cashSales, cashRefunds: cashRefunds, memberMoney: memberMoneyCash)
+    }
+    public var expected: Money { drawer.expected }
 }
 
 /// What closing a shift found.
@@ -43,7 +49,7 @@ public struct ShiftClosing: Sendable, Hashable {
     public let cash: ShiftCash
     public let counted: Money
     /// counted − expected: positive is over, negative short.
-    public var overShort: Money { Money(counted.rupiah - cash.expected.rupiah) }
+    public var overShort: Money { cash.drawer.overShort(counted: counted) }
     /// Sales left open or parked at the register; they stay for the next shift.
     public let waitingSales: [StoredSale]
 }
@@ -96,12 +102,14 @@ extension ShopStore {
                     coalesce((SELECT -sum(p.amount) FROM payments p JOIN sales s ON s.id = p.sale_id
                               WHERE s.shift_id = ? AND s.kind = 'refund' AND p.method = 'cash'), 0) AS cash_refunds,
                     (SELECT count(*) FROM sales WHERE shift_id = ? AND kind = 'sale') AS sales_count,
-                    (SELECT count(*) FROM sales WHERE shift_id = ? AND kind = 'refund') AS refund_count
+                    (SELECT count(*) FROM sales WHERE shift_id = ? AND kind = 'refund') AS refund_count,
+                    coalesce((SELECT sum(amount) FROM member_money WHERE shift_id = ? AND method = 'cash'), 0) AS member_money_cash
                 """,
-            arguments: [shift.id, shift.id, shift.id, shift.id])
+            arguments: [shift.id, shift.id, shift.id, shift.id, shift.id])
         return ShiftCash(
             openingFloat: shift.openingFloat, cashSales: Money(row?["cash_sales"] ?? 0), cashRefunds: Money(row?["cash_refunds"] ?? 0),
-            salesCount: row?["sales_count"] ?? 0, refundCount: row?["refund_count"] ?? 0)
+            memberMoneyCash: Money(row?["member_money_cash"] ?? 0), salesCount: row?["sales_count"] ?? 0,
+            refundCount: row?["refund_count"] ?? 0)
     }
 
     /// Closes a shift with the counted cash; expected, counted and over/short are kept and
@@ -123,9 +131,20 @@ extension ShopStore {
                 db, store: self, kind: "shift.closed", actor: actor, register: current.register,
                 payload: [
                     "shift": .int(current.id), "opening_float": .int(cash.openingFloat.rupiah), "cash_sales": .int(cash.cashSales.rupiah),
-                    "cash_refunds": .int(cash.cashRefunds.rupiah), "expected": .int(cash.expected.rupiah), "counted": .int(counted.rupiah),
-                    "over_short": .int(counted.rupiah - cash.expected.rupiah),
+                    "cash_refunds": .int(cash.cashRefunds.rupiah), "member_money_cash": .int(cash.memberMoneyCash.rupiah),
+                    "expected": .int(cash.expected.rupiah), "counted": .int(counted.rupiah),
+                    "over_short": .int(cash.drawer.overShort(counted: counted).rupiah), "cashier": .string(current.cashier),
+                    "business_day": .string(current.businessDay),
                 ])
+            // The register's open sale is parked, so it waits for whoever comes next
+            // instead of opening on their screen; nothing is dropped.
+            for open in try Self.storedSales(register: current.register, db) where open.state == .open && !open.sale.lines.isEmpty {
+                try db.execute(
+                    sql: "UPDATE open_sales SET state = 'parked', updated_at = ? WHERE id = ?", arguments: [moment.at, open.id])
+                try AuditJournal.append(
+                    db, store: self, kind: "sale.parked", actor: actor, register: current.register,
+                    payload: ["open_sale": .int(open.id), "reason": "shift closed"], at: moment)
+            }
             let waiting = try Self.storedSales(register: current.register, db)
             return ShiftClosing(shift: current, cash: cash, counted: counted, waitingSales: waiting)
         }

@@ -23,6 +23,8 @@ public enum TillCommand: Sendable, Hashable {
     case reprint(receipt: String?)
     case drawer
     case shiftReport
+    /// `bayar-kasbon <member> <amount> [cash|qris|debit]`: a member repays credit.
+    case repay(member: String, amount: String, method: TenderMethod)
     case close
     case help
     case quit
@@ -86,6 +88,14 @@ public enum TillParser {
             return rest.isEmpty ? .drawer : .invalid(reason: "drawer takes nothing after it")
         case "x":
             if rest.isEmpty { return .shiftReport }
+        case "bayar-kasbon", "kasbon", "repay":
+            guard rest.count == 2 || rest.count == 3 else {
+                return .invalid(reason: "write: bayar-kasbon <member> <amount> [cash|qris|debit]")
+            }
+            guard let method = rest.count == 3 ? TenderMethod.parse(rest[2]) : .cash, method != .credit else {
+                return .invalid(reason: "a repayment is paid in cash, qris or debit")
+            }
+            return .repay(member: rest[0], amount: rest[1], method: method)
         case "close", "tutup":
             return rest.isEmpty ? .close : .invalid(reason: "close takes nothing after it")
         case "help", "bantuan":

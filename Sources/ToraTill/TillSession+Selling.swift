@@ -126,8 +126,9 @@ extension TillSession {
                 try store.recordDrawerOpened(register: register, cashier: user?.code ?? "", supervisor: supervisor ?? "")
                 return reply([sink.openDrawer().map { t("drawer.failed", ["reason": $0]) } ?? t("drawer.opened")])
             case .shiftReport: return reply(try shiftReport())
+            case .repay(let member, let amount, let method): return reply(try repay(member: member, amount: amount, method: method))
             case .close:
-                state = .closingCount
+                state = .closingCount(forced: false)
                 return reply(waitingSalesNotice())
             case .help: return reply(helpLines())
             case .quit:
@@ -302,6 +303,6 @@ extension TillSession {
     }
 
     func helpLines() -> [String] {
-        [t("help.title")] + (1...22).map { t("help.\($0)") }
+        [t("help.title")] + (1...23).map { t("help.\($0)") }
     }
 }

@@ -16,7 +16,9 @@ public struct TillSession {
         case overrideCode(TillCommand)
         case overridePIN(TillCommand, code: String)
         case refunding
-        case closingCount
+        /// Counting the drawer to close the shift; `forced` when the login found a shift that
+        /// must be closed before selling (an earlier day's, or another cashier's).
+        case closingCount(forced: Bool)
         case finished
     }
 
@@ -82,8 +84,8 @@ public struct TillSession {
             return authorise(command, supervisorCode: code, pin: line.trimmingSpaces())
         case .refunding:
             return refundLine(line)
-        case .closingCount:
-            return closeShift(line)
+        case .closingCount(let forced):
+            return closeShift(line, forced: forced)
         case .finished:
             return TillReply(prompt: TillPrompt(""), isFinished: true)
         }
@@ -147,9 +149,8 @@ public struct TillSession {
     mutating func login(code: String, pin: String) -> TillReply {
         do {
             let user = try store.authenticate(code: code, pin: pin, register: register)
-            if let open = try store.openShift(register: register), open.cashier.lowercased() != user.code.lowercased() {
-                state = .loginCode
-                return reply([t("login.shift_of_other", ["register": register, "cashier": open.cashier])])
+            if let open = try store.openShift(register: register), let refusal = try shiftToCloseFirst(open, user: user) {
+                return refusal
             }
             self.user = user
             rules = try store.pricingRules()
@@ -172,6 +173,10 @@ public struct TillSession {
 
     mutating func openShift(_ line: String) -> TillReply {
         guard let user else { return reply([]) }
+        if TillParser.parse(line) == .quit {
+            state = .finished
+            return TillReply(lines: [t("quit.bye")], prompt: TillPrompt(""), isFinished: true)
+        }
         do {
             let float = try Money.parse(line, field: "float")
             shift = try store.openShift(register: register, cashier: user.code, float: float)

@@ -76,6 +76,14 @@ enum TillText {
                     "float": cash.openingFloat.formatted, "sales": cash.cashSales.formatted, "refunds": cash.cashRefunds.formatted,
                     "expected": cash.expected.formatted,
                 ]))
+        if !report.credit.repaid.isZero {
+            lines.append(
+                texts.text(
+                    "x.credit_repaid",
+                    [
+                        "amount": report.credit.repaid.formatted, "cash": (report.credit.repaidByMethod[.cash] ?? .zero).formatted,
+                    ]))
+        }
         return lines
     }
 }

@@ -6,8 +6,8 @@ import ToraStore
 struct MembersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "members",
-        abstract: "The cooperative's members: import and export CSV, list, add, show.",
-        subcommands: [Import.self, Export.self, List.self, Add.self, Show.self],
+        abstract: "The cooperative's members: import and export CSV, list, add, show, credit repayments.",
+        subcommands: [Import.self, Export.self, List.self, Add.self, Show.self, Repay.self],
         aliases: ["anggota"])
 
     struct Import: ParsableCommand {
@@ -82,24 +82,55 @@ struct MembersCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one member.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one member, with credit owed and available and purchases this year.")
         @OptionGroup var shop: ShopOptions
         @Argument(help: "The member number.") var number: String
 
         func run() throws {
             try reportingErrors {
-                guard let member = try shop.open().member(number: number) else {
+                guard let standing = try shop.open().memberStanding(number: number) else {
                     throw StoreError(.notFound, "no member with number '\(number)'")
                 }
+                let member = standing.member
                 print(
                     """
-                    number        \(member.number)
-                    name          \(member.name)
-                    tier          \(member.tier)
-                    phone         \(member.phone ?? "-")
-                    credit limit  \(member.creditLimit.formatted)
-                    active        \(member.isActive ? "yes" : "no")
+                    number            \(member.number)
+                    name              \(member.name)
+                    tier              \(member.tier)
+                    phone             \(member.phone ?? "-")
+                    active            \(member.isActive ? "yes" : "no")
+                    credit limit      \(member.creditLimit.formatted)
+                    credit owed       \(standing.credit.owed.formatted)
+                    credit available  \(standing.credit.available.formatted)
+                    purchases \(standing.day.prefix(4))    \(standing.purchasesThisYear.formatted)
                     """)
+            }
+        }
+    }
+
+    struct Repay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a member's repayment of credit (kasbon) taken in the back office; journaled.",
+            discussion: "At a till, `bayar-kasbon <member> <amount> [cash|qris|debit]` does the same with a slip and counts in the drawer.")
+        @OptionGroup var shop: ShopOptions
+        @Argument(help: "The member number.") var member: String
+        @Argument(help: "The amount repaid, e.g. 50.000.") var amount: Money
+        @Option(help: "cash, qris or debit.") var method = "cash"
+
+        func validate() throws {
+            guard let parsed = TenderMethod.parse(method), parsed != .credit else {
+                throw ValidationError("--method '\(method)' is not cash, qris or debit")
+            }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let repayment = try shop.open().repayCredit(
+                    member: member, amount: amount, method: TenderMethod.parse(method) ?? .cash, context: nil, actor: commandLineActor)
+                print(
+                    "member \(repayment.member.number) repaid \(repayment.amount.formatted) (\(repayment.method.rawValue)); still owed \(repayment.position.owed.formatted), available \(repayment.position.available.formatted)"
+                )
             }
         }
     }

@@ -18,7 +18,7 @@ struct Tora: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, TillCommand.self, ConfigCommand.self, CatalogueCommand.self, MembersCommand.self,
             TiersCommand.self, UsersCommand.self, StockCommand.self, ReportCommand.self, ConsignmentCommand.self, AuditCommand.self,
-            BackupCommand.self, PrinterCommand.self,
+            BackupCommand.self, PrinterCommand.self, ShiftCommand.self,
         ]
     )
 

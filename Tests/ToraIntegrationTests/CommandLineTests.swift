@@ -123,7 +123,7 @@ struct CommandLineTests {
         try shop.ok([
             "members", "add", "--number", "KDMP-0001", "--name", "Siti Aminah", "--tier", "pengurus", "--credit-limit", "Rp250.000",
         ])
-        #expect(try shop.ok(["members", "show", "KDMP-0001"]).contains("credit limit  Rp250.000"))
+        #expect(try shop.ok(["members", "show", "KDMP-0001"]).contains("credit limit      Rp250.000"))
         let unknownTier = try shop.tora.run(
             ["members", "add", "--number", "KDMP-0002", "--name", "Ujang", "--tier", "emas"], environment: shop.env)
         #expect(unknownTier.status == 65)

@@ -23,7 +23,11 @@ struct DayTotalsTests {
         till.type("member M1", "2*KOPI-DESA", "GULA-PSR", "pay")
         till.type("KOPI-KPA", "GULA-AREN", "MINYAKITA", "void 2", "pay")
         till.type("refund 01-20261129-0001", "02", "2345", "1 1", "pay")
+        // A shift's sales belong to the day it opened: day 2 is a new shift.
+        till.type("close", "0")
         till.shop.clock.advance(seconds: 24 * 3600)
+        till = try TillHarness.reopen(till)
+        till.login()
         till.type("3*KOPI-KPA", "pay qris")
         till.type("refund 01-20261129-0002", "02", "2345", "1 1", "pay")
         till.type("member M1", "GULA-AREN", "pay")
@@ -76,7 +80,8 @@ struct DayTotalsTests {
                 try db.execute(sql: "DROP TRIGGER \(trigger)")
             }
             try db.execute(sql: "DROP TABLE day_totals")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-day-totals'")
+            try db.execute(sql: "DROP TABLE member_money")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v5-day-totals', 'v6-shifts-member-money')")
             // And back before v6: sales without their own tax rate.
             try db.execute(sql: "ALTER TABLE sales DROP COLUMN ppn_rate")
             try db.execute(sql: "ALTER TABLE sales DROP COLUMN pkp")

@@ -49,3 +49,20 @@ struct TillParserTests {
         }
     }
 }
+
+@Suite("till line parser: credit repayment")
+struct RepayParserTests {
+    @Test(
+        "bayar-kasbon, kasbon and repay take a member, an amount and cash (default), qris or debit",
+        arguments: [
+            ("bayar-kasbon M1 50.000", TillCommand.repay(member: "M1", amount: "50.000", method: .cash)),
+            ("BAYAR-KASBON M1 20000 qris", .repay(member: "M1", amount: "20000", method: .qris)),
+            ("kasbon M1 5000 tunai", .repay(member: "M1", amount: "5000", method: .cash)),
+            ("repay M1 5000 debit", .repay(member: "M1", amount: "5000", method: .debit)),
+            ("repay M1 5000 credit", .invalid(reason: "a repayment is paid in cash, qris or debit")),
+            ("repay M1", .invalid(reason: "write: bayar-kasbon <member> <amount> [cash|qris|debit]")),
+        ])
+    func repay(line: String, expected: TillCommand) {
+        #expect(TillParser.parse(line) == expected)
+    }
+}
