@@ -6,7 +6,9 @@ import ToraCore
 /// here: its SQL (id first, then the compared columns), the entry kinds that write it,
 /// and what one entry says its rows hold.
 extension BookCheck {
-    static let all: [BookCheck] = [sales, saleLines, payments, stockMovements, shiftsOpened, shiftsClosed, settlements]
+    static let all: [BookCheck] = [
+        sales, saleLines, payments, stockMovements, shiftsOpened, shiftsClosed, settlements, memberMoney,
+    ]
 
     /// A completed sale or refund: its row names its entry (`audit_seq`, `audit_hash`);
     /// the receipt number is also rebuilt from the row's register, day and number.
@@ -145,6 +147,25 @@ extension BookCheck {
         return [
             ExpectedRow([
                 entry.seq.databaseValue, field(p["consignor"]), field(p["to"]), field(p["amount"]), field(p["units"]),
+                entry.actor.databaseValue,
+            ])
+        ]
+    }
+
+    /// Members' money that is not a sale (credit repayments; savings later): member,
+    /// account, signed amount, method, receipt, register, shift, day and who took it.
+    static let memberMoney = BookCheck(
+        table: "member_money", kinds: ["credit.repaid"],
+        sql: """
+            SELECT id, audit_seq, member_number, account, kind, amount, method, receipt_no, register, shift_id, business_day, actor
+            FROM member_money ORDER BY id
+            """, matching: .inOrder
+    ) { entry in
+        let p = entry.payload
+        return [
+            ExpectedRow([
+                entry.seq.databaseValue, field(p["member"]), field(p["account"]), field(p["kind"]), field(p["amount"]),
+                field(p["method"]), field(p["receipt"]), field(p["register"]), field(p["shift"]), field(p["business_day"]),
                 entry.actor.databaseValue,
             ])
         ]

@@ -93,5 +93,14 @@ struct CreditRepaymentTests {
         #expect(journal.contains("\"method\":\"debit\",\"owed_after\":15000,\"receipt\":null,\"register\":null,\"shift\":null"))
         #expect(try shop.ok(["audit", "verify"]).contains("intact"))
         #expect(try ShopStore(path: shop.db).integrityCheck() == "ok")
+
+        // A repayment raised with sqlite3 no longer matches its journal entry.
+        try BooksShop.sql(shop.db, "PRAGMA wal_checkpoint(TRUNCATE);")
+        let forged = shop.folder.file("forged.sqlite")
+        try FileManager.default.copyItem(atPath: shop.db, toPath: forged)
+        try BooksShop.sql(forged, "DROP TRIGGER member_money_no_update; UPDATE member_money SET amount = 50000 WHERE id = 1;")
+        let verify = try shop.tora.run(["audit", "verify", "--db", forged], environment: shop.env)
+        #expect(verify.status == 65)
+        #expect(verify.stderr.contains("member_money row 1: amount is 50000 but journal entry"), "\(verify.stderr)")
     }
 }

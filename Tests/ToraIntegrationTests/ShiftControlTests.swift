@@ -122,5 +122,6 @@ struct ShiftControlTests {
         #expect(Self.int("expected", in: z["cash"]) == 145_000 && Self.int("over_short", in: z["cash"]) == 1_000)
         let journal = try shop.ok(["audit", "list", "--kind", "shift.closed"])
         #expect(journal.contains("02@01  shift.closed") && journal.contains("\"cashier\":\"01\""))
+        #expect(try shop.ok(["audit", "verify"]).contains("books match the journal"))
     }
 }
