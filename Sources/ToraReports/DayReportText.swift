@@ -21,8 +21,12 @@ public enum DayReportText {
         var cash = TextTable([("Kas di laci", .left), ("Rp", .right)])
         cash.add(["modal awal", report.cash.openingFloat.formatted])
         cash.add(["seharusnya", report.cash.expected.formatted])
-        cash.add(["dihitung", report.cash.counted.formatted])
-        cash.add(["selisih (lebih/kurang)", report.cash.overShort.formatted])
+        // Counted cash and over/short exist once every shift is closed; before that (an X
+        // report, a day still open) they would read as a count of Rp0.
+        if report.cash.openShifts == 0 {
+            cash.add(["dihitung", report.cash.counted.formatted])
+            cash.add(["selisih (lebih/kurang)", report.cash.overShort.formatted])
+        }
         var categories = TextTable([("Kategori", .left), ("jumlah", .right), ("bersih", .right)])
         for group in report.byCategory {
             categories.add([group.key, SalesReport.decimal(thousandths: group.quantity), group.net.formatted])
@@ -31,7 +35,7 @@ public enum DayReportText {
         for group in report.topProducts {
             top.add(["\(group.key) \(group.name)", SalesReport.decimal(thousandths: group.quantity), group.net.formatted])
         }
-        var registers = TextTable([("Kasir (register)", .left), ("transaksi", .right), ("bersih", .right)])
+        var registers = TextTable([("Mesin kasir", .left), ("transaksi", .right), ("bersih", .right)])
         for group in report.byRegister { registers.add([group.key, String(group.count), group.net.formatted]) }
         var lines = [
             title,

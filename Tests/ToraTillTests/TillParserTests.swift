@@ -43,9 +43,10 @@ struct TillParserTests {
         "malformed commands say what is expected",
         arguments: ["void", "void two", "qty 1", "disc 1", "pay qris 1 2", "two words", "3*", "*3", "#x"])
     func malformed(line: String) {
-        guard case .invalid = TillParser.parse(line) else {
-            Issue.record("'\(line)' should be refused")
-            return
+        switch TillParser.parse(line) {
+        case .invalid(let usage): #expect(!usage.contains(" "), "'\(usage)' is a key of the translations, not a sentence")
+        case .unknownCommand(let word): #expect(word == "two")
+        default: Issue.record("'\(line)' should be refused")
         }
     }
 }
