@@ -37,11 +37,7 @@ struct TillHarness {
 
     init(language: String = "en", sink: RecordingSink = RecordingSink()) throws {
         self.sink = sink
-        shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "t")
-        try shop.store.addUser(code: "01", name: "Ani", role: .cashier, pin: "1234", actor: "t")
-        try shop.store.addUser(code: "02", name: "Supervisor", role: .supervisor, pin: "2345", actor: "t")
-        try shop.store.addMember(Member(number: "M1", name: "Siti", creditLimit: Money(50_000)), actor: "t")
+        shop = try TestShop(copying: try Self.template.get())
         session = TillSession(store: shop.store, register: "01", texts: try Translations.load(language), sink: sink)
     }
 
@@ -54,6 +50,17 @@ struct TillHarness {
             screen += last
         }
         return last.joined(separator: "\n")
+    }
+
+    /// The sample catalogue, cashier 01 (PIN 1234), supervisor 02 (2345) and member M1,
+    /// set up once and copied for each till.
+    static let template = Result { () throws -> TestShop in
+        let shop = try TestShop()
+        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "t")
+        try shop.store.addUser(code: "01", name: "Ani", role: .cashier, pin: "1234", actor: "t")
+        try shop.store.addUser(code: "02", name: "Supervisor", role: .supervisor, pin: "2345", actor: "t")
+        try shop.store.addMember(Member(number: "M1", name: "Siti", creditLimit: Money(50_000)), actor: "t")
+        return shop
     }
 
     mutating func login() {
