@@ -114,7 +114,9 @@ extension ShopStore {
     public func completeRefund(
         receipt original: String, selections: [RefundSelection], method: TenderMethod, context: TillContext, supervisor: String
     ) throws -> Receipt {
-        guard !selections.isEmpty else { throw StoreError(.invalidInput, "choose the lines to refund first").translated("refund.nothing", [:]) }
+        guard !selections.isEmpty else {
+            throw StoreError(.invalidInput, "choose the lines to refund first").translated("refund.nothing", [:])
+        }
         return try write { db in
             let sale = try Self.refundableSale(receipt: original, db)
             // One selection per line: the later quantity of the same line adds up.

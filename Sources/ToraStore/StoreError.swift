@@ -80,7 +80,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         let (code, message, key): (Code, String, String)
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            (code, message, key) = (.busy, "the shop database \(path) is busy (another till or command is writing); try again", "store.busy")
+            (code, message, key) = (
+                .busy, "the shop database \(path) is busy (another till or command is writing); try again", "store.busy"
+            )
         case .SQLITE_NOTADB:
             (code, message, key) = (.io, "\(path) is not a Tora Sera database (not an SQLite file)", "store.not_a_database")
         case .SQLITE_CORRUPT:
@@ -90,9 +92,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case .SQLITE_FULL:
             (code, message, key) = (.io, "the disk holding \(path) is full; nothing was written", "store.disk_full")
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
-            (code, message, key) = (.io, "cannot write the shop database \(path): \(error.message ?? "permission denied")", "store.cannot_write")
+            (code, message, key) = (
+                .io, "cannot write the shop database \(path): \(error.message ?? "permission denied")", "store.cannot_write"
+            )
         case .SQLITE_IOERR:
-            (code, message, key) = (.io, "input/output error on the shop database \(path): \(error.message ?? "I/O error")", "store.io_error")
+            (code, message, key) = (
+                .io, "input/output error on the shop database \(path): \(error.message ?? "I/O error")", "store.io_error"
+            )
         case .SQLITE_CONSTRAINT:
             (code, message, key) = (
                 .invalidInput, "the change breaks a rule of the shop database: \(error.message ?? "constraint failed")",

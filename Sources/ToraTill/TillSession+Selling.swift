@@ -194,18 +194,6 @@ extension TillSession {
         return lines
     }
 
-    /// One line suggesting an active local product of the same category and unit, for a
-    /// non-local product; at most once per category in a sale (docs/till.md).
-    mutating func localHint(for product: Product) throws -> String? {
-        guard !product.isLocal, !hintedCategories.contains(product.category.lowercased()) else { return nil }
-        guard let local = try store.localAlternative(category: product.category, unit: product.unit, excluding: product.sku) else {
-            return nil
-        }
-        hintedCategories.insert(product.category.lowercased())
-        let unit = local.product.unit.isMeasured ? "/\(local.product.unit.rawValue)" : ""
-        return t("sale.local_hint", ["name": local.product.name, "price": local.product.price.formatted + unit])
-    }
-
     func lineAnswer(_ number: Int) throws -> [String] {
         let priced = try sale.priced(with: rules)
         guard let line = priced.lines.first(where: { $0.number == number }) else { return [] }

@@ -42,7 +42,8 @@ enum TillErrorPaths {
         // Signing in and opening the shift
         TillErrorPath("unknown user", ["zz", "1111"], "login.failed_unknown", start: .loginPrompt),
         TillErrorPath("wrong PIN", ["01", "9999"], "login.failed", start: .loginPrompt),
-        TillErrorPath("locked after five wrong PINs", Array(repeating: ["01", "9999"], count: 5).flatMap { $0 }, "login.locked",
+        TillErrorPath(
+            "locked after five wrong PINs", Array(repeating: ["01", "9999"], count: 5).flatMap { $0 }, "login.locked",
             start: .loginPrompt),
         TillErrorPath("another cashier's shift", ["01", "1234"], "login.shift_of_other", start: .loginPrompt, setup: .shiftOpenByAnother),
         TillErrorPath("float not an amount", ["01", "1234", "banyak"], "error.invalid_amount", start: .loginPrompt),
@@ -113,8 +114,10 @@ enum TillErrorPaths {
         TillErrorPath("refund a refund", soldAndRefunded, "store.refund_of_refund"),
         TillErrorPath("refund without lines", ["KOPI-KPA", "pay", "refund 01-20261129-0001"] + override + ["pay"], "refund.nothing"),
         TillErrorPath("refund a missing line", ["KOPI-KPA", "pay", "refund 01-20261129-0001"] + override + ["9"], "refund.unknown_line"),
-        TillErrorPath("refund beyond sold", ["KOPI-KPA", "pay", "refund 01-20261129-0001"] + override + ["1 5"], "error.refund_exceeds_sold"),
-        TillErrorPath("refund pay words", ["KOPI-KPA", "pay", "refund 01-20261129-0001"] + override + ["1", "pay foo"], "refund.pay_usage"),
+        TillErrorPath(
+            "refund beyond sold", ["KOPI-KPA", "pay", "refund 01-20261129-0001"] + override + ["1 5"], "error.refund_exceeds_sold"),
+        TillErrorPath(
+            "refund pay words", ["KOPI-KPA", "pay", "refund 01-20261129-0001"] + override + ["1", "pay foo"], "refund.pay_usage"),
         TillErrorPath(
             "refund to credit without member", ["KOPI-KPA", "pay", "refund 01-20261129-0001"] + override + ["1", "pay credit"],
             "store.refund_credit_needs_member"),
@@ -145,7 +148,8 @@ enum LanguageMarkers {
     ]
 
     /// Names from the shop's own data (products, the member and her tier), which are no sentence.
-    static let data = SampleCatalogue.lines.dropFirst().compactMap { $0.split(separator: ",").dropFirst(2).first.map(String.init) }
+    static let data =
+        SampleCatalogue.lines.dropFirst().compactMap { $0.split(separator: ",").dropFirst(2).first.map(String.init) }
         + ["Siti", "(anggota)"]
 
     /// The marker words of the other language found in `screen`.

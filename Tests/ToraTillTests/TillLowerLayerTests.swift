@@ -4,8 +4,9 @@ import Testing
 import ToraCore
 import ToraPrint
 import ToraResources
-@testable import ToraStore
 import ToraTestSupport
+
+@testable import ToraStore
 @testable import ToraTill
 
 /// SQLite failures as the store reports them, with SQLite's own English words.

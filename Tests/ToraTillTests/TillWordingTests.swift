@@ -8,7 +8,9 @@ import ToraTill
 
 @Suite("till wording")
 struct TillWordingTests {
-    @Test("keluar, quit and exit at the login prompt leave the till instead of being taken for a user code", arguments: ["keluar", "quit", "EXIT"])
+    @Test(
+        "keluar, quit and exit at the login prompt leave the till instead of being taken for a user code",
+        arguments: ["keluar", "quit", "EXIT"])
     func quitAtLogin(word: String) throws {
         for language in Translations.languages {
             var till = try TillHarness(language: language)
