@@ -38,6 +38,8 @@ struct TillWordingTests {
         #expect(english.type("2*GULA-PSR").contains("(2 lines, 3 items)"))
         english.type("park")
         #expect(english.type("resume").contains("1. register 01, 2 lines, 3 items, Rp51.500"))
+        indonesian.type("simpan", "tutup")
+        #expect(indonesian.type("0").contains("Masih tersimpan: transaksi 1 (disimpan, 3 baris, 5 barang)"), "\(indonesian.screen)")
     }
 
     @Test("Kasir is the cashier, Mesin kasir the register: the id till never calls register 01 'Kasir 01'")
