@@ -33,7 +33,8 @@ extension StoreBench {
                 stocked.product.isLocal
                 ? nil
                 : try Stopwatch.time {
-                    try store.localAlternative(category: stocked.product.category, excluding: stocked.product.sku)
+                    try store.localAlternative(
+                        category: stocked.product.category, unit: stocked.product.unit, excluding: stocked.product.sku)
                 }.milliseconds
             guard index >= warmUp else { continue }
             total.append(saved)
@@ -54,7 +55,7 @@ extension StoreBench {
             Figure("scan_save_part_p99_ms", "  of which saveOpenSale p99", save.p99, "ms"),
             Figure(
                 "local_hint_p50_ms", "till's local-product hint query p50", hint.median, "ms",
-                note: "localAlternative(category:excluding:), run by the till after each non-local scan; not in the figure above"),
+                note: "localAlternative(category:unit:excluding:), run by the till after each non-local scan; not in the figure above"),
             Figure("local_hint_p99_ms", "till's local-product hint query p99", hint.p99, "ms"),
         ]
     }

@@ -35,6 +35,8 @@ public struct PrintError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// The libcups function that failed, when one did (`cupsCreateDestJob`).
     public var function: String?
+    /// The printer queue involved, when known, for a message that names it.
+    public var queue: String?
 
     /// An error with its code, its one-line message and the libcups function, if any.
     public init(_ code: Code, _ message: String, function: String? = nil) {

@@ -115,6 +115,9 @@ public struct ReceiptLayout: Sendable {
             "total": receipt.total.formatted,
             "change": optional(receipt.change),
             "rounding": optional(receipt.rounding, negated: true),
+            // What the customer then owes, right under the rounding, so that tendered − due
+            // = change can be checked by eye; empty (left out) when nothing was rounded.
+            "due": receipt.rounding.isZero ? "" : Money(receipt.total.rupiah - receipt.rounding.rupiah).formatted,
             "footer": receipt.footer,
         ]
     }

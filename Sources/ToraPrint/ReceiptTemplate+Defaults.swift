@@ -100,7 +100,7 @@ extension ReceiptTemplate {
         [refund] pair Retur dari | {receipt.refund_of}
         pair Waktu | {receipt.date}
         pair Kasir | {receipt.cashier}
-        pair Register | {receipt.register}
+        pair Mesin kasir | {receipt.register}
         rule -
         lines
         rule -
@@ -108,11 +108,12 @@ extension ReceiptTemplate {
         pair Diskon | {discounts}
         [sale] pair bold tall TOTAL | {total}
         [refund] pair bold tall TOTAL RETUR | {total}
+        pair Pembulatan | {rounding}
+        pair bold Harus dibayar | {due}
         [pkp] taxes
         [pkp] left Harga termasuk PPN.
         payments
         pair Kembalian | {change}
-        pair Pembulatan | {rounding}
         [local] left * produk lokal
         [member] rule -
         [member] left Anggota {member.number}
@@ -143,7 +144,7 @@ extension ReceiptTemplate {
         [refund] pair Retur dari struk | {receipt.refund_of}
         pair Waktu | {receipt.date}
         pair Kasir | {receipt.cashier}
-        pair Register | {receipt.register}
+        pair Mesin kasir | {receipt.register}
         rule -
         lines
         rule -
@@ -151,13 +152,14 @@ extension ReceiptTemplate {
         pair Diskon | {discounts}
         [sale] pair bold double TOTAL | {total}
         [refund] pair bold double TOTAL RETUR | {total}
+        pair Pembulatan | {rounding}
+        pair bold Harus dibayar | {due}
         [pkp] rule -
         [pkp] taxes
         [pkp] left Harga sudah termasuk PPN.
         rule -
         payments
         pair Kembalian | {change}
-        pair Pembulatan | {rounding}
         [local] left * produk lokal: buatan anggota dan UMKM desa
         [member] rule -
         [member] pair Anggota | {member.number} {member.name}

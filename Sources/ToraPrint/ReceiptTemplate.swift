@@ -76,7 +76,7 @@ public struct ReceiptTemplate: Sendable, Hashable {
         "shop.name", "shop.address", "shop.phone", "shop.legal_number", "shop.npwp",
         "receipt.number", "receipt.refund_of", "receipt.date", "receipt.register", "receipt.cashier",
         "member.number", "member.name", "member.purchases",
-        "gross", "discounts", "total", "change", "rounding", "footer",
+        "gross", "discounts", "total", "rounding", "due", "change", "footer",
     ]
 
     static let directiveNames = "left, center, right, text, pair, rule, blank, lines, taxes, payments, barcode, qr or cut"

@@ -34,8 +34,10 @@ public enum DayReportPaper {
         lines.append(rule)
         lines.append(pair("Modal awal", report.cash.openingFloat.formatted))
         lines.append(pair("Kas seharusnya", report.cash.expected.formatted))
-        lines.append(pair("Kas dihitung", report.cash.counted.formatted))
-        lines.append(pair("Selisih", report.cash.overShort.formatted))
+        if report.cash.openShifts == 0 {
+            lines.append(pair("Kas dihitung", report.cash.counted.formatted))
+            lines.append(pair("Selisih", report.cash.overShort.formatted))
+        }
         if report.cash.openShifts > 0 { lines.append("Shift terbuka: \(report.cash.openShifts)") }
         lines.append(pair("Kasbon diambil", report.credit.taken.formatted))
         lines.append(pair("Kasbon dibayar", report.credit.repaid.formatted))

@@ -27,8 +27,12 @@ public enum DayReportText {
         var cash = TextTable([("Kas di laci", .left), ("Rp", .right)])
         cash.add(["modal awal", report.cash.openingFloat.formatted])
         cash.add(["seharusnya", report.cash.expected.formatted])
-        cash.add(["dihitung", report.cash.counted.formatted])
-        cash.add(["selisih (lebih/kurang)", report.cash.overShort.formatted])
+        // Counted cash and over/short exist once every shift is closed; before that (an X
+        // report, a day still open) they would read as a count of Rp0.
+        if report.cash.openShifts == 0 {
+            cash.add(["dihitung", report.cash.counted.formatted])
+            cash.add(["selisih (lebih/kurang)", report.cash.overShort.formatted])
+        }
         var credit = TextTable([("Kasbon anggota", .left), ("Rp", .right)])
         credit.add(["diambil (bayar kredit)", report.credit.taken.formatted])
         credit.add(["dikembalikan (retur)", report.credit.refunded.formatted])
@@ -38,7 +42,7 @@ public enum DayReportText {
         for group in report.byCategory { categories.add([group.key, quantities(group), group.net.formatted]) }
         var top = TextTable([("Produk teratas", .left), ("jumlah", .right), ("bersih", .right)])
         for group in report.topProducts { top.add(["\(group.key) \(group.name)", quantities(group), group.net.formatted]) }
-        var registers = TextTable([("Kasir (register)", .left), ("transaksi", .right), ("bersih", .right)])
+        var registers = TextTable([("Mesin kasir", .left), ("transaksi", .right), ("bersih", .right)])
         for group in report.byRegister { registers.add([group.key, String(group.count), group.net.formatted]) }
         var lines = [
             title,

@@ -246,12 +246,14 @@ public struct CatalogueSummary: Sendable, Hashable {
 }
 
 extension ShopStore {
-    /// The first active local product of a category (by name), to suggest instead of a
-    /// non-local one (SPEC §3, "local products first").
-    public func localAlternative(category: String, excluding sku: String) throws -> StockedProduct? {
+    /// The first active local product (by name) of a category sold in the same unit, to
+    /// suggest instead of a non-local one: rice by the kilogram is no alternative to a
+    /// packet of noodles (docs/till.md, "local products first").
+    public func localAlternative(category: String, unit: MeasureUnit, excluding sku: String) throws -> StockedProduct? {
         try read { db in
             try StockedProduct.fetchOne(
-                db, where: "c.name = ? AND p.local = 1 AND p.active = 1 AND p.sku <> ? ORDER BY p.name", [category, sku])
+                db, where: "c.name = ? AND p.unit = ? AND p.local = 1 AND p.active = 1 AND p.sku <> ? ORDER BY p.name",
+                [category, unit.rawValue, sku])
         }
     }
 }

@@ -78,7 +78,9 @@ extension ShopStore {
             try db.execute(
                 sql: "UPDATE open_sales SET state = 'parked', updated_at = ? WHERE id = ? AND state = 'open'",
                 arguments: [Timestamp.format(self.clock.now), id])
-            guard db.changesCount == 1 else { throw StoreError(.notFound, "there is no open sale to park") }
+            guard db.changesCount == 1 else {
+                throw StoreError(.notFound, "there is no open sale to park").translated("error.nothing_to_park", [:])
+            }
             try AuditJournal.append(
                 db, store: self, kind: "sale.parked", actor: actor, register: register, payload: ["open_sale": .int(id)])
         }
@@ -102,17 +104,21 @@ extension ShopStore {
             if let open = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE register = ? AND state = 'open'", arguments: [register])
                 .map(StoredSale.init(row:))
             {
-                guard open.sale.lines.isEmpty else { throw StoreError(.invalidInput, "finish or park the open sale first") }
+                guard open.sale.lines.isEmpty else {
+                    throw StoreError(.invalidInput, "finish or park the open sale first").translated("store.open_sale_first", [:])
+                }
                 try db.execute(sql: "DELETE FROM open_sales WHERE id = ?", arguments: [open.id])
             }
             try db.execute(
                 sql: "UPDATE open_sales SET state = 'open', register = ?, updated_at = ? WHERE id = ? AND state = 'parked'",
                 arguments: [register, Timestamp.format(self.clock.now), id])
-            guard db.changesCount == 1 else { throw StoreError(.notFound, "there is no parked sale \(id)") }
+            guard db.changesCount == 1 else {
+                throw StoreError(.notFound, "there is no parked sale \(id)").translated("store.no_parked_sale", ["number": String(id)])
+            }
             try AuditJournal.append(
                 db, store: self, kind: "sale.resumed", actor: actor, register: register, payload: ["open_sale": .int(id)])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "there is no parked sale \(id)")
+                throw StoreError(.notFound, "there is no parked sale \(id)").translated("store.no_parked_sale", ["number": String(id)])
             }
             return try StoredSale(row: row)
         }
@@ -123,7 +129,7 @@ extension ShopStore {
     public func cancelOpenSale(_ id: Int64, register: String, cashier: String, supervisor: String, rules: PricingRules) throws {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "there is no open sale to cancel")
+                throw StoreError(.notFound, "there is no open sale to cancel").translated("error.nothing_to_cancel", [:])
             }
             let stored = try StoredSale(row: row)
             let total = (try? stored.sale.priced(with: rules).total) ?? .zero

@@ -51,10 +51,11 @@ extension ShopStore {
 
     static func refundableSale(receipt number: String, _ db: Database) throws -> RefundableSale {
         guard let sale = try Row.fetchOne(db, sql: "SELECT * FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()]) else {
-            throw StoreError(.notFound, "no receipt \(number)")
+            throw StoreError(.notFound, "no receipt \(number)").translated("error.unknown_receipt", ["value": number])
         }
         guard sale["kind"] as String == "sale" else {
-            throw StoreError(.invalidInput, "\(number) is a refund receipt; refund the original sale")
+            throw StoreError(.invalidInput, "\(number) is a refund receipt; refund the original sale").translated(
+                "store.refund_of_refund", ["receipt": number])
         }
         let saleID: Int64 = sale["id"]
         let rows = try Row.fetchAll(
@@ -94,7 +95,8 @@ extension ShopStore {
         var result: [(RefundableLine, Quantity, RefundPortion)] = []
         for selection in selections {
             guard let line = sale.lines.first(where: { $0.lineNo == selection.lineNo }) else {
-                throw StoreError(.notFound, "receipt \(sale.receiptNumber) has no line \(selection.lineNo)")
+                throw StoreError(.notFound, "receipt \(sale.receiptNumber) has no line \(selection.lineNo)").translated(
+                    "refund.unknown_line", ["value": String(selection.lineNo)])
             }
             do {
                 let portion = try RefundPortion.of(
@@ -116,7 +118,9 @@ extension ShopStore {
     public func completeRefund(
         receipt original: String, selections: [RefundSelection], method: TenderMethod, context: TillContext, supervisor: String
     ) throws -> Receipt {
-        guard !selections.isEmpty else { throw StoreError(.invalidInput, "choose the lines to refund first") }
+        guard !selections.isEmpty else {
+            throw StoreError(.invalidInput, "choose the lines to refund first").translated("refund.nothing", [:])
+        }
         return try write { db in
             let sale = try Self.refundableSale(receipt: original, db)
             // One selection per line: the later quantity of the same line adds up.
@@ -129,7 +133,8 @@ extension ShopStore {
             let totals = try RefundTotals.of(portions.map { ($0.2, $0.0.item.tax) }, soldUnder: sale.taxRules)
             let total = totals.total
             if method == .credit && sale.memberNumber == nil {
-                throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account")
+                throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account").translated(
+                    "store.refund_credit_needs_member", [:])
             }
             let settings = try SettingsSnapshot(db)
             let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)

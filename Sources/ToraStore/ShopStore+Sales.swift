@@ -39,12 +39,14 @@ extension ShopStore {
             let rules = settings.pricingRules
             let priced = try sale.priced(with: rules)
             guard try sale.isSettled(with: rules) else {
-                throw StoreError(.invalidInput, "the sale is not paid in full: \(try sale.remaining(with: rules).formatted) still due")
+                let due = try sale.remaining(with: rules).formatted
+                throw StoreError(.invalidInput, "the sale is not paid in full: \(due) still due").translated("sale.due", ["due": due])
             }
             if let credit = sale.payments.first(where: { $0.method == .credit }), let member = sale.member {
                 let available = try Self.availableCredit(member: member.number, db)
                 guard credit.amount <= available else {
-                    throw StoreError(.invalidInput, "member \(member.number)'s available credit is now \(available.formatted)")
+                    throw StoreError(.invalidInput, "member \(member.number)'s available credit is now \(available.formatted)").translated(
+                        "store.credit_now", ["member": member.number, "available": available.formatted])
                 }
             }
             let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
@@ -100,7 +102,8 @@ extension ShopStore {
             return id
         }
         guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM products WHERE sku = ?"), arguments: [item.sku]) else {
-            throw StoreError(.notFound, "product \(item.sku) is no longer in the catalogue")
+            throw StoreError(.notFound, "product \(item.sku) is no longer in the catalogue").translated(
+                "store.product_gone", ["sku": item.sku])
         }
         return id
     }
@@ -117,7 +120,8 @@ extension ShopStore {
                 ?? 0)
             + 1
         guard seq <= 9999 else {
-            throw StoreError(.invalidInput, "register \(register) has used all 9999 receipt numbers of \(day)")
+            throw StoreError(.invalidInput, "register \(register) has used all 9999 receipt numbers of \(day)").translated(
+                "store.receipt_numbers_used", ["register": register, "day": day])
         }
         let padded = String(repeating: "0", count: 4 - String(seq).count) + String(seq)
         return (seq, "\(register)-\(day.replacingOccurrences(of: "-", with: ""))-\(padded)")

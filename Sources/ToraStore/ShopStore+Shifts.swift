@@ -70,7 +70,8 @@ extension ShopStore {
         guard !float.isNegative else { throw StoreError(.invalidInput, "float: the opening float must be zero or more") }
         return try write { db in
             if let open = try Self.openShift(register: register, db) {
-                throw StoreError(.invalidInput, "register \(register) already has a shift open by \(open.cashier)")
+                throw StoreError(.invalidInput, "register \(register) already has a shift open by \(open.cashier)").translated(
+                    "login.shift_of_other", ["register": register, "cashier": open.cashier])
             }
             let moment = try self.moment(db)
             try db.execute(
@@ -120,7 +121,7 @@ extension ShopStore {
             guard let current = try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [shift.id]).map(Shift.init(row:)),
                 current.closedAt == nil
             else {
-                throw StoreError(.invalidInput, "the shift is already closed")
+                throw StoreError(.invalidInput, "the shift is already closed").translated("store.shift_closed", [:])
             }
             let cash = try Self.shiftCash(current, db)
             let moment = try self.moment(db)

@@ -73,25 +73,40 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Turns an SQLite failure into a sentence a shop can act on.
+    /// Turns an SQLite failure into a sentence a shop can act on, with a key of the till's
+    /// translations (`store.disk_full`) carrying the path and SQLite's words as values.
     static func wrapping(_ error: DatabaseError, path: String) -> StoreError {
+        let detail = error.message ?? error.description
+        let (code, message, key): (Code, String, String)
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError(.busy, "the shop database \(path) is busy (another till or command is writing); try again")
+            (code, message, key) = (
+                .busy, "the shop database \(path) is busy (another till or command is writing); try again", "store.busy"
+            )
         case .SQLITE_NOTADB:
-            return StoreError(.io, "\(path) is not a Tora Sera database (not an SQLite file)")
+            (code, message, key) = (.io, "\(path) is not a Tora Sera database (not an SQLite file)", "store.not_a_database")
         case .SQLITE_CORRUPT:
-            return StoreError(.io, "the shop database \(path) is damaged (SQLite reports corruption); restore the last backup")
+            (code, message, key) = (
+                .io, "the shop database \(path) is damaged (SQLite reports corruption); restore the last backup", "store.damaged"
+            )
         case .SQLITE_FULL:
-            return StoreError(.io, "the disk holding \(path) is full; nothing was written")
+            (code, message, key) = (.io, "the disk holding \(path) is full; nothing was written", "store.disk_full")
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
-            return StoreError(.io, "cannot write the shop database \(path): \(error.message ?? "permission denied")")
+            (code, message, key) = (
+                .io, "cannot write the shop database \(path): \(error.message ?? "permission denied")", "store.cannot_write"
+            )
         case .SQLITE_IOERR:
-            return StoreError(.io, "input/output error on the shop database \(path): \(error.message ?? "I/O error")")
+            (code, message, key) = (
+                .io, "input/output error on the shop database \(path): \(error.message ?? "I/O error")", "store.io_error"
+            )
         case .SQLITE_CONSTRAINT:
-            return StoreError(.invalidInput, "the change breaks a rule of the shop database: \(error.message ?? "constraint failed")")
+            (code, message, key) = (
+                .invalidInput, "the change breaks a rule of the shop database: \(error.message ?? "constraint failed")",
+                "store.constraint"
+            )
         default:
-            return StoreError(.io, "database error on \(path): \(error.message ?? error.description)")
+            (code, message, key) = (.io, "database error on \(path): \(detail)", "store.failed")
         }
+        return StoreError(code, message).translated(key, ["path": path, "detail": detail])
     }
 }

@@ -17,19 +17,26 @@ public struct PrintServiceSink: ReceiptSink {
         case .printed:
             return .printed
         case .kept(let reason):
-            return .kept(reason: reason?.message, text: outcome.receipt.text)
+            return .kept(reason: reason.map(naming), text: outcome.receipt.text)
         case .notKept(let reason, let outboxError):
-            return .kept(reason: "\(reason.message); the outbox failed too: \(outboxError.message)", text: outcome.receipt.text)
+            return .lost(reason: naming(reason), outbox: outboxError, text: outcome.receipt.text)
         }
     }
 
-    public func openDrawer() -> String? {
+    public func openDrawer() -> PrintError? {
         guard service.queue != nil else { return nil }
         do {
             try service.openDrawer()
             return nil
         } catch {
-            return error.message
+            return naming(error)
         }
+    }
+
+    /// The fault with the queue it concerns, so the till's message can name the printer.
+    func naming(_ error: PrintError) -> PrintError {
+        var named = error
+        if named.queue == nil { named.queue = service.queue }
+        return named
     }
 }

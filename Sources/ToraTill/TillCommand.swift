@@ -29,8 +29,11 @@ public enum TillCommand: Sendable, Hashable {
     case help
     case quit
     case empty
-    /// Words that look like a command but are not right; `reason` says what is expected.
-    case invalid(reason: String)
+    /// Words that look like a command but are not right: `usage` names what is expected,
+    /// as the key `usage.<usage>` of the till's translations (`qty`: "write: qty <line> <quantity>").
+    case invalid(usage: String)
+    /// Several words that start with no command the till knows.
+    case unknownCommand(String)
 }
 
 /// Reads till lines into `TillCommand`s. Pure: no database, no screen.
@@ -51,53 +54,51 @@ public enum TillParser {
 
         switch head {
         case "total", "subtotal", "jumlah":
-            return rest.isEmpty ? .total : .invalid(reason: "total takes nothing after it")
+            return rest.isEmpty ? .total : .invalid(usage: "total")
         case "member", "anggota":
-            return rest.count == 1 ? .member(rest[0]) : .invalid(reason: "write: member <number>")
+            return rest.count == 1 ? .member(rest[0]) : .invalid(usage: "member")
         case "void", "batal":
-            guard rest.count == 1, let number = lineNumber(rest[0]) else { return .invalid(reason: "write: void <line number>") }
+            guard rest.count == 1, let number = lineNumber(rest[0]) else { return .invalid(usage: "void") }
             return .void(line: number)
         case "qty", "jml":
-            guard rest.count == 2, let number = lineNumber(rest[0]) else { return .invalid(reason: "write: qty <line> <quantity>") }
+            guard rest.count == 2, let number = lineNumber(rest[0]) else { return .invalid(usage: "qty") }
             return .quantity(line: number, quantity: rest[1])
         case "disc", "diskon":
             guard rest.count == 2, let number = lineNumber(rest[0]) else {
-                return .invalid(reason: "write: disc <line> <percent>% or disc <line> <amount>")
+                return .invalid(usage: "disc")
             }
             return .discount(line: number, value: rest[1])
         case "price", "harga":
-            guard rest.count == 2, let number = lineNumber(rest[0]) else { return .invalid(reason: "write: price <line> <amount>") }
+            guard rest.count == 2, let number = lineNumber(rest[0]) else { return .invalid(usage: "price") }
             return .price(line: number, amount: rest[1])
         case "pay", "bayar":
             return parsePay(rest)
         case "park", "simpan", "tunda":
-            return rest.isEmpty ? .park : .invalid(reason: "park takes nothing after it")
+            return rest.isEmpty ? .park : .invalid(usage: "park")
         case "resume", "lanjut":
             if rest.isEmpty { return .resume(nil) }
-            guard rest.count == 1, let number = lineNumber(rest[0]) else { return .invalid(reason: "write: resume or resume <number>") }
+            guard rest.count == 1, let number = lineNumber(rest[0]) else { return .invalid(usage: "resume") }
             return .resume(number)
         case "cancel", "batalkan":
-            return rest.isEmpty ? .cancel : .invalid(reason: "cancel takes nothing after it")
+            return rest.isEmpty ? .cancel : .invalid(usage: "cancel")
         case "refund", "retur":
-            return rest.count == 1 ? .refund(receipt: rest[0].uppercased()) : .invalid(reason: "write: refund <receipt number>")
+            return rest.count == 1 ? .refund(receipt: rest[0].uppercased()) : .invalid(usage: "refund")
         case "reprint", "cetak":
             if rest.isEmpty { return .reprint(receipt: nil) }
             return rest.count == 1
-                ? .reprint(receipt: rest[0].uppercased()) : .invalid(reason: "write: reprint or reprint <receipt number>")
+                ? .reprint(receipt: rest[0].uppercased()) : .invalid(usage: "reprint")
         case "drawer", "laci":
-            return rest.isEmpty ? .drawer : .invalid(reason: "drawer takes nothing after it")
+            return rest.isEmpty ? .drawer : .invalid(usage: "drawer")
         case "x":
             if rest.isEmpty { return .shiftReport }
         case "bayar-kasbon", "kasbon", "repay":
-            guard rest.count == 2 || rest.count == 3 else {
-                return .invalid(reason: "write: bayar-kasbon <member> <amount> [cash|qris|debit]")
-            }
+            guard rest.count == 2 || rest.count == 3 else { return .invalid(usage: "repay") }
             guard let method = rest.count == 3 ? TenderMethod.parse(rest[2]) : .cash, method != .credit else {
-                return .invalid(reason: "a repayment is paid in cash, qris or debit")
+                return .invalid(usage: "repay_method")
             }
             return .repay(member: rest[0], amount: rest[1], method: method)
         case "close", "tutup":
-            return rest.isEmpty ? .close : .invalid(reason: "close takes nothing after it")
+            return rest.isEmpty ? .close : .invalid(usage: "close")
         case "help", "bantuan":
             return .help
         case "quit", "keluar", "exit":
@@ -109,19 +110,19 @@ public enum TillParser {
         if let star = line.firstIndex(of: "*") {
             let quantity = String(line[..<star]).trimmingSpaces()
             let code = String(line[line.index(after: star)...]).trimmingSpaces()
-            guard !quantity.isEmpty, !code.isEmpty, !code.contains(" ") else { return .invalid(reason: "write: <quantity>*<code>") }
+            guard !quantity.isEmpty, !code.isEmpty, !code.contains(" ") else { return .invalid(usage: "quantity_code") }
             return addition(code: code, quantity: quantity)
         }
         if words.count == 3, words[1].lowercased() == "x" {
             return addition(code: words[2], quantity: words[0])
         }
-        guard words.count == 1 else { return .invalid(reason: "unknown command '\(words[0])'") }
+        guard words.count == 1 else { return .unknownCommand(words[0]) }
         return addition(code: words[0], quantity: nil)
     }
 
     static func addition(code: String, quantity: String?) -> TillCommand {
         if code.hasPrefix("#") {
-            guard let number = Int(code.dropFirst()), number > 0 else { return .invalid(reason: "write: #<result number>") }
+            guard let number = Int(code.dropFirst()), number > 0 else { return .invalid(usage: "pick") }
             return .pick(result: number, quantity: quantity)
         }
         return .add(code: code, quantity: quantity)
@@ -133,10 +134,10 @@ public enum TillParser {
             switch rest.count {
             case 1: return .pay(method: method, amount: nil)
             case 2: return .pay(method: method, amount: rest[1])
-            default: return .invalid(reason: "write: pay <method> <amount>")
+            default: return .invalid(usage: "pay_method")
             }
         }
-        guard rest.count == 1 else { return .invalid(reason: "write: pay <amount>, pay qris <amount>, pay debit <amount> or pay credit") }
+        guard rest.count == 1 else { return .invalid(usage: "pay") }
         return .pay(method: .cash, amount: first)
     }
 }

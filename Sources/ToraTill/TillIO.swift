@@ -1,4 +1,5 @@
 import ToraCore
+import ToraPrint
 
 /// What the till asks next: a prompt, and whether the answer must not be echoed (a PIN).
 public struct TillPrompt: Sendable, Hashable {
@@ -30,7 +31,9 @@ public enum ReceiptDelivery: Sendable, Hashable {
     /// Printed and confirmed by the printer's queue.
     case printed
     /// Kept in the outbox (no queue set, or the printer failed: `reason`), with its text.
-    case kept(reason: String?, text: String)
+    case kept(reason: PrintError?, text: String)
+    /// Neither printed nor kept: the printer failed (`reason`) and so did the outbox.
+    case lost(reason: PrintError, outbox: PrintError, text: String)
 }
 
 /// Where completed receipts go: a CUPS queue, the outbox, a test's list. Never throws: a
@@ -38,5 +41,5 @@ public enum ReceiptDelivery: Sendable, Hashable {
 public protocol ReceiptSink: Sendable {
     func deliver(_ receipt: Receipt) -> ReceiptDelivery
     /// Opens the cash drawer without a receipt (`drawer`); returns why not, if it could not.
-    func openDrawer() -> String?
+    func openDrawer() -> PrintError?
 }

@@ -1,4 +1,6 @@
 import ToraCore
+import ToraPrint
+import ToraResources
 import ToraStore
 
 extension TillSession {
@@ -57,10 +59,23 @@ extension TillSession {
         case .printed:
             return [t("receipt.printed", ["receipt": receipt.number])]
         case .kept(let reason?, _):
-            return [t("receipt.not_printed", ["receipt": receipt.number, "reason": reason])]
+            return [t("receipt.not_printed", ["receipt": receipt.number, "reason": printFault(reason)])]
         case .kept(nil, let text):
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .lost(let reason, let outbox, _):
+            return [
+                t("receipt.not_kept", ["receipt": receipt.number, "reason": printFault(reason), "outbox": printFault(outbox)])
+            ]
         }
+    }
+
+    /// Why a printer (or the outbox) failed, in the till's language: a sentence per kind
+    /// of fault naming the queue. CUPS's own English words stay out of the till; `tora
+    /// printer retry` shows them.
+    func printFault(_ error: PrintError) -> String {
+        let key = "print.\(error.code.rawValue)"
+        let values = ["queue": error.queue ?? "", "detail": error.message]
+        return texts.strings[key] != nil ? t(key, values) : t("print.failed", values)
     }
 
     mutating func reprint(_ number: String?) throws -> [String] {

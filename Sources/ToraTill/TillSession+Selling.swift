@@ -1,4 +1,5 @@
 import ToraCore
+import ToraPrint
 import ToraStore
 
 extension TillSession {
@@ -75,7 +76,8 @@ extension TillSession {
         do {
             switch command {
             case .empty: return reply([])
-            case .invalid(let reason): return reply([t("error.invalid_command", ["reason": reason])])
+            case .invalid(let usage): return reply([t("error.invalid_command", ["reason": t("usage.\(usage)")])])
+            case .unknownCommand(let word): return reply([t("error.unknown_command", ["value": word])])
             case .add(let code, let quantity): return reply(try add(code: code, quantity: quantity))
             case .pick(let number, let quantity):
                 guard results.indices.contains(number - 1) else { return reply([t("search.no_result", ["number": String(number)])]) }
@@ -124,7 +126,7 @@ extension TillSession {
             case .reprint(let receipt): return reply(try reprint(receipt))
             case .drawer:
                 try store.recordDrawerOpened(register: register, cashier: user?.code ?? "", supervisor: supervisor ?? "")
-                return reply([sink.openDrawer().map { t("drawer.failed", ["reason": $0]) } ?? t("drawer.opened")])
+                return reply([sink.openDrawer().map { t("drawer.failed", ["reason": printFault($0)]) } ?? t("drawer.opened")])
             case .shiftReport: return reply(try shiftReport())
             case .repay(let member, let amount, let method): return reply(try repay(member: member, amount: amount, method: method))
             case .close:
@@ -207,10 +209,10 @@ extension TillSession {
         let product = stocked.product
         guard product.isActive else { return [t("error.inactive_product", ["name": product.name])] }
         try change(try sale.adding(SaleItem(product, productID: stocked.id), quantity: quantity, fixedAmount: amount))
-        var lines = try lineAnswer(sale.lines.last?.number ?? 0)
-        if !product.isLocal, let local = try store.localAlternative(category: product.category, excluding: product.sku) {
-            lines.append(t("sale.local_hint", ["name": local.product.name, "price": local.product.price.formatted]))
-        }
+        let number = sale.lines.last?.number ?? 0
+        if number == 1 { hintedCategories = [] }
+        var lines = try lineAnswer(number)
+        if let hint = try localHint(for: product) { lines.append(hint) }
         return lines
     }
 
@@ -222,8 +224,9 @@ extension TillSession {
 
     func totalLine() -> [String] {
         guard let priced = try? sale.priced(with: rules) else { return [] }
-        let count = priced.activeLines.count
-        return [t("sale.running_total", ["total": priced.total.formatted, "count": String(count)], count: count)]
+        var values = TillText.counts(sale.lines, texts: texts)
+        values["total"] = priced.total.formatted
+        return [t("sale.running_total", values)]
     }
 
     mutating func search(_ text: String) throws -> [String] {
@@ -281,14 +284,13 @@ extension TillSession {
             guard !parked.isEmpty else { return [t("sale.none_parked")] }
             return parked.map { stored in
                 let total = (try? stored.sale.priced(with: rules).total) ?? .zero
-                let count = stored.sale.activeLines.count
-                return t(
-                    "sale.parked_entry",
-                    ["number": String(stored.id), "register": stored.register, "lines": String(count), "total": total.formatted],
-                    count: count)
+                var values = TillText.counts(stored.sale.lines, texts: texts)
+                values.merge(["number": String(stored.id), "register": stored.register, "total": total.formatted]) { $1 }
+                return t("sale.parked_entry", values)
             }
         }
         let stored = try store.resume(Int64(number), register: register, actor: user?.code ?? "")
+        hintedCategories = []
         openSaleID = stored.id
         sale = stored.sale
         return [t("sale.resumed", ["number": String(number)])] + saleLines()

@@ -62,11 +62,9 @@ extension TillSession {
                         "difference": TillText.signed(closing.overShort),
                     ]))
             for waiting in closing.waitingSales where !waiting.sale.lines.isEmpty {
-                let count = waiting.sale.activeLines.count
-                lines.append(
-                    t(
-                        "shift.close.waiting", ["number": String(waiting.id), "state": waiting.state.rawValue, "lines": String(count)],
-                        count: count))
+                var values = TillText.counts(waiting.sale.lines, texts: texts)
+                values.merge(["number": String(waiting.id), "state": t("state.\(waiting.state.rawValue)")]) { $1 }
+                lines.append(t("shift.close.waiting", values))
             }
             if shift.cashier.lowercased() != user.code.lowercased() {
                 lines.append(t("shift.closed_for", ["cashier": shift.cashier, "supervisor": user.code]))

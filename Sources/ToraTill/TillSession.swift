@@ -36,6 +36,8 @@ public struct TillSession {
     var cardPrefix = "M"
     var results: [StockedProduct] = []
     var refund: RefundDraft?
+    /// Categories whose local product was already suggested in this sale (lowercased).
+    var hintedCategories: Set<String> = []
 
     /// A till for `register` (two digits) on `store`, speaking `texts`' language.
     public init(store: ShopStore, register: String, texts: Translations, sink: any ReceiptSink) {
@@ -64,11 +66,14 @@ public struct TillSession {
         case .loginCode:
             let code = line.trimmingSpaces()
             guard !code.isEmpty else { return reply([], prompt: TillPrompt(t("login.code"))) }
+            if Self.isQuit(code) { return leave() }
             state = .loginPIN(code: code)
             return reply([], prompt: TillPrompt(t("login.pin"), secret: true))
         case .loginPIN(let code):
+            if Self.isQuit(line.trimmingSpaces()) { return leave() }
             return login(code: code, pin: line.trimmingSpaces())
         case .openingFloat:
+            if Self.isQuit(line.trimmingSpaces()) { return leave() }
             return openShift(line)
         case .selling:
             return sell(TillParser.parse(line))
@@ -93,6 +98,18 @@ public struct TillSession {
 
     /// The line shown for the end of input (a pipe closed, Ctrl-D): the sale stays stored.
     public func endOfInput() -> String { t("quit.bye") }
+
+    /// `keluar`, `quit` or `exit`: the words that leave the till, also before anyone has
+    /// signed in (so they are never taken for a user code or a PIN).
+    static func isQuit(_ word: String) -> Bool {
+        ["keluar", "quit", "exit"].contains(word.lowercased())
+    }
+
+    /// Leaves before a shift is open: there is no sale to keep.
+    mutating func leave() -> TillReply {
+        state = .finished
+        return TillReply(lines: [t("login.bye")], prompt: TillPrompt(""), isFinished: true)
+    }
 
     // MARK: Helpers
 
@@ -119,25 +136,22 @@ public struct TillSession {
         TillReply(lines: lines, prompt: prompt ?? currentPrompt)
     }
 
-    /// One line for a refusal: the translated domain message, or the store's sentence.
+    /// One line for a refusal, always from the translations: the domain rule's message, the
+    /// store's key, or a sentence for the kind of store failure. An English sentence from a
+    /// lower layer is never shown as it is.
     func message(for error: any Error) -> String {
         if let error = error as? CoreError { return message(for: error) }
         if let error = error as? StoreError {
             if let core = error.coreError { return message(for: core) }
             if let key = error.key, texts.strings[key] != nil { return t(key, error.values) }
-            switch error.code {
-            // SQLite's own words ("LIKE or GLOB pattern too complex") mean nothing to a cashier.
-            case .busy: return t("error.store_busy")
-            case .io, .newerSchema, .missingDatabase: return t("error.store_failed")
-            default: return error.message
-            }
+            return t(error.code == .busy ? "store.busy" : "store.failed", ["detail": error.message])
         }
-        return t("error.store_failed")
+        return t("error.unexpected", ["detail": String(describing: error)])
     }
 
     func message(for error: CoreError) -> String {
         let key = "error.\(error.code.rawValue)"
-        guard texts.strings[key] != nil else { return error.reason }
+        guard texts.strings[key] != nil else { return t("error.invalid_field", ["field": error.field ?? "", "value": error.value ?? ""]) }
         var values = error.details
         values["value"] = error.value ?? ""
         values["field"] = error.field ?? ""

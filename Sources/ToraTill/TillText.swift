@@ -4,6 +4,22 @@ import ToraStore
 
 /// How the till writes a sale on the screen: plain lines, money as `Rp12.500`.
 enum TillText {
+    /// "3 baris, 5 barang": how many lines the sale has (voided ones left out) and how
+    /// many things the customer carries — the pieces of counted goods, and one for each
+    /// weighed or measured line (kilograms are never added to pieces). As the values
+    /// `lines` and `items` of a message; docs/till.md explains the wording.
+    static func counts(_ lines: [SaleLine], texts: Translations) -> [String: String] {
+        let active = lines.filter { !$0.isVoided }
+        let items = active.reduce(Int64(0)) { sum, line in
+            sum + (line.item.unit.isMeasured ? 1 : max(1, line.quantity.thousandths / 1000))
+        }
+        let itemCount = items > Int64(Int.max) ? Int.max : Int(items)
+        return [
+            "lines": texts.text("count.lines", ["count": String(active.count)], count: active.count),
+            "items": texts.text("count.items", ["count": String(itemCount)], count: itemCount),
+        ]
+    }
+
     static func signed(_ amount: Money) -> String {
         amount.rupiah > 0 ? "+" + amount.formatted : amount.formatted
     }

@@ -76,7 +76,7 @@ struct ReportCommand: ParsableCommand {
                 case .csv: try out.write(DayReportCSV.render(report))
                 case .html: try out.write(DayReportHTML.render(report, shopName: try store.setting(.shopName)))
                 case .text:
-                    try out.write(DayReportText.render(report, title: "LAPORAN SHIFT (X) kasir \(register), \(shift.cashier)"))
+                    try out.write(DayReportText.render(report, title: "LAPORAN SHIFT (X) mesin kasir \(register), kasir \(shift.cashier)"))
                 }
             }
         }

@@ -29,21 +29,16 @@ struct TillCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try shop.open()
+            let store = try Self.inLanguage(lang) { try shop.open() }
             try Self.runTill(store: store, register: register, lang: lang, scripted: [])
         }
     }
 
     /// Runs a till on the terminal; `scripted` lines are handled first (the demo logs in).
     static func runTill(store: ShopStore, register: String, lang: String, scripted: [String]) throws {
-        let lock = try RegisterLock(database: store.path, register: register)
+        let texts = try translations(lang)
+        let lock = try inLanguage(lang) { try RegisterLock(database: store.path, register: register) }
         defer { lock.release() }
-        let texts: Translations
-        do {
-            texts = try Translations.load(lang)
-        } catch {
-            throw StoreError(.io, "cannot read the till's translations (\(lang).json): \(error.localizedDescription)")
-        }
         var session = TillSession(store: store, register: register, texts: texts, sink: try ReceiptPrinting.sink(for: store))
         let terminal = StandardTerminal()
         var reply = session.start()
@@ -53,6 +48,27 @@ struct TillCommand: ParsableCommand {
         }
         if !scripted.isEmpty { reply.lines = [] }
         TillLoop.run(&session, terminal: terminal, first: reply)
+    }
+
+    static func translations(_ lang: String) throws -> Translations {
+        do {
+            return try Translations.load(lang)
+        } catch {
+            throw StoreError(.io, "cannot read the till's translations (\(lang).json): \(error.localizedDescription)")
+        }
+    }
+
+    /// Runs `body`; a store error that has a key of the till's translations is said in the
+    /// till's language, since the cashier reads it before the till starts.
+    static func inLanguage<T>(_ lang: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as StoreError {
+            if let key = error.key, let texts = try? Translations.load(lang), texts.strings[key] != nil {
+                error.message = texts.text(key, error.values)
+            }
+            throw error
+        }
     }
 }
 
@@ -66,11 +82,14 @@ final class RegisterLock {
         let path = database + ".register-\(register).lock"
         descriptor = open(path, O_CREAT | O_RDWR, 0o600)
         guard descriptor >= 0 else {
-            throw StoreError(.io, "cannot create the register lock \(path): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw StoreError(.io, "cannot create the register lock \(path): \(reason)").translated(
+                "till.lock_failed", ["path": path, "detail": reason])
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             throw StoreError(.invalidInput, "register \(register) is already open in another till; use another register number")
+                .translated("till.register_in_use", ["register": register])
         }
     }
 

@@ -39,7 +39,7 @@ struct CreditRepaymentTests {
         #expect(first.contains("Kasbon M1 Siti Aminah dibayar Rp5.000 (QRIS): struk 01-20261129-0004. Sisa kasbon Rp20.000"))
         #expect(first.contains("Bayar kasbon, sisa Rp25.000"))  // the slip, through the receipt layout
         #expect(first.contains("Rp30.000 lebih dari kasbon anggota M1 (Rp20.000)"))
-        #expect(first.contains("tidak dimengerti: a repayment is paid in cash, qris or debit"))
+        #expect(first.contains("tidak dimengerti: kasbon dibayar dengan tunai, qris atau debit"))
         #expect(first.contains("anggota 'M9' tidak ditemukan"))
         #expect(first.contains("Laci: modal Rp100.000 + tunai Rp3.500 - retur Rp0 = Rp123.500"))
         #expect(first.contains("  termasuk kasbon dibayar tunai Rp20.000 (semua cara bayar Rp25.000)"))

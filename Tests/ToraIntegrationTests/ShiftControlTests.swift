@@ -60,11 +60,11 @@ struct ShiftControlTests {
         #expect(try run(["shift", "list", "--open"], at: morning).stdout.contains("OPEN since an earlier day"))
 
         let close = try run(["till", "--register", "01"], stdin: ["01", "1234", "145000", "50000", "resume", "quit"], at: morning)
-        #expect(close.stdout.contains("Shift kasir 01 dibuka pada hari 2026-11-29"))
+        #expect(close.stdout.contains("Shift mesin kasir 01 dibuka pada hari 2026-11-29"))
         #expect(close.stdout.contains("Seharusnya Rp145.000, dihitung Rp145.000, selisih"))
-        #expect(close.stdout.contains("Masih tersimpan: transaksi 1 (parked, 1 barang)"))
+        #expect(close.stdout.contains("Masih tersimpan: transaksi 1 (disimpan, 1 baris, 1 barang)"))
         #expect(close.stdout.contains("Shift dibuka dengan modal Rp50.000"))
-        #expect(close.stdout.contains("1. kasir 01, 1 barang, Rp3.500"))  // the open sale was parked, not lost
+        #expect(close.stdout.contains("1. mesin kasir 01, 1 baris, 1 barang, Rp3.500"))  // the open sale was parked, not lost
 
         let z29 = try zReport("2026-11-29")
         #expect(Self.int("sales_count", in: z29) == 1)

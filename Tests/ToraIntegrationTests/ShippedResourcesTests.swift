@@ -32,9 +32,13 @@ struct ShippedResourcesTests {
     func singularForms() throws {
         let english = try Translations.load("en")
         let indonesian = try Translations.load("id")
-        #expect(english.text("sale.running_total", ["total": "Rp3.500", "count": "1"], count: 1) == "   Total Rp3.500 (1 item)")
-        #expect(english.text("sale.running_total", ["total": "Rp7.000", "count": "2"], count: 2) == "   Total Rp7.000 (2 items)")
-        #expect(indonesian.text("sale.running_total", ["total": "Rp3.500", "count": "1"], count: 1) == "   Total Rp3.500 (1 barang)")
+        #expect(english.text("count.items", ["count": "1"], count: 1) == "1 item")
+        #expect(english.text("count.items", ["count": "2"], count: 2) == "2 items")
+        #expect(english.text("count.lines", ["count": "1"], count: 1) == "1 line")
+        #expect(indonesian.text("count.items", ["count": "1"], count: 1) == "1 barang")
+        #expect(
+            indonesian.text("sale.running_total", ["total": "Rp7.000", "lines": "1 baris", "items": "2 barang"])
+                == "   Total Rp7.000 (1 baris, 2 barang)")
         #expect(english.text("no.such.key", [:], count: 1) == "no.such.key")
     }
 

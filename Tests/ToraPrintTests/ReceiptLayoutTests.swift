@@ -64,14 +64,14 @@ struct ReceiptLayoutTests {
         #expect(lines.contains { $0.hasPrefix("  Diskon anggota 2%") && $0.hasSuffix("-753") })
     }
 
-    @Test("sections come in the order of SPEC §11")
+    @Test("sections come in the order of SPEC §11: the rounding and the amount then due right after the total, before the payments")
     func order() {
         let lines = texts(SampleReceipts.sale, .mm80)
         let order = [
             "Toko Rakyat Sukamaju", "Jl. Raya Cibeureum", "0812-3456-7890", "AHU-0001234", "NPWP 01.234.567.8-901.000",
-            "01-20261129-0007", "2026-11-29 09:30", "Dewi", "Register", "* Kopi Robusta", "2 x 30.000", "Diskon anggota 5%",
-            "Telur Ayam Ras", "Subtotal", "-Rp3.753", "TOTAL", "DPP", "PPN 11%", "QRIS", "Tunai", "Kembalian", "Pembulatan",
-            "* produk lokal", "A-0007 Siti Aminah", "Belanja tahun ini", "Terima kasih",
+            "01-20261129-0007", "2026-11-29 09:30", "Dewi", "Mesin kasir", "* Kopi Robusta", "2 x 30.000", "Diskon anggota 5%",
+            "Telur Ayam Ras", "Subtotal", "-Rp3.753", "TOTAL", "Pembulatan", "Harus dibayar", "DPP", "PPN 11%", "QRIS", "Tunai",
+            "Kembalian", "* produk lokal", "A-0007 Siti Aminah", "Belanja tahun ini", "Terima kasih",
         ]
         let positions = order.map { position($0, in: lines) }
         #expect(positions == positions.sorted(), "\(zip(order, positions).map { "\($0) \($1)" })")
@@ -91,6 +91,8 @@ struct ReceiptLayoutTests {
         #expect(lines.contains { $0.hasPrefix("Tunai") && $0.hasSuffix("Rp60.000") })
         #expect(lines.contains { $0.hasPrefix("Kembalian") && $0.hasSuffix("Rp3.800") })
         #expect(lines.contains { $0.hasPrefix("Pembulatan") && $0.hasSuffix("-Rp97") })
+        // tendered 160.000 − due 156.200 = change 3.800, readable on the paper
+        #expect(lines.contains { $0.hasPrefix("Harus dibayar") && $0.hasSuffix("Rp156.200") })
         #expect(lines.contains { $0.hasPrefix("Diskon") && $0.hasSuffix("-Rp3.753") })
     }
 
@@ -129,7 +131,7 @@ struct ReceiptLayoutTests {
     func optionalSections() {
         let plain = texts(SampleReceipts.plain)
         #expect(!plain.contains { $0.contains("produk lokal") || $0.contains("Anggota") || $0.hasPrefix("Diskon") })
-        #expect(!plain.contains { $0.hasPrefix("Kembalian") || $0.hasPrefix("Pembulatan") })
+        #expect(!plain.contains { $0.hasPrefix("Kembalian") || $0.hasPrefix("Pembulatan") || $0.hasPrefix("Harus dibayar") })
         #expect(texts(SampleReceipts.sale).contains("* produk lokal"))
         #expect(texts(SampleReceipts.sale).contains("Siti Aminah"))
     }

@@ -85,6 +85,17 @@ extension CupsTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("outbox")).filter { $0.hasSuffix(".bin") }.isEmpty)
         }
 
+        @Test("with cupsd down the Indonesian till says so in Indonesian, naming the printer, without CUPS's English")
+        func cupsdDownInIndonesian() throws {
+            try makeShop()
+            cups.stop()
+            let run = try ok(["till", "--register", "01"], stdin: "01\n1234\n0\nKOPI-KPA\nbayar\nkeluar\n")
+            let notice = run.stdout.split(separator: "\n").filter { $0.contains("belum tercetak") }
+            #expect(notice.count == 1, "\(run.stdout)")
+            #expect(notice.first?.contains("Struk 01-20261129-0001 belum tercetak: server printer (CUPS) tidak menjawab") == true)
+            #expect(!run.stdout.contains("CUPS server") && !run.stdout.contains("does not answer"), "\(run.stdout)")
+        }
+
         @Test("the Z report prints on the receipt printer within the paper's 32 columns")
         func zReportPrints() throws {
             try makeShop()

@@ -60,8 +60,8 @@ struct TillInputLimitTests {
         till.login()
         try GRDBTamper.dropSearchIndex(db: till.shop.store.path)
         let answer = till.type("?kopi")
-        let texts = try Translations.load(lang)
-        #expect(answer == texts.text("error.store_failed", [:]))
+        // One of the till's own store.* lines, in the till's language.
+        #expect(answer.contains(lang == "id" ? "database toko" : "shop database"), "\(answer)")
         #expect(!answer.contains("SQLite") && !answer.contains("products_fts") && !answer.contains("no such table"))
     }
 }

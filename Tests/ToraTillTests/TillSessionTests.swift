@@ -1,37 +1,44 @@
 import Synchronization
 import Testing
 import ToraCore
+import ToraPrint
 import ToraResources
 import ToraStore
 import ToraTestSupport
 import ToraTill
 
-/// Receipts handed to the printer, kept for the test to look at.
+/// Receipts handed to the printer, kept for the test to look at; the printer fails with
+/// `fault` (a CUPS error, say), and the outbox too when `outboxFault` is set.
 final class RecordingSink: ReceiptSink {
     let receipts = Mutex<[Receipt]>([])
+    let fault: PrintError
+    let outboxFault: PrintError?
+
+    init(fault: PrintError = PrintError(.notConfigured, "test printer"), outboxFault: PrintError? = nil) {
+        self.fault = fault
+        self.outboxFault = outboxFault
+    }
 
     func deliver(_ receipt: Receipt) -> ReceiptDelivery {
         receipts.withLock { $0.append(receipt) }
-        return .kept(reason: "test printer", text: receipt.number)
+        if let outboxFault { return .lost(reason: fault, outbox: outboxFault, text: receipt.number) }
+        return .kept(reason: fault, text: receipt.number)
     }
 
-    func openDrawer() -> String? { nil }
+    func openDrawer() -> PrintError? { fault.code == .notConfigured ? nil : fault }
 }
 
 /// The till session in-process, on a real shop file, driven by strings.
 struct TillHarness {
     let shop: TestShop
-    let sink = RecordingSink()
+    let sink: RecordingSink
     var session: TillSession
     var screen: [String] = []
 
-    init() throws {
-        shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "t")
-        try shop.store.addUser(code: "01", name: "Kasir", role: .cashier, pin: "1234", actor: "t")
-        try shop.store.addUser(code: "02", name: "Supervisor", role: .supervisor, pin: "2345", actor: "t")
-        try shop.store.addMember(Member(number: "M1", name: "Siti", creditLimit: Money(50_000)), actor: "t")
-        session = TillSession(store: shop.store, register: "01", texts: try Translations.load("en"), sink: sink)
+    init(language: String = "en", sink: RecordingSink = RecordingSink()) throws {
+        self.sink = sink
+        shop = try TestShop(copying: try Self.template.get())
+        session = TillSession(store: shop.store, register: "01", texts: try Translations.load(language), sink: sink)
     }
 
     /// Types each line; returns everything shown for the last one.
@@ -43,6 +50,17 @@ struct TillHarness {
             screen += last
         }
         return last.joined(separator: "\n")
+    }
+
+    /// The sample catalogue, cashier 01 (PIN 1234), supervisor 02 (2345) and member M1,
+    /// set up once and copied for each till.
+    static let template = Result { () throws -> TestShop in
+        let shop = try TestShop()
+        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "t")
+        try shop.store.addUser(code: "01", name: "Ani", role: .cashier, pin: "1234", actor: "t")
+        try shop.store.addUser(code: "02", name: "Supervisor", role: .supervisor, pin: "2345", actor: "t")
+        try shop.store.addMember(Member(number: "M1", name: "Siti", creditLimit: Money(50_000)), actor: "t")
+        return shop
     }
 
     mutating func login() {
@@ -115,7 +133,7 @@ struct TillSessionTests {
         #expect(till.type("resume 1").contains("finish or park the open sale first"))
         till.type("park")
         let list = till.type("resume")
-        #expect(list.contains("1. register 01, 2 items, Rp34.000") && list.contains("2. register 01, 1 item, Rp15.700"))
+        #expect(list.contains("1. register 01, 2 lines, 2 items, Rp34.000") && list.contains("2. register 01, 1 line, 1 item, Rp15.700"))
         let resumed = till.type("resume 1")
         #expect(resumed.contains("1. Kopi Kapal Api Special 165 g") && resumed.contains("2. Gula Pasir Gulaku 1 kg"))
     }
