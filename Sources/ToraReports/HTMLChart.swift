@@ -48,10 +48,10 @@ enum HTMLChart {
         var svg = open(height: height)
         for (index, bar) in bars.enumerated() {
             let y = 8 + index * 30
-            let length = Int(max(0, bar.amount.rupiah) * 540 / top)
-            svg += "<text x=\"8\" y=\"\(y + 16)\">\(HTML.escape(shortened(bar.label, to: 27)))</text>"
-            svg += "<rect x=\"210\" y=\"\(y)\" width=\"\(length)\" height=\"22\" fill=\"#1565c0\">\(tip(bar))</rect>"
-            svg += "<text x=\"\(216 + length)\" y=\"\(y + 16)\">\(bar.amount.formatted)</text>"
+            let length = Int(max(0, bar.amount.rupiah) * 470 / top)
+            svg += "<text x=\"8\" y=\"\(y + 16)\">\(HTML.escape(shortened(bar.label, to: 40)))</text>"
+            svg += "<rect x=\"290\" y=\"\(y)\" width=\"\(length)\" height=\"22\" fill=\"#1565c0\">\(tip(bar))</rect>"
+            svg += "<text x=\"\(296 + length)\" y=\"\(y + 16)\">\(bar.amount.formatted)</text>"
         }
         return svg + "</svg>"
     }

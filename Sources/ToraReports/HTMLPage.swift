@@ -50,7 +50,7 @@ struct HTMLPage {
         h2 { border-bottom: 2px solid #b71c1c; padding-bottom: 4px; margin-top: 32px; font-size: 20px; }
         .shop { color: #555; margin-top: 4px; }
         .cards { display: flex; flex-wrap: wrap; gap: 12px; margin-top: 16px; }
-        .card { background: #fff; border: 1px solid #ddd; border-radius: 8px; padding: 12px 16px; min-width: 150px; }
+        .card { background: #fff; border: 1px solid #ddd; border-radius: 8px; padding: 12px 16px; min-width: 140px; }
         .card .label { color: #666; font-size: 13px; } .card .value { font-size: 22px; font-weight: bold; margin-top: 4px; }
         svg { background: #fff; border: 1px solid #eee; border-radius: 6px; max-width: 100%; height: auto; }
         svg text { font-size: 12px; fill: #333; }
@@ -58,6 +58,7 @@ struct HTMLPage {
         table { border-collapse: collapse; width: 100%; background: #fff; font-size: 14px; }
         td, th { border-bottom: 1px solid #eee; padding: 4px 8px; text-align: left; }
         th { background: #f3efe6; font-weight: bold; }
+        td:first-child { white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tfoot td { font-weight: bold; border-top: 2px solid #555; border-bottom: none; }
         .empty { color: #777; font-style: italic; }

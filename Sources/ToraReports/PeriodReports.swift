@@ -25,12 +25,17 @@ public struct ReportTable: Sendable {
     /// Sections the page shows before the table (charts) and after it (summaries).
     var charts: [(title: String, html: String)] = []
     var appendix: [(title: String, html: String)] = []
+    /// Whether the page repeats the footer lines under the table (not where a summary
+    /// section or the cards already say the same).
+    var footerOnPage = true
 
     /// One cell: its raw JSON value and its text for people.
     public struct Cell: Sendable {
         let json: JSONValue
         let text: String
         let csv: String
+        /// A quantity's unit, which the HTML page writes after a measured amount (`1,500 kg`).
+        var unit: MeasureUnit?
 
         public static func text(_ value: String) -> Cell { Cell(json: .string(value), text: value, csv: value) }
         public static func money(_ value: Money) -> Cell {
@@ -41,7 +46,7 @@ public struct ReportTable: Sendable {
         public static func quantity(_ value: Quantity, _ unit: MeasureUnit) -> Cell {
             Cell(
                 json: .number(SalesReport.decimal(thousandths: value.thousandths)), text: value.formatted(unit),
-                csv: value.formatted(unit, decimalMark: "."))
+                csv: value.formatted(unit, decimalMark: "."), unit: unit)
         }
         public static func decimal(_ text: String) -> Cell { Cell(json: .number(text), text: text, csv: text) }
         public static func optional(_ text: String?) -> Cell { Cell(json: .optional(text), text: text ?? "-", csv: text ?? "") }
@@ -231,7 +236,8 @@ public enum PeriodReports {
         perConsignor.totals = [
             HTMLTable.Cell(text: "Jumlah"), HTMLTable.Cell(text: ""), HTMLTable.Cell(text: ""), .money(payable, key: "payable"),
         ]
-        table.appendix = [("Per penitip", perConsignor.rendered)]
+        table.appendix = statements.isEmpty ? [] : [("Per penitip", perConsignor.rendered)]
+        table.footerOnPage = false
         return table
     }
 
@@ -248,6 +254,7 @@ public enum PeriodReports {
             "total belanja anggota \(division.totalPurchases.formatted); dibagikan \(division.distributed.formatted); sisa tidak terbagi \(division.remainder.formatted)"
         ]
         table.heading = "SHU jasa anggota"
+        table.footerOnPage = false
         table.detail = division.year
         table.figures = [
             ("year", "Tahun", .text(division.year)), ("pool", "Dana SHU jasa anggota", .money(division.pool)),

@@ -14,17 +14,20 @@ extension ReportTable {
         for chart in charts { page.section(chart.title, chart.html) }
         var table = HTMLTable("rows", columns.map { HTMLTable.Column(label: $0.label, numeric: $0.kind.isNumeric) })
         table.rows = rows.map(htmlCells)
-        table.totals = totals.map(htmlCells)
+        table.totals = rows.isEmpty ? nil : totals.map(htmlCells)
         var content = table.rendered
         if rows.isEmpty { content += HTML.empty("Tidak ada data untuk laporan ini.") }
-        content += footer.map { "\n<p class=\"shop\">\(HTML.escape($0))</p>" }.joined()
+        if footerOnPage { content += footer.map { "\n<p class=\"shop\">\(HTML.escape($0))</p>" }.joined() }
         page.section("Rincian", content)
         for section in appendix { page.section(section.title, section.html) }
         return page.rendered
     }
 
     private func htmlCells(_ row: [Cell]) -> [HTMLTable.Cell] {
-        zip(columns, row).map { column, cell in HTMLTable.Cell(text: cell.text, key: column.key, value: cell.raw) }
+        zip(columns, row).map { column, cell in
+            let unit = cell.unit.flatMap { $0.isMeasured ? " " + $0.rawValue : nil } ?? ""
+            return HTMLTable.Cell(text: cell.text + unit, key: column.key, value: cell.raw)
+        }
     }
 }
 

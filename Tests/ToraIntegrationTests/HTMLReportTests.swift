@@ -94,7 +94,7 @@ extension ReportTests {
         #expect(table.total["value"]?.value == Self.total(rows, "value"))
         let eggs = try #require(rows.firstIndex { $0["sku"] as? String == "TLR-RAS" })
         let onHand = try #require((rows[eggs]["on_hand"] as? NSNumber)?.doubleValue)
-        #expect(table.row(eggs)["on_hand"]?.text == Quantity(thousandths: Int64((onHand * 1000).rounded())).formatted(.kg))
+        #expect(table.row(eggs)["on_hand"]?.text == Quantity(thousandths: Int64((onHand * 1000).rounded())).formatted(.kg) + " kg")
         #expect(table.row(rows.firstIndex { $0["sku"] as? String == "GULA-AREN" } ?? 0)["flag"]?.text == "MINUS")
         #expect(html.contains("Nilai persediaan per kategori") && html.contains("<title>sembako: "))
     }
