@@ -15,6 +15,9 @@ public struct PageTables: Sendable {
         public let rows: [[Cell]]
         public let totals: [[Cell]]
 
+        /// What a page without the table reads as.
+        public static let missing = Table(headers: [], rows: [], totals: [])
+
         /// Row `index` as key → cell, for the cells that carry a key.
         public func row(_ index: Int) -> [String: Cell] { Self.keyed(rows[index]) }
 
