@@ -224,7 +224,8 @@ public enum PeriodReports {
         var perConsignor = HTMLTable(
             "consignors",
             [
-                ("penitip", numeric: false), ("sejak pelunasan", numeric: false), ("sampai", numeric: false), ("dibayar", numeric: true),
+                ("penitip", numeric: false), ("terakhir dilunasi s.d.", numeric: false), ("sampai", numeric: false),
+                ("dibayar", numeric: true),
             ])
         perConsignor.rows = statements.map { statement in
             [
