@@ -15,12 +15,27 @@ public struct ReportTable: Sendable {
     public let columns: [(key: String, label: String, kind: Kind)]
     public var rows: [[Cell]] = []
     public var footer: [String] = []
+    /// The HTML page's heading and what follows it (a period, a year).
+    var heading = ""
+    var detail = ""
+    /// Summary figures: cards on the page, top-level keys in the JSON.
+    var figures: [(key: String, label: String, cell: Cell)] = []
+    /// The page's totals row, one cell a column.
+    var totals: [Cell]?
+    /// Sections the page shows before the table (charts) and after it (summaries).
+    var charts: [(title: String, html: String)] = []
+    var appendix: [(title: String, html: String)] = []
+    /// Whether the page repeats the footer lines under the table (not where a summary
+    /// section or the cards already say the same).
+    var footerOnPage = true
 
     /// One cell: its raw JSON value and its text for people.
     public struct Cell: Sendable {
         let json: JSONValue
         let text: String
         let csv: String
+        /// A quantity's unit, which the HTML page writes after a measured amount (`1,500 kg`).
+        var unit: MeasureUnit?
 
         public static func text(_ value: String) -> Cell { Cell(json: .string(value), text: value, csv: value) }
         public static func money(_ value: Money) -> Cell {
@@ -30,7 +45,8 @@ public struct ReportTable: Sendable {
         public static func flag(_ value: Bool) -> Cell { Cell(json: .bool(value), text: value ? "ya" : "", csv: value ? "yes" : "no") }
         public static func quantity(_ value: Quantity, _ unit: MeasureUnit) -> Cell {
             Cell(
-                json: .number(SalesReport.decimal(thousandths: value.thousandths)), text: value.formatted(unit), csv: value.formatted(unit))
+                json: .number(SalesReport.decimal(thousandths: value.thousandths)), text: value.formatted(unit), csv: value.formatted(unit),
+                unit: unit)
         }
         public static func decimal(_ text: String) -> Cell { Cell(json: .number(text), text: text, csv: text) }
         public static func optional(_ text: String?) -> Cell { Cell(json: .optional(text), text: text ?? "-", csv: text ?? "") }
@@ -41,16 +57,19 @@ public struct ReportTable: Sendable {
         self.columns = columns
     }
 
-    public func render(_ format: ReportFormat, extra: [String: JSONValue] = [:]) -> String {
+    /// The report in one format; `shopName` heads the HTML page.
+    public func render(_ format: ReportFormat, shopName: String = "") -> String {
         switch format {
         case .csv:
             return ([columns.map(\.key)] + rows.map { $0.map(\.csv) }).map(CSVWriter.line).joined()
         case .json:
-            var object = extra
+            var object = Dictionary(figures.map { ($0.key, $0.cell.json) }, uniquingKeysWith: { first, _ in first })
             object["rows"] = .array(
                 rows.map { row in .object(Dictionary(uniqueKeysWithValues: zip(columns.map(\.key), row.map(\.json)))) })
             return JSONValue.object(object).pretty
-        case .text, .html:
+        case .html:
+            return html(shopName: shopName)
+        case .text:
             var table = TextTable(
                 columns.map { column in
                     switch column.kind {
@@ -85,6 +104,14 @@ public enum PeriodReports {
         }
         let net = Money(days.reduce(0) { $0 + $1.net.rupiah })
         table.footer = ["\(days.count) hari, \(days.reduce(0) { $0 + $1.salesCount }) transaksi, bersih \(net.formatted)"]
+        table.heading = "Penjualan per hari"
+        table.detail = "\(from) s.d. \(to)"
+        table.totals = [
+            .text("Jumlah"), .count(days.reduce(0) { $0 + $1.salesCount }), .count(days.reduce(0) { $0 + $1.refundCount }),
+            .money(sum(days, \.gross)), .money(sum(days, \.discounts)), .money(sum(days, \.rounding)), .money(sum(days, \.refunds)),
+            .money(net), .money(sum(days, \.tax)), .money(sum(days, \.localNet)),
+        ]
+        table.charts = [("Penjualan bersih per hari", HTMLChart.columns(dailyBars(days, from: from, to: to)))]
         return table
     }
 
@@ -103,6 +130,28 @@ public enum PeriodReports {
                 .money(product.cost), .money(product.margin),
             ])
         }
+        table.heading = "Penjualan per produk"
+        table.detail = "\(from) s.d. \(to)"
+        // Quantities of different units are never added, so the totals row leaves them out.
+        table.totals = [
+            .text("Jumlah"), .text("\(products.count) produk"), .blank, .blank, .money(sum(products, \.net)),
+            .money(sum(products, \.cost)), .money(sum(products, \.margin)),
+        ]
+        let top = products.sorted { $0.net > $1.net }.prefix(10)
+        let local = sum(products.filter(\.isLocal), \.net)
+        let other = sum(products.filter { !$0.isLocal }, \.net)
+        table.charts = [
+            ("Produk teratas (bersih)", HTMLChart.bars(top.map { HTMLChart.Bar(label: $0.name, amount: $0.net) })),
+            (
+                "Produk lokal dan lainnya",
+                products.isEmpty
+                    ? HTML.empty("Belum ada penjualan.")
+                    : HTMLChart.shares([
+                        (HTMLChart.Bar(label: "Produk lokal", amount: local), "#2e7d32"),
+                        (HTMLChart.Bar(label: "Lainnya", amount: other), "#9e9e9e"),
+                    ])
+            ),
+        ]
         return table
     }
 
@@ -128,6 +177,18 @@ public enum PeriodReports {
         table.footer = [
             "nilai persediaan \(total.formatted); \(values.filter { $0.product.onHand.isNegative }.count) produk minus, \(low.count) produk di bawah titik pesan ulang"
         ]
+        table.heading = "Stok dan nilai persediaan"
+        table.detail = "harga modal"
+        table.totals = [.text("Jumlah"), .text("\(values.count) produk"), .blank, .blank, .money(total), .blank, .blank]
+        var byCategory: [String: Int64] = [:]
+        for value in values { byCategory[value.product.product.category, default: 0] += value.value.rupiah }
+        let categories = byCategory.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        table.charts = [
+            (
+                "Nilai persediaan per kategori",
+                HTMLChart.bars(categories.map { HTMLChart.Bar(label: $0.key, amount: Money($0.value)) }, empty: "Belum ada produk.")
+            )
+        ]
         return table
     }
 
@@ -149,6 +210,35 @@ public enum PeriodReports {
             let since = statement.lastSettledDay.map { "setelah pelunasan s.d. \($0)" } ?? "belum pernah dilunasi"
             table.footer.append("\(statement.consignor): \(statement.payable.formatted) sampai \(statement.to) (\(since))")
         }
+        table.heading = "Titip jual"
+        table.detail = "yang harus dibayar ke penitip"
+        let payable = sum(statements, \.payable)
+        table.totals = [.text("Jumlah"), .blank, .blank, .blank, .blank, .money(payable)]
+        table.charts = [
+            (
+                "Yang harus dibayar per penitip",
+                HTMLChart.bars(
+                    statements.map { HTMLChart.Bar(label: $0.consignor, amount: $0.payable) }, empty: "Tidak ada yang harus dibayar.")
+            )
+        ]
+        var perConsignor = HTMLTable(
+            "consignors",
+            [
+                ("penitip", numeric: false), ("terakhir dilunasi s.d.", numeric: false), ("sampai", numeric: false),
+                ("dibayar", numeric: true),
+            ])
+        perConsignor.rows = statements.map { statement in
+            [
+                HTMLTable.Cell(text: statement.consignor, key: "consignor", value: statement.consignor),
+                HTMLTable.Cell(text: statement.lastSettledDay ?? "belum pernah dilunasi"), HTMLTable.Cell(text: statement.to),
+                .money(statement.payable, key: "payable"),
+            ]
+        }
+        perConsignor.totals = [
+            HTMLTable.Cell(text: "Jumlah"), HTMLTable.Cell(text: ""), HTMLTable.Cell(text: ""), .money(payable, key: "payable"),
+        ]
+        table.appendix = statements.isEmpty ? [] : [("Per penitip", perConsignor.rendered)]
+        table.footerOnPage = false
         return table
     }
 
@@ -163,6 +253,26 @@ public enum PeriodReports {
         }
         table.footer = [
             "total belanja anggota \(division.totalPurchases.formatted); dibagikan \(division.distributed.formatted); sisa tidak terbagi \(division.remainder.formatted)"
+        ]
+        table.heading = "SHU jasa anggota"
+        table.footerOnPage = false
+        table.detail = division.year
+        table.figures = [
+            ("year", "Tahun", .text(division.year)), ("pool", "Dana SHU jasa anggota", .money(division.pool)),
+            ("total_purchases", "Total belanja anggota", .money(division.totalPurchases)),
+            ("distributed", "Dibagikan", .money(division.distributed)), ("remainder", "Sisa tidak terbagi", .money(division.remainder)),
+        ]
+        table.totals = [
+            .text("Jumlah"), .text("\(division.shares.count) anggota"), .money(division.totalPurchases), .money(division.distributed),
+        ]
+        let largest = division.shares.sorted { $0.share != $1.share ? $0.share > $1.share : $0.number < $1.number }
+        let shown = largest.prefix(20)
+        table.charts = [
+            (
+                shown.count < largest.count ? "Bagian SHU per anggota (\(shown.count) terbesar)" : "Bagian SHU per anggota",
+                HTMLChart.bars(
+                    shown.map { HTMLChart.Bar(label: "\($0.number) \($0.name)", amount: $0.share) }, empty: "Belum ada belanja anggota.")
+            )
         ]
         return table
     }

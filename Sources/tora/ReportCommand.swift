@@ -28,6 +28,11 @@ struct ReportCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
         func write(_ text: String) throws { try writeOutput(text, to: output) }
+
+        /// A table report in the chosen format; an HTML page is headed by the shop's name.
+        func write(_ table: ReportTable, store: ShopStore) throws {
+            try write(table.render(format, shopName: format == .html ? try store.setting(.shopName) : ""))
+        }
     }
 
     struct EndOfDay: ParsableCommand {
@@ -74,7 +79,12 @@ struct ReportCommand: ParsableCommand {
                 switch out.format {
                 case .json: try out.write(report.json.pretty)
                 case .csv: try out.write(DayReportCSV.render(report))
-                case .html: try out.write(DayReportHTML.render(report, shopName: try store.setting(.shopName)))
+                case .html:
+                    let name = try store.users().first { $0.code == shift.cashier }?.name
+                    try out.write(
+                        DayReportHTML.render(
+                            report, shopName: try store.setting(.shopName), shift: shift, cashierName: name,
+                            openedAt: store.localTime(shift.openedAt)))
                 case .text:
                     try out.write(DayReportText.render(report, title: "LAPORAN SHIFT (X) mesin kasir \(register), kasir \(shift.cashier)"))
                 }
@@ -90,8 +100,9 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let days = try shop.open().dailySales(from: period.from, to: period.to)
-                try out.write(PeriodReports.sales(days, from: period.from, to: period.to).render(out.format))
+                let store = try shop.open()
+                let days = try store.dailySales(from: period.from, to: period.to)
+                try out.write(PeriodReports.sales(days, from: period.from, to: period.to), store: store)
             }
         }
     }
@@ -104,8 +115,9 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let products = try shop.open().productSales(from: period.from, to: period.to)
-                try out.write(PeriodReports.products(products, from: period.from, to: period.to).render(out.format))
+                let store = try shop.open()
+                let products = try store.productSales(from: period.from, to: period.to)
+                try out.write(PeriodReports.products(products, from: period.from, to: period.to), store: store)
             }
         }
     }
@@ -120,7 +132,7 @@ struct ReportCommand: ParsableCommand {
             try reportingErrors {
                 let store = try shop.open()
                 let table = PeriodReports.stock(try store.stockValuation(), low: try store.lowStock())
-                try out.write(table.render(out.format))
+                try out.write(table, store: store)
             }
         }
     }
@@ -140,14 +152,8 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let division = try shop.open().shu(year: year, pool: pool)
-                try out.write(
-                    PeriodReports.shu(division).render(
-                        out.format,
-                        extra: [
-                            "year": .string(year), "pool": .int(pool.rupiah), "total_purchases": .int(division.totalPurchases.rupiah),
-                            "distributed": .int(division.distributed.rupiah), "remainder": .int(division.remainder.rupiah),
-                        ]))
+                let store = try shop.open()
+                try out.write(PeriodReports.shu(try store.shu(year: year, pool: pool)), store: store)
             }
         }
     }
@@ -174,7 +180,7 @@ struct ConsignmentCommand: ParsableCommand {
                 let store = try shop.open()
                 let until = try to ?? store.today()
                 let statements = try store.consignmentStatements(consignor: consignor, from: from, to: until)
-                try out.write(PeriodReports.consignment(statements).render(out.format))
+                try out.write(PeriodReports.consignment(statements), store: store)
             }
         }
     }

@@ -152,6 +152,11 @@ struct ReportTests {
         for (method, amount) in payments { #expect(shown("payments.\(method)") == String(amount)) }
         let local = try #require(report["local"] as? [String: Any])
         #expect(shown("local.share_pct") == (local["share_pct"] as? NSNumber)?.stringValue)
+        let credit = try #require(report["credit"] as? [String: Any])
+        #expect(shown("credit.taken") == String(credit["taken"] as? Int ?? -1))
+        let head = try #require(report["journal_head"] as? [String: Any])
+        #expect(dom.contains("data-key=\"journal_head.seq\">\(head["seq"] as? Int ?? -1)<"))
+        #expect(dom.contains("\(head["hash"] as? String ?? "?")"))
         let picture = folder.file("z.png")
         try browser.screenshot(page, to: picture)
         #expect(try PNGInk.fraction(of: picture) > 0.01, "the screenshot looks blank")
