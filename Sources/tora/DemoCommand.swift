@@ -79,7 +79,7 @@ struct DemoCommand: ParsableCommand {
         guard fileManager.fileExists(atPath: path) else { return }
         let isDemo: Bool
         do {
-            isDemo = try ShopStore(path: path).isDemo()
+            isDemo = try ShopStore(path: path, access: .readOnly).isDemo()
         } catch {
             throw StoreError(.io, "\(path) exists and is not a demo shop; give the demo another file with --db")
         }

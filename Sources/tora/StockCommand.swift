@@ -12,6 +12,7 @@ struct StockCommand: ParsableCommand {
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record goods received from a supplier or consignor.")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The product's sku.") var sku: String
         @Argument(help: "Quantity received (kg/l may have 3 decimals).") var quantity: String
         @Option(help: "Purchase cost per unit; becomes the product's cost.") var cost: Money?
@@ -19,8 +20,8 @@ struct StockCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let store = try shop.open()
-                let onHand = try store.receive(sku: sku, quantity: quantity, cost: cost, supplier: supplier, actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                let onHand = try store.receive(sku: sku, quantity: quantity, cost: cost, supplier: supplier, actor: actor)
                 print("received \(quantity) of \(sku); on hand now \(try Self.level(onHand, sku: sku, store))")
             }
         }
@@ -35,6 +36,7 @@ struct StockCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct stock with a reason: damaged, expired, lost (remove) or found (add).")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The product's sku.") var sku: String
         @Argument(help: "How much (the reason decides the direction).") var quantity: String
         @Option(help: "damaged, expired, lost or found (rusak, kedaluwarsa, hilang, ditemukan).") var reason: String
@@ -48,9 +50,9 @@ struct StockCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let store = try shop.open()
+                let (store, actor) = try signIn.open(shop, as: .manager)
                 let onHand = try store.adjust(
-                    sku: sku, quantity: quantity, reason: AdjustReason.parse(reason) ?? .lost, note: note, actor: commandLineActor)
+                    sku: sku, quantity: quantity, reason: AdjustReason.parse(reason) ?? .lost, note: note, actor: actor)
                 print("adjusted \(sku) (\(reason)); on hand now \(try Receive.level(onHand, sku: sku, store))")
             }
         }
@@ -61,6 +63,7 @@ struct StockCommand: ParsableCommand {
             abstract: "Record a stock count (stock opname): sets the level, the difference is recorded.",
             discussion: "Either SKU QTY, or --file F with a CSV of sku,counted (all rows or none).")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The product's sku.") var sku: String?
         @Argument(help: "The counted quantity.") var quantity: String?
         @Option(help: "A CSV file with columns sku,counted.") var file: String?
@@ -73,12 +76,12 @@ struct StockCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let store = try shop.open()
+                let (store, actor) = try signIn.open(shop, as: .manager)
                 if let file {
-                    let result = try store.importCounts(path: file, actor: commandLineActor)
+                    let result = try store.importCounts(path: file, actor: actor)
                     print("\(file): \(result.counted) products counted, \(result.changed) changed level")
                 } else if let sku, let quantity {
-                    let result = try store.count(sku: sku, counted: quantity, actor: commandLineActor)
+                    let result = try store.count(sku: sku, counted: quantity, actor: actor)
                     let unit = try store.product(sku: sku)?.product.unit ?? .pcs
                     let difference = result.counted - result.before
                     print(

@@ -12,7 +12,7 @@ struct TillShiftTests {
 
     /// The sample catalogue, PKP with PPN 11, cash rounding 100, a member, a cashier and a supervisor.
     func makeShop() throws {
-        try shop.ok(["init", "--shop-name", "Toko Uji"])
+        try shop.ok(["init", "--shop-name", "Toko Uji"] + ToraShopFolder.managerFlags)
         try shop.ok(["catalogue", "import", shop.folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
         try shop.ok(["config", "set", "tax.pkp", "true"])
         try shop.ok(["config", "set", "cash.rounding", "100"])
