@@ -120,7 +120,8 @@ public final class ShopStore: Sendable {
             case .shop(needsUpgrade: true, _):
                 guard FileManager.default.isWritableFile(atPath: path) else {
                     throw StoreError(
-                        .io, "\(path) was written by an older Tora Sera and this copy is read-only; open a writable copy once to upgrade it")
+                        .io, "\(path) was written by an older Tora Sera and this copy is read-only; open a writable copy once to upgrade it"
+                    )
                 }
                 _ = try ShopStore(path: path, clock: clock)
             case .shop:

@@ -106,6 +106,9 @@ struct PrinterCommand: ParsableCommand {
                 let service = ReceiptPrintService.forShop(
                     databasePath: shop.path, queue: try store.setting(.printerQueue), paper: try store.setting(.printerPaper),
                     codePage: try store.setting(.printerCodepage))
+                guard service.queue != nil else {
+                    throw PrintError(.notConfigured, "no printer queue is set; set one with: tora config set printer.queue NAME")
+                }
                 let waiting = try service.outbox.pending() + (includeKept ? try service.outbox.kept() : [])
                 let keptAside = includeKept ? 0 : try service.outbox.kept().count
                 guard !waiting.isEmpty else {

@@ -32,7 +32,10 @@ struct SignInOptions: ParsableArguments {
     /// The user's code and PIN; exit 77 when either is missing.
     func credentials() throws -> (code: String, pin: String) {
         let environment = ProcessInfo.processInfo.environment
-        guard let code = [user, environment["TORA_USER"]].compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty })
+        guard
+            let code = [user, environment["TORA_USER"]].compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: {
+                !$0.isEmpty
+            })
         else {
             throw StoreError(
                 .notAllowed, "sign in to change the shop: --user CODE (or TORA_USER), with the PIN in TORA_PIN or typed on the terminal")

@@ -12,7 +12,8 @@ struct UsersCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a user (a manager signs in). The new PIN (4–8 digits) is asked without echo, or read as one line from piped input.")
+            abstract:
+                "Add a user (a manager signs in). The new PIN (4–8 digits) is asked without echo, or read as one line from piped input.")
         @OptionGroup var shop: ShopOptions
         @OptionGroup var signIn: SignInOptions
         @Option(help: "Short login code, e.g. 01 or siti.") var code: String

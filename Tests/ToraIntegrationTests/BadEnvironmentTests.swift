@@ -53,7 +53,8 @@ struct BadEnvironmentTests {
         let mountPoint = folder.file("ro")
         guard mount(mountPoint, options: "ro,size=1m") else { return }
         defer { unmount(mountPoint) }
-        let run = try tora.run(["init", "--db", mountPoint + "/shop.sqlite"] + ToraShopFolder.managerFlags, environment: ToraShopFolder.signIn)
+        let run = try tora.run(
+            ["init", "--db", mountPoint + "/shop.sqlite"] + ToraShopFolder.managerFlags, environment: ToraShopFolder.signIn)
         #expect(run.status == 74)
         #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains("cannot create the shop database"), "\(run.stderr)")
     }

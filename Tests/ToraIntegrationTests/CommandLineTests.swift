@@ -141,7 +141,8 @@ struct CommandLineTests {
         let again = try shop.tora.run(["backup", copy], environment: shop.env)
         #expect(again.status == 74)
         #expect(try shop.ok(["demo"]).contains("Demo shop ready"))  // a demo is made anew
-        try shop.ok(["--db", shop.folder.file("real.sqlite"), "init"] + ToraShopFolder.managerFlags)  // SPEC §13's form: --db before the subcommand
+        // The documented form: --db before the subcommand.
+        try shop.ok(["--db", shop.folder.file("real.sqlite"), "init"] + ToraShopFolder.managerFlags)
         let refuse = try shop.tora.run(["demo", "--db", shop.folder.file("real.sqlite")], environment: shop.env)
         #expect(refuse.status == 74 && refuse.stderr.contains("real shop"))
     }

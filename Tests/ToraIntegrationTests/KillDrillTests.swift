@@ -28,7 +28,8 @@ struct KillDrillTests {
         let killsWanted = Int(environment["TORA_DRILL_KILLS"] ?? "") ?? 12
         var random = SeededGenerator(seed: UInt64(environment["TORA_DRILL_SEED"] ?? "") ?? 20_261_129)
         let setup = [
-            ["init"] + ToraShopFolder.managerFlags, ["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))],
+            ["init"] + ToraShopFolder.managerFlags,
+            ["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))],
         ]
         for arguments in setup { #expect(try tora.run(arguments, environment: env).status == 0) }
         #expect(

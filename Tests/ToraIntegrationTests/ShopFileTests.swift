@@ -38,7 +38,10 @@ struct ShopFileTests {
         for command in commands {
             let run = try shop.tora.run(command, environment: shop.env)
             #expect(run.status == 74, "tora \(command.joined(separator: " ")): \(run.stderr)")
-            #expect(run.stderr == "tora: \(other) is not a Tora Sera shop (another program's SQLite database); it was left as it was — give the shop its own file\n")
+            #expect(
+                run.stderr
+                    == "tora: \(other) is not a Tora Sera shop (another program's SQLite database); it was left as it was — give the shop its own file\n"
+            )
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
         #expect(try mode(other) == 0o644)
@@ -73,7 +76,8 @@ struct ShopFileTests {
         let demo = shop.folder.file("demo.sqlite")
         let demoEnv = shop.env(user: "03", pin: "3456").merging(["TORA_DB": demo]) { $1 }
         #expect(try shop.tora.run(["demo", "--no-till"], environment: demoEnv).status == 0)
-        let sale = try shop.tora.run(["till", "--register", "01"], stdin: "01\n1234\n0\nKOPI-ROB-250\nbayar\nkeluar\n", environment: demoEnv)
+        let sale = try shop.tora.run(
+            ["till", "--register", "01"], stdin: "01\n1234\n0\nKOPI-ROB-250\nbayar\nkeluar\n", environment: demoEnv)
         #expect(sale.status == 0 && sale.stdout.contains("01-20261129-0001"), "\(sale.stdout)")
         #expect(FileManager.default.fileExists(atPath: shop.folder.file("demo.outbox/kept/01-20261129-0001.bin")))
         #expect(!FileManager.default.fileExists(atPath: shop.folder.file("outbox")))

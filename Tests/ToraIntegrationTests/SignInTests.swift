@@ -89,7 +89,8 @@ struct SignInTests {
         #expect(wrongPin.stderr == "tora: unknown user code or wrong PIN\n")
         for lang in ["id", "en"] {
             let known = try shop.tora.run(["till", "--register", "01", "--lang", lang], stdin: "01\n9999\nkeluar\n", environment: shop.env)
-            let stranger = try shop.tora.run(["till", "--register", "01", "--lang", lang], stdin: "zz\n9999\nkeluar\n", environment: shop.env)
+            let stranger = try shop.tora.run(
+                ["till", "--register", "01", "--lang", lang], stdin: "zz\n9999\nkeluar\n", environment: shop.env)
             #expect(known.stdout == stranger.stdout.replacingOccurrences(of: "zz", with: "01"), "\(known.stdout)\n\(stranger.stdout)")
             #expect(!known.stdout.contains("tries left") && !known.stdout.contains("kali lagi"), "\(known.stdout)")
         }
@@ -146,7 +147,8 @@ struct SignInTests {
         #expect(try shop.tora.run(["users", "pin"], stdin: "6666\n", environment: cashier).status == 77)  // the old PIN is gone
         let badNew = try shop.tora.run(["users", "pin"], stdin: "12\n", environment: shop.env(user: "01", pin: "5555"))
         #expect(badNew.status == 65 && badNew.stderr.contains("4 to 8 digits"))
-        let resetByCashier = try shop.tora.run(["users", "reset-pin", "02"], stdin: "7777\n", environment: shop.env(user: "01", pin: "5555"))
+        let resetByCashier = try shop.tora.run(
+            ["users", "reset-pin", "02"], stdin: "7777\n", environment: shop.env(user: "01", pin: "5555"))
         #expect(resetByCashier.status == 77)
         #expect(try shop.ok(["users", "reset-pin", "01"], stdin: "4321\n") == "PIN reset for 01\n")
         let till = try shop.tora.run(["till", "--register", "01", "--lang", "en"], stdin: "01\n4321\n0\nquit\n", environment: shop.env)
