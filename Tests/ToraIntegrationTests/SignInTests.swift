@@ -176,6 +176,14 @@ struct SignInTests {
         #expect(try shop.ok(["init", "--shop-name", "Toko Baru"]).contains("Toko Baru"))
     }
 
+    @Test("the new users commands answer --help and name the sign-in")
+    func help() throws {
+        for command in [["users", "pin"], ["users", "reset-pin"], ["users", "unlock"], ["config", "set"], ["init"]] {
+            let run = try shop.tora.run(command + ["--help"])
+            #expect(run.status == 0 && run.stdout.contains("--user <code>"), "tora \(command.joined(separator: " ")) --help")
+        }
+    }
+
     @Test("the demo shop's manager 03 signs in with PIN 3456; the last manager cannot be disabled")
     func demoManager() throws {
         #expect(try shop.ok(["demo", "--no-till"]).contains("03 Dedeh Rohaeti (manager, PIN 3456)"))
