@@ -61,6 +61,8 @@ enum ShopFile {
     static func readOnlyQueue(_ path: String, configuration base: Configuration = Configuration()) throws -> DatabaseQueue {
         var configuration = base
         configuration.readonly = true
+        // Tills may be writing: a reader can meet a lock while the WAL index is set up.
+        configuration.busyMode = .timeout(ShopStore.busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
