@@ -4,12 +4,15 @@ import Foundation
     import Glibc
 #endif
 
-/// The folder where receipts wait for a printer (SPEC §11), next to the shop database:
-/// `<database folder>/outbox/`. Each receipt is two files, `<receipt-no>.bin` (the ESC/POS
-/// bytes, exactly what the printer would have received) and `<receipt-no>.txt` (the text).
+/// The folder where receipts wait for a printer, one per shop database: `tora.sqlite` has
+/// `tora.outbox/` beside it (docs/printing.md). Each receipt is two files,
+/// `<receipt-no>.bin` (the ESC/POS bytes, exactly what the printer would have received)
+/// and `<receipt-no>.txt` (the text).
 ///
-/// Files are written to a temporary name and renamed, so a crash never leaves half a
-/// receipt. A printed receipt moves to `outbox/sent/`, which is kept: the shop may want it.
+/// A receipt that failed on a configured queue waits in the folder itself for `tora
+/// printer retry`; one kept while no queue was set goes to `kept/`, which retry leaves
+/// alone unless asked. Files are written to a temporary name and renamed, so a crash
+/// never leaves half a receipt. A printed receipt moves to `sent/`, which is kept.
 public struct Outbox: Sendable, Hashable {
     public let folder: String
 
@@ -18,19 +21,27 @@ public struct Outbox: Sendable, Hashable {
         self.folder = folder
     }
 
-    /// `outbox/` in the folder of the shop database at `databasePath`.
+    /// The outbox of the shop database at `databasePath`: its path with the extension
+    /// replaced by `.outbox` (`/srv/tora.sqlite` → `/srv/tora.outbox`), so two shops in
+    /// one folder (the real one and the demo) never share receipts.
     public init(besideDatabase databasePath: String) {
-        let parent = (databasePath as NSString).deletingLastPathComponent
-        self.folder = parent.isEmpty ? "outbox" : (parent as NSString).appendingPathComponent("outbox")
+        let stem = (databasePath as NSString).deletingPathExtension
+        self.folder = (stem.isEmpty || stem.hasSuffix("/") ? stem + "shop" : stem) + ".outbox"
     }
 
     /// Where printed receipts are moved.
     public var sentFolder: String { (folder as NSString).appendingPathComponent("sent") }
 
+    /// Where receipts kept while no queue was set wait; `printer retry` sends them only
+    /// when asked (`--include-kept`).
+    public var keptFolder: String { (folder as NSString).appendingPathComponent("kept") }
+
     /// Writes the job as `<title>.bin` and `<title>.txt` (`-2`, `-3`… when the name is
-    /// taken) and returns the entry.
+    /// taken) and returns the entry: in the outbox itself when a printer failed
+    /// (`forRetry`), in `kept/` when there was no printer to try.
     @discardableResult
-    public func keep(_ job: PrintJob) throws(PrintError) -> OutboxEntry {
+    public func keep(_ job: PrintJob, forRetry: Bool = true) throws(PrintError) -> OutboxEntry {
+        let folder = forRetry ? self.folder : keptFolder
         try makeFolder(folder)
         let name = try freeName(Self.fileStem(job.title), in: folder)
         let entry = OutboxEntry(name: name, folder: folder, keptAt: Date())
@@ -43,9 +54,14 @@ public struct Outbox: Sendable, Hashable {
         return entry
     }
 
-    /// The receipts waiting to be printed, oldest first.
+    /// The receipts that failed on a printer and wait for `printer retry`, oldest first.
     public func pending() throws(PrintError) -> [OutboxEntry] {
         try entries(in: folder)
+    }
+
+    /// The receipts kept while no printer queue was set, oldest first.
+    public func kept() throws(PrintError) -> [OutboxEntry] {
+        try entries(in: keptFolder)
     }
 
     /// The receipts printed from the outbox, oldest first.

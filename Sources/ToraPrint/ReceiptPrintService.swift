@@ -86,7 +86,7 @@ public struct ReceiptPrintService: Sendable {
             }
         }
         do {
-            let entry = try outbox.keep(rendered.job)
+            let entry = try outbox.keep(rendered.job, forRetry: reason != nil)
             return PrintOutcome(status: .kept(reason: reason), receipt: rendered, outboxEntry: entry)
         } catch {
             let printFault = reason ?? PrintError(.notConfigured, "no printer queue is set (printer.queue)")
@@ -116,22 +116,25 @@ public struct ReceiptPrintService: Sendable {
         try CupsPrinter(queue: queue, server: server ?? .current, jobTimeout: jobTimeout)
     }
 
-    /// Prints the outbox through the queue, oldest first, each with the bytes kept the
-    /// first time; a printed receipt moves to `outbox/sent/`. Throws when there is no
-    /// queue, the server does not answer, or the outbox cannot be read.
-    public func retryOutbox() throws(PrintError) -> RetryReport {
+    /// Prints the receipts that failed on a printer through the queue, oldest first, each
+    /// with the bytes kept the first time; a printed receipt moves to `sent/`. Receipts
+    /// kept while no queue was set are sent only with `includeKept`. Throws when there is
+    /// no queue, the server does not answer, or the outbox cannot be read.
+    public func retryOutbox(includeKept: Bool = false) throws(PrintError) -> RetryReport {
         guard let queue = queueName else {
             throw PrintError(.notConfigured, "no printer queue is set; set one with: tora config set printer.queue NAME")
         }
-        return try retryOutbox(using: printer(queue))
+        return try retryOutbox(using: printer(queue), includeKept: includeKept)
     }
 
     /// `retryOutbox()` through any printer. After a printer fault the rest are left
     /// waiting (each would fail the same way, slowly); a file fault skips only that receipt.
-    public func retryOutbox(using printer: any ReceiptPrinter) throws(PrintError) -> RetryReport {
+    public func retryOutbox(using printer: any ReceiptPrinter, includeKept: Bool = false) throws(PrintError) -> RetryReport {
         var report = RetryReport()
         var stopped = false
-        for entry in try outbox.pending() {
+        var waiting = try outbox.pending()
+        if includeKept { waiting = (waiting + (try outbox.kept())).sorted { ($0.keptAt, $0.name) < ($1.keptAt, $1.name) } }
+        for entry in waiting {
             if stopped {
                 report.notTried.append(entry)
                 continue

@@ -32,6 +32,6 @@ public struct OutboxPrinter: ReceiptPrinter {
 
     /// Writes the job to the outbox; throws `io` when the folder cannot be written.
     public func print(_ job: PrintJob) throws(PrintError) {
-        _ = try outbox.keep(job)
+        _ = try outbox.keep(job, forRetry: false)
     }
 }

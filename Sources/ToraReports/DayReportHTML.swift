@@ -91,7 +91,8 @@ public enum DayReportHTML {
             rows += [("Kas: dihitung", "cash.counted", report.cash.counted), ("Kas: selisih", "cash.over_short", report.cash.overShort)]
         }
         rows += [
-            ("Kasbon: diambil", "credit.taken", report.credit.taken), ("Kasbon: dikembalikan (retur)", "credit.refunded", report.credit.refunded),
+            ("Kasbon: diambil", "credit.taken", report.credit.taken),
+            ("Kasbon: dikembalikan (retur)", "credit.refunded", report.credit.refunded),
             ("Kasbon: dibayar kembali", "credit.repaid", report.credit.repaid),
         ]
         rows += [("Produk lokal", "local.net", report.localNet), ("Anggota", "members.net", report.memberNet)]

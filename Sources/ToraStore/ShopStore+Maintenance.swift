@@ -55,7 +55,8 @@ extension ShopStore {
 
     /// Copies the whole shop to `destination` with SQLite's online backup, safe while
     /// tills write. The copy is written beside the destination and renamed into place
-    /// only after `PRAGMA integrity_check` says ok, so a failed backup leaves no file.
+    /// only after `PRAGMA integrity_check` says ok, so a failed backup leaves no file. The
+    /// copy is not in WAL mode, so it opens read-only with nothing beside it.
     public func backup(to destination: String) throws -> BackupReport {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: destination) {
@@ -71,6 +72,9 @@ extension ShopStore {
         do {
             let copy = try DatabaseQueue(path: temporary)
             try pool.backup(to: copy)
+            // A copy in rollback-journal mode opens read-only anywhere (an auditor's
+            // read-only disk) without WAL companion files.
+            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             integrity = try copy.read { db in
                 try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
             }

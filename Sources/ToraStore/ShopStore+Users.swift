@@ -66,6 +66,7 @@ extension ShopStore {
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM users WHERE code = ?", arguments: [code]) != nil else {
                 throw StoreError(.notFound, "code: no user '\(code)'")
             }
+            if !active { try Self.keepOneManager(db, losing: code) }
             try db.execute(
                 sql: "UPDATE users SET active = ?, failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [active, code])
             try AuditJournal.append(
@@ -75,36 +76,36 @@ extension ShopStore {
 
     /// Checks a code and PIN. A wrong PIN counts towards the lockout (five in a row lock
     /// the user for five minutes) and is journaled; so is a refused login while locked.
-    /// A right PIN clears the count. Refusals are `StoreError.denied` with the reason.
+    /// A right PIN clears the count. Refusals are `StoreError.denied`.
+    ///
+    /// An unknown code and a wrong PIN get the same answer (`login.failed`), also on the
+    /// attempt that locks the user: only someone who gives the right PIN learns that the
+    /// user is locked or disabled. An unknown code costs the same slow hash as a known one.
     public func authenticate(code: String, pin: String, register: String?) throws -> User {
         // The slow hash runs outside the write so other tills are not held up.
         let stored = try read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE code = ?", arguments: [code]) }
-        let pinMatches = stored.map { PinHasher.verify(pin, against: $0["pin_hash"]) } ?? false
+        let pinMatches = PinHasher.verify(pin, against: stored?["pin_hash"] ?? PinHasher.unknownUserHash)
         let outcome: Result<User, StoreError> = try write { db in
             let now = self.clock.now
+            let wrong = StoreError(.denied, "unknown user code or wrong PIN").translated("login.failed", [:])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE code = ?", arguments: [code]) else {
                 try AuditJournal.append(
                     db, store: self, kind: "login.failed", actor: code, register: register,
                     payload: ["code": .string(code), "reason": "unknown user"])
-                return .failure(StoreError(.denied, "unknown user code or wrong PIN").translated("login.failed_unknown", [:]))
+                return .failure(wrong)
             }
             let user = Self.user(from: row)
             if let until = user.lockedUntil, until > now {
                 try AuditJournal.append(
                     db, store: self, kind: "login.failed", actor: user.code, register: register,
                     payload: ["code": .string(user.code), "reason": "locked"])
+                guard pinMatches else { return .failure(wrong) }
                 let minutes = Int((until.timeIntervalSince(now) / 60).rounded(.up))
                 return .failure(
                     StoreError(
                         .denied, "user \(user.code) is locked after \(Self.maximumFailedLogins) wrong PINs; try again in \(minutes) min"
                     )
                     .translated("login.locked", ["code": user.code, "minutes": String(minutes)]))
-            }
-            guard user.isActive else {
-                try AuditJournal.append(
-                    db, store: self, kind: "login.failed", actor: user.code, register: register,
-                    payload: ["code": .string(user.code), "reason": "disabled"])
-                return .failure(StoreError(.denied, "user \(user.code) is disabled").translated("login.disabled", ["code": user.code]))
             }
             guard pinMatches else {
                 let failures = (row["failed_attempts"] as Int? ?? 0) + 1
@@ -117,14 +118,13 @@ extension ShopStore {
                     payload: [
                         "code": .string(user.code), "reason": "wrong PIN", "attempt": .int(Int64(failures)), "locked": .bool(lockNow),
                     ])
-                if lockNow {
-                    return .failure(
-                        StoreError(.denied, "wrong PIN; user \(user.code) is now locked for \(Int(Self.lockout / 60)) minutes")
-                            .translated("login.locked", ["code": user.code, "minutes": String(Int(Self.lockout / 60))]))
-                }
-                return .failure(
-                    StoreError(.denied, "unknown user code or wrong PIN (\(Self.maximumFailedLogins - failures) tries left)")
-                        .translated("login.failed", ["left": String(Self.maximumFailedLogins - failures)]))
+                return .failure(wrong)
+            }
+            guard user.isActive else {
+                try AuditJournal.append(
+                    db, store: self, kind: "login.failed", actor: user.code, register: register,
+                    payload: ["code": .string(user.code), "reason": "disabled"])
+                return .failure(StoreError(.denied, "user \(user.code) is disabled").translated("login.disabled", ["code": user.code]))
             }
             if (row["failed_attempts"] as Int? ?? 0) != 0 || user.lockedUntil != nil {
                 try db.execute(sql: "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [user.code])

@@ -32,52 +32,112 @@ public final class ShopStore: Sendable {
         return dataHome + "/tora/tora.sqlite"
     }
 
+    /// How a command opens the shop: to change it, or only to read it.
+    public enum Access: Sendable {
+        /// Migrations run, `application_id` is set, the file is kept at mode 0600.
+        case readWrite
+        /// Nothing is written, so a read-only file or a backup copy opens too; a write
+        /// fails with SQLite's "attempt to write a readonly database" (exit 74).
+        case readOnly
+    }
+
+    /// Whether this store was opened with `Access.readOnly`.
+    public let isReadOnly: Bool
+
     /// Opens the shop database at `path`.
     ///
     /// - `create`: make the file (and its folder, mode 0700) when missing; otherwise a
     ///   missing file is `StoreError.missingDatabase`, naming `tora init`.
-    /// - A file made by a newer Tora Sera is refused (`newerSchema`) and left untouched;
-    ///   a file that is not SQLite is refused (`io`).
-    public init(path: String, clock: ShopClock = .system, create: Bool = false) throws {
+    /// - A file made by a newer Tora Sera is refused (`newerSchema`), another program's
+    ///   SQLite file is refused (`notAShop`), both left exactly as they were; a file that
+    ///   is not SQLite is refused (`io`).
+    /// - `readOnly` writes nothing; a shop whose migrations are behind is first brought up
+    ///   to date when its file can be written (it cannot be read by this version otherwise).
+    public init(path: String, clock: ShopClock = .system, create: Bool = false, access: Access = .readWrite) throws {
         self.path = path
         self.clock = clock
+        self.isReadOnly = access == .readOnly
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: path) {
-            guard create else {
+            guard create, access == .readWrite else {
                 throw StoreError(.missingDatabase, "no shop database at \(path); create one with `tora init` (or `tora demo`)")
             }
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
-                do {
-                    try fileManager.createDirectory(
-                        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                } catch {
-                    throw StoreError(.io, "cannot create the folder \(folder) for the shop database: \(error.localizedDescription)")
-                }
-            }
-            guard fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError(.io, "cannot create the shop database \(path): permission denied or disk full")
-            }
+            try Self.createFile(path)
         }
         var configuration = Configuration()
         configuration.busyMode = .callback(ShopStore.waitForLock)
         configuration.foreignKeysEnabled = true
         configuration.label = "tora"
+        if access == .readOnly {
+            pool = try Self.openForReading(path: path, clock: clock, configuration: configuration)
+            return
+        }
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            try Self.refuseNewerSchema(path: path, configuration: configuration)
+            let kind = try ShopFile.inspect(path)
             pool = try DatabasePool(path: path, configuration: configuration)
             // GRDB turns a WAL pool's writer to synchronous=NORMAL after prepareDatabase;
             // a completed sale must survive a power cut, so the writer is set back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Schema.migrator.migrate(pool)
+            if kind != .shop(needsUpgrade: false, hasID: true) {
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA application_id = \(ShopFile.applicationID)") }
+            }
         } catch let error as DatabaseError {
             throw StoreError.wrapping(error, path: path)
         }
         for suffix in ["", "-wal", "-shm"] where fileManager.fileExists(atPath: path + suffix) {
             try? fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        }
+    }
+
+    private static func createFile(_ path: String) throws {
+        let fileManager = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
+            do {
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError(.io, "cannot create the folder \(folder) for the shop database: \(error.localizedDescription)")
+            }
+        }
+        guard fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError(.io, "cannot create the shop database \(path): permission denied or disk full")
+        }
+    }
+
+    /// A read-only pool on the shop at `path`: `immutable` when the file's folder cannot
+    /// hold the WAL's companions (a copy on a read-only disk).
+    private static func openForReading(path: String, clock: ShopClock, configuration base: Configuration) throws -> DatabasePool {
+        var configuration = base
+        configuration.readonly = true
+        do {
+            switch try ShopFile.inspect(path) {
+            case .empty:
+                throw StoreError(.missingDatabase, "\(path) holds no shop yet; create one with `tora init`")
+            case .shop(needsUpgrade: true, _):
+                guard FileManager.default.isWritableFile(atPath: path) else {
+                    throw StoreError(
+                        .io, "\(path) was written by an older Tora Sera and this copy is read-only; open a writable copy once to upgrade it"
+                    )
+                }
+                _ = try ShopStore(path: path, clock: clock)
+            case .shop:
+                break
+            }
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM settings") }
+                return pool
+            } catch let error as DatabaseError where ShopFile.needsImmutable(error) {
+                let pool = try DatabasePool(path: ShopFile.immutableURI(path), configuration: configuration)
+                try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM settings") }
+                return pool
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.wrapping(error, path: path)
         }
     }
 
@@ -94,18 +154,6 @@ public final class ShopStore: Sendable {
         guard waited < busyTimeout else { return false }
         usleep(numberOfTries < quickTries ? 100 : 1000)
         return true
-    }
-
-    /// Looks at the migrations through a plain connection that writes nothing, so a shop
-    /// from a newer Tora Sera is refused before anything could touch it.
-    private static func refuseNewerSchema(path: String, configuration: Configuration) throws {
-        let probe = try DatabaseQueue(path: path, configuration: configuration)
-        defer { try? probe.close() }
-        let superseded = try probe.read { db in try Schema.migrator.hasBeenSuperseded(db) }
-        if superseded {
-            throw StoreError(
-                .newerSchema, "\(path) was written by a newer version of Tora Sera; upgrade tora to open it (nothing was changed)")
-        }
     }
 
     /// The journal mode and `synchronous` level of the connection that writes, for a

@@ -25,8 +25,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let newerSchema = Code(rawValue: "newer_schema")
         /// No shop database at the path yet (exit 74).
         public static let missingDatabase = Code(rawValue: "missing_database")
-        /// The user is locked out after wrong PINs, or the PIN is wrong (exit 65).
+        /// The user is locked out after wrong PINs, or the code or PIN is wrong (exit 77).
         public static let denied = Code(rawValue: "denied")
+        /// No one signed in for a changing command, or the user's role may not do it (exit 77).
+        public static let notAllowed = Code(rawValue: "not_allowed")
+        /// The file is another program's SQLite database, not a shop (exit 74).
+        public static let notAShop = Code(rawValue: "not_a_shop")
         /// The audit journal does not verify (exit 65).
         public static let tampered = Code(rawValue: "tampered")
     }
@@ -64,11 +68,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         return copy
     }
 
-    /// SPEC §13: 65 bad input data, 74 I/O, 75 database busy past its timeout.
+    /// 65 bad input data, 74 I/O, 75 database busy past its timeout, 77 not signed in
+    /// or not allowed.
     public var exitCode: Int32 {
         switch code {
         case .busy: return 75
-        case .io, .newerSchema, .missingDatabase: return 74
+        case .io, .newerSchema, .missingDatabase, .notAShop: return 74
+        case .denied, .notAllowed: return 77
         default: return 65
         }
     }

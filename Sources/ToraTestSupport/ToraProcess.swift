@@ -86,12 +86,29 @@ final class LockedData: @unchecked Sendable {
 
 /// A shop in its own temporary folder, driven through the real `tora` binary with
 /// `TORA_DB` and a fixed `TORA_NOW`: what the command-line and till tests share.
+///
+/// Every run is signed in as the fixture's manager (`ToraShopFolder.manager`: code `mgr`,
+/// PIN `9876`) through `TORA_USER` and `TORA_PIN` in `env`, so changing commands work
+/// as they are. Make the shop with that manager in one line:
+/// ```
+/// try shop.ok(["init", "--shop-name", "Toko Uji"] + ToraShopFolder.managerFlags)
+/// ```
+/// A test of refusals runs without the sign-in: `shop.tora.run(args, environment: shop.unsignedEnv)`,
+/// or as someone else: `shop.env(user: "01", pin: "1234")`. Code that builds its own
+/// environment merges `ToraShopFolder.signIn` into it.
 public struct ToraShopFolder: Sendable {
     public let tora: ToraBinary
     public let folder: TemporaryFolder
     /// `TORA_NOW` of every run, ISO 8601 with an offset.
     public let now: String
     private let extraEnvironment: [String: String]
+
+    /// The manager every fixture shop is made with and every run signs in as.
+    public static let manager = (code: "mgr", name: "Manajer Uji", pin: "9876")
+    /// `init` arguments that make the fixture's manager (its PIN comes from `TORA_PIN`).
+    public static let managerFlags = ["--manager", manager.code, "--manager-name", manager.name]
+    /// `TORA_USER` and `TORA_PIN` of the fixture's manager, for environments built by hand.
+    public static let signIn = ["TORA_USER": manager.code, "TORA_PIN": manager.pin]
 
     public init(_ prefix: String, now: String, environment: [String: String] = [:]) throws {
         tora = try ToraBinary.locate()
@@ -103,8 +120,21 @@ public struct ToraShopFolder: Sendable {
     /// The shop database's path.
     public var db: String { folder.file("shop.sqlite") }
 
-    /// The environment of every run: the database, the clock and any extra variables.
-    public var env: [String: String] { ["TORA_DB": db, "TORA_NOW": now].merging(extraEnvironment) { $1 } }
+    /// The environment of every run: the database, the clock, the manager's sign-in and
+    /// any extra variables (which may replace those).
+    public var env: [String: String] {
+        ["TORA_DB": db, "TORA_NOW": now].merging(Self.signIn) { $1 }.merging(extraEnvironment) { $1 }
+    }
+
+    /// `env` without any sign-in.
+    public var unsignedEnv: [String: String] {
+        env.filter { $0.key != "TORA_USER" && $0.key != "TORA_PIN" }
+    }
+
+    /// `env` signed in as `user` with `pin`.
+    public func env(user: String, pin: String) -> [String: String] {
+        env.merging(["TORA_USER": user, "TORA_PIN": pin]) { $1 }
+    }
 
     /// Runs `tora arguments…` and returns its standard output; a non-zero exit throws
     /// with the command and its standard error.

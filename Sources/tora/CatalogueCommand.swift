@@ -25,12 +25,14 @@ struct CatalogueCommand: ParsableCommand {
                 'line N: column: reason' and the exit code is 65.
                 """)
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The CSV file.") var file: String
         @Flag(name: .customLong("dry-run"), help: "Check the file and report; write nothing.") var dryRun = false
 
         func run() throws {
             try reportingErrors {
-                let report = try shop.open().importCatalogue(path: file, dryRun: dryRun, actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                let report = try store.importCatalogue(path: file, dryRun: dryRun, actor: actor)
                 let verb = report.isDryRun ? "would be" : "were"
                 print(
                     "\(file): \(report.created) products \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged; \(report.stockCounts) stock counts recorded\(report.isDryRun ? " (dry run: nothing written)" : "")"
@@ -94,6 +96,7 @@ struct CatalogueCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add one product.")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Option(help: "Unique code: 1–32 letters, digits, '-' or '_'.") var sku: String
         @Option(help: "The name printed on receipts.") var name: String
         @Option(help: "Selling price, tax included (12500 or 12.500).") var price: Money
@@ -126,7 +129,8 @@ struct CatalogueCommand: ParsableCommand {
                     reorderPoint: try Quantity.parse(reorderPoint, unit: unit, purpose: .level, field: "reorder-point"),
                     isDiscountable: !notDiscountable)
                 let opening = try stock.map { try Quantity.parse($0, unit: unit, purpose: .level, field: "stock") }
-                try shop.open().addProduct(product, openingStock: opening, actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                try store.addProduct(product, openingStock: opening, actor: actor)
                 print("added \(sku): \(name) \(price.formatted)")
             }
         }

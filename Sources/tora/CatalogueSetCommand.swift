@@ -14,6 +14,7 @@ extension CatalogueCommand {
                 A price of 0 needs --free. An empty --member-price, --consignor or --plu clears it.
                 """)
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The product's sku.") var sku: String
         @Option(parsing: .unconditional, help: "Selling price, tax included (12500 or 12.500).") var price: String?
         @Option(help: "The name printed on receipts.") var name: String?
@@ -38,8 +39,8 @@ extension CatalogueCommand {
 
         func run() throws {
             try reportingErrors {
-                let store = try shop.open()
-                let (before, after) = try store.changeProduct(sku: sku, free: free, actor: commandLineActor) { product in
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                let (before, after) = try store.changeProduct(sku: sku, free: free, actor: actor) { product in
                     try apply(to: &product)
                 }
                 guard before != after else {

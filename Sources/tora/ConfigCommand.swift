@@ -26,6 +26,7 @@ struct ConfigCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change one setting; the change is journaled.")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The setting, e.g. cash.rounding.") var key: String
         // Taken as typed even when it looks like an option (`-5`), so the setting itself
         // can say why a negative value is refused.
@@ -43,7 +44,8 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let stored = try shop.open().setSetting(key, to: value, actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                let stored = try store.setSetting(key, to: value, actor: actor)
                 print("\(key.lowercased()) = \(stored)")
             }
         }

@@ -65,6 +65,7 @@ struct DemoCommand: ParsableCommand {
                       users: \(Self.users.map { "\($0.code) \($0.name) (\($0.role.rawValue), PIN \($0.pin))" }.joined(separator: ", "))
                       try: 8991630002637 (a barcode), ?kopi then #1, 2*KOPI-ROB-250, anggota KDMP-0001, total, pay 50000, help
                       the manager's side: tora --db \(path) report eod | catalogue search kopi | stock low
+                      changes sign in as the manager: tora --db \(path) config set cash.rounding 100 --user 03 (PIN 3456)
 
                     """.utf8))
             guard !noTill else { return }
@@ -79,7 +80,7 @@ struct DemoCommand: ParsableCommand {
         guard fileManager.fileExists(atPath: path) else { return }
         let isDemo: Bool
         do {
-            isDemo = try ShopStore(path: path).isDemo()
+            isDemo = try ShopStore(path: path, access: .readOnly).isDemo()
         } catch {
             throw StoreError(.io, "\(path) exists and is not a demo shop; give the demo another file with --db")
         }

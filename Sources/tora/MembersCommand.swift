@@ -19,12 +19,14 @@ struct MembersCommand: ParsableCommand {
                 A row for an existing member changes only the columns the file has.
                 """)
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The CSV file.") var file: String
         @Flag(name: .customLong("dry-run"), help: "Check the file and report; write nothing.") var dryRun = false
 
         func run() throws {
             try reportingErrors {
-                let report = try shop.open().importMembers(path: file, dryRun: dryRun, actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                let report = try store.importMembers(path: file, dryRun: dryRun, actor: actor)
                 let verb = report.isDryRun ? "would be" : "were"
                 print(
                     "\(file): \(report.created) members \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged\(report.isDryRun ? " (dry run: nothing written)" : "")"
@@ -66,6 +68,7 @@ struct MembersCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add one member.")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Option(help: "Member number, printed on the card.") var number: String
         @Option(help: "Full name.") var name: String
         @Option(help: "Tier name.") var tier = Tier.defaultTier.name
@@ -74,8 +77,9 @@ struct MembersCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                try shop.open().addMember(
-                    Member(number: number, name: name, tier: tier, phone: phone, creditLimit: creditLimit), actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                try store.addMember(
+                    Member(number: number, name: name, tier: tier, phone: phone, creditLimit: creditLimit), actor: actor)
                 print("added member \(number): \(name) (\(tier))")
             }
         }
@@ -114,6 +118,7 @@ struct MembersCommand: ParsableCommand {
             abstract: "Record a member's repayment of credit (kasbon) taken in the back office; journaled.",
             discussion: "At a till, `bayar-kasbon <member> <amount> [cash|qris|debit]` does the same with a slip and counts in the drawer.")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The member number.") var member: String
         @Argument(help: "The amount repaid, e.g. 50.000.") var amount: Money
         @Option(help: "cash, qris or debit.") var method = "cash"
@@ -126,8 +131,9 @@ struct MembersCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let repayment = try shop.open().repayCredit(
-                    member: member, amount: amount, method: TenderMethod.parse(method) ?? .cash, context: nil, actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .supervisor)
+                let repayment = try store.repayCredit(
+                    member: member, amount: amount, method: TenderMethod.parse(method) ?? .cash, context: nil, actor: actor)
                 print(
                     "member \(repayment.member.number) repaid \(repayment.amount.formatted) (\(repayment.method.rawValue)); still owed \(repayment.position.owed.formatted), available \(repayment.position.available.formatted)"
                 )
@@ -160,6 +166,7 @@ struct TiersCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create or change a tier.")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "Tier name.") var name: String
         @Option(name: .customLong("discount-pct"), help: "Whole percent off discountable non-local products.") var discountPct: String
         @Option(name: .customLong("local-discount-pct"), help: "Whole percent off discountable local products.") var localDiscountPct:
@@ -170,7 +177,8 @@ struct TiersCommand: ParsableCommand {
                 let tier = Tier(
                     name: name, discountPct: try Tier.parsePercent(discountPct, field: "discount-pct"),
                     localDiscountPct: try Tier.parsePercent(localDiscountPct, field: "local-discount-pct"))
-                try shop.open().setTier(tier, actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                try store.setTier(tier, actor: actor)
                 print("tier \(tier.name): \(tier.discountPct)% off, \(tier.localDiscountPct)% off local products")
             }
         }

@@ -13,8 +13,9 @@ struct PrinterCommand: ParsableCommand {
         discussion: """
             Receipts print through the CUPS queue named by the setting printer.queue (a raw
             queue); the CUPS server is the usual one (CUPS_SERVER, ~/.cups/client.conf).
-            Receipts that could not be printed wait in the outbox folder next to the
-            database. Exit 69 when CUPS or the printer is unavailable. See docs/printing.md.
+            Receipts that could not be printed wait in the shop's outbox, the folder named
+            after the database (tora.sqlite -> tora.outbox/). Exit 69 when CUPS or the
+            printer is unavailable. See docs/printing.md.
             """,
         subcommands: [List.self, Test.self, Retry.self])
 
@@ -89,9 +90,15 @@ struct PrinterCommand: ParsableCommand {
 
     struct Retry: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the receipts waiting in the outbox through printer.queue, oldest first.",
-            discussion: "Each is sent with the bytes kept the first time; a printed receipt moves to outbox/sent/.")
+            abstract: "Print this shop's receipts that failed on printer.queue, oldest first.",
+            discussion: """
+                Each is sent with the bytes kept the first time; a printed receipt moves to the
+                outbox's sent/ folder. Receipts kept while no queue was set (in the outbox's kept/
+                folder, already shown on the till's screen) are sent only with --include-kept.
+                """)
         @OptionGroup var shop: ShopOptions
+        @Flag(name: .customLong("include-kept"), help: "Also print the receipts kept while no printer queue was set.")
+        var includeKept = false
 
         func run() throws {
             try reportingPrintErrors {
@@ -99,12 +106,17 @@ struct PrinterCommand: ParsableCommand {
                 let service = ReceiptPrintService.forShop(
                     databasePath: shop.path, queue: try store.setting(.printerQueue), paper: try store.setting(.printerPaper),
                     codePage: try store.setting(.printerCodepage))
-                let waiting = try service.outbox.pending()
+                guard service.queue != nil else {
+                    throw PrintError(.notConfigured, "no printer queue is set; set one with: tora config set printer.queue NAME")
+                }
+                let waiting = try service.outbox.pending() + (includeKept ? try service.outbox.kept() : [])
+                let keptAside = includeKept ? 0 : try service.outbox.kept().count
                 guard !waiting.isEmpty else {
                     print("the outbox is empty: nothing to print")
+                    if keptAside > 0 { print("\(keptAside) receipts kept while no queue was set; --include-kept prints them") }
                     return
                 }
-                let report = try service.retryOutbox()
+                let report = try service.retryOutbox(includeKept: includeKept)
                 for result in report.results {
                     if let error = result.error {
                         print("\(result.entry.name): not printed: \(error.message)")

@@ -189,12 +189,14 @@ struct ConsignmentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that a consignor was paid for everything up to a day; the next report starts after it.")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Option(help: "The consignor's code.") var consignor: String
         @Option(help: "Last business day paid for, YYYY-MM-DD.") var to: String
 
         func run() throws {
             try reportingErrors {
-                let settlement = try shop.open().settleConsignment(consignor: consignor, to: to, actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                let settlement = try store.settleConsignment(consignor: consignor, to: to, actor: actor)
                 print(
                     "settled \(consignor) up to \(to): \(settlement.amount.formatted) for \(settlement.units.description) units"
                 )

@@ -46,16 +46,15 @@ struct ShiftCommand: ParsableCommand {
         @OptionGroup var shop: ShopOptions
         @Option(help: "The register, two digits.") var register: String
         @Option(help: "The cash counted in the drawer, e.g. 148.500.") var counted: Money
-        @OptionGroup var signIn: InterimSignIn
+        @OptionGroup var signIn: SignInOptions
 
         func run() throws {
             try reportingErrors {
-                let store = try shop.open()
-                let user = try signIn.signIn(store, atLeast: .supervisor)
-                let closing = try store.closeShift(register: register, counted: counted, actor: user.code)
+                let (store, actor) = try signIn.open(shop, as: .supervisor)
+                let closing = try store.closeShift(register: register, counted: counted, actor: actor)
                 let shift = closing.shift
                 print(
-                    "closed shift \(shift.id) of register \(shift.register) (\(shift.cashier), business day \(shift.businessDay)) by \(user.code)"
+                    "closed shift \(shift.id) of register \(shift.register) (\(shift.cashier), business day \(shift.businessDay)) by \(actor)"
                 )
                 print(
                     "expected \(closing.cash.expected.formatted), counted \(closing.counted.formatted), over/short \(closing.overShort.formatted)"

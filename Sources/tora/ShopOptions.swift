@@ -11,16 +11,19 @@ struct ShopOptions: ParsableArguments {
     /// The database path after `--db`, `$TORA_DB` and the XDG default.
     var path: String { ShopStore.resolvePath(explicit: db) }
 
-    /// Opens the shop; `create` makes the file when it is missing.
-    func open(create: Bool = false) throws -> ShopStore {
+    /// Opens the shop read-only, for commands that only read: they work on a read-only
+    /// file and on a backup copy. A command that changes the shop signs in instead
+    /// (`SignInOptions.open`), which opens it for writing.
+    func open() throws -> ShopStore {
+        try ShopStore(path: path, clock: try ShopClock.fromEnvironment(), access: .readOnly)
+    }
+
+    /// Opens the shop to change it; `create` makes the file when it is missing. Only
+    /// `init`, `demo`, the till (which signs its cashiers in itself) and `SignInOptions`
+    /// call this.
+    func openForWriting(create: Bool = false) throws -> ShopStore {
         try ShopStore(path: path, clock: try ShopClock.fromEnvironment(), create: create)
     }
-}
-
-/// Who the journal names for changes made from the command line.
-var commandLineActor: String {
-    let environment = ProcessInfo.processInfo.environment
-    return "cli:" + (environment["TORA_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown")
 }
 
 /// Runs a command body, turning the library's errors into one line each on standard error

@@ -12,6 +12,7 @@ struct StockCommand: ParsableCommand {
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record goods received from a supplier or consignor.")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The product's sku.") var sku: String
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Quantity received (kg/l may have 3 decimals).", valueName: "quantity"))
         var quantityText: [String] = []
@@ -23,8 +24,8 @@ struct StockCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let store = try shop.open()
-                let onHand = try store.receive(sku: sku, quantity: quantity, cost: cost, supplier: supplier, actor: commandLineActor)
+                let (store, actor) = try signIn.open(shop, as: .manager)
+                let onHand = try store.receive(sku: sku, quantity: quantity, cost: cost, supplier: supplier, actor: actor)
                 print(
                     "received \(try Self.typed(quantity, sku: sku, store)) of \(sku); on hand now \(try Self.level(onHand, sku: sku, store))"
                 )
@@ -47,6 +48,7 @@ struct StockCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct stock with a reason: damaged, expired, lost (remove) or found (add).")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The product's sku.") var sku: String
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("How much (the reason decides the direction).", valueName: "quantity"))
         var quantityText: [String] = []
@@ -63,9 +65,9 @@ struct StockCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let store = try shop.open()
+                let (store, actor) = try signIn.open(shop, as: .manager)
                 let onHand = try store.adjust(
-                    sku: sku, quantity: quantity, reason: AdjustReason.parse(reason) ?? .lost, note: note, actor: commandLineActor)
+                    sku: sku, quantity: quantity, reason: AdjustReason.parse(reason) ?? .lost, note: note, actor: actor)
                 print("adjusted \(sku) (\(reason)); on hand now \(try Receive.level(onHand, sku: sku, store))")
             }
         }
@@ -76,6 +78,7 @@ struct StockCommand: ParsableCommand {
             abstract: "Record a stock count (stock opname): sets the level, the difference is recorded.",
             discussion: "Either SKU QTY, or --file F with a CSV of sku,counted (all rows or none).")
         @OptionGroup var shop: ShopOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "The product's sku.") var sku: String?
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The counted quantity.", valueName: "quantity"))
         var quantityText: [String] = []
@@ -91,12 +94,12 @@ struct StockCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let store = try shop.open()
+                let (store, actor) = try signIn.open(shop, as: .manager)
                 if let file {
-                    let result = try store.importCounts(path: file, actor: commandLineActor)
+                    let result = try store.importCounts(path: file, actor: actor)
                     print("\(file): \(result.counted) products counted, \(result.changed) changed level")
                 } else if let sku, let quantity {
-                    let result = try store.count(sku: sku, counted: quantity, actor: commandLineActor)
+                    let result = try store.count(sku: sku, counted: quantity, actor: actor)
                     let unit = try store.product(sku: sku)?.product.unit ?? .pcs
                     let difference = result.counted - result.before
                     print(

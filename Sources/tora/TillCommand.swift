@@ -29,7 +29,7 @@ struct TillCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try Self.inLanguage(lang) { try shop.open() }
+            let store = try Self.inLanguage(lang) { try shop.openForWriting() }
             try Self.runTill(store: store, register: register, lang: lang, scripted: [])
         }
     }

@@ -53,7 +53,8 @@ struct BadEnvironmentTests {
         let mountPoint = folder.file("ro")
         guard mount(mountPoint, options: "ro,size=1m") else { return }
         defer { unmount(mountPoint) }
-        let run = try tora.run(["init", "--db", mountPoint + "/shop.sqlite"])
+        let run = try tora.run(
+            ["init", "--db", mountPoint + "/shop.sqlite"] + ToraShopFolder.managerFlags, environment: ToraShopFolder.signIn)
         #expect(run.status == 74)
         #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains("cannot create the shop database"), "\(run.stderr)")
     }
@@ -63,8 +64,8 @@ struct BadEnvironmentTests {
         let mountPoint = folder.file("shop")
         guard mount(mountPoint, options: "size=4m") else { return }
         defer { unmount(mountPoint) }
-        let env = ["TORA_DB": mountPoint + "/shop.sqlite"]
-        #expect(try tora.run(["init"], environment: env).status == 0)
+        let env = ["TORA_DB": mountPoint + "/shop.sqlite"].merging(ToraShopFolder.signIn) { $1 }
+        #expect(try tora.run(["init"] + ToraShopFolder.managerFlags, environment: env).status == 0)
         let csv = folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))
         #expect(try tora.run(["catalogue", "import", csv], environment: env).status == 0)
         remount(mountPoint, "ro")
@@ -82,8 +83,8 @@ struct BadEnvironmentTests {
         let mountPoint = folder.file("full")
         guard mount(mountPoint, options: "size=640k") else { return }
         defer { unmount(mountPoint) }
-        let env = ["TORA_DB": mountPoint + "/shop.sqlite"]
-        #expect(try tora.run(["init"], environment: env).status == 0)
+        let env = ["TORA_DB": mountPoint + "/shop.sqlite"].merging(ToraShopFolder.signIn) { $1 }
+        #expect(try tora.run(["init"] + ToraShopFolder.managerFlags, environment: env).status == 0)
         var lines = [SampleCatalogue.lines[0]]
         for index in 0..<8_000 {
             lines.append("BULK-\(index),,Barang Contoh Nomor \(index) Dengan Nama Panjang,lainnya,pcs,1000,,900,ppn,no,,,,,10,1,yes,yes")
@@ -100,11 +101,39 @@ struct BadEnvironmentTests {
     @Test("a shop written by a newer Tora Sera is left untouched: one line, exit 74")
     func newerSchema() throws {
         let path = folder.file("newer.sqlite")
-        #expect(try tora.run(["init", "--db", path]).status == 0)
+        #expect(try tora.run(["init", "--db", path] + ToraShopFolder.managerFlags, environment: ToraShopFolder.signIn).status == 0)
         try GRDBTamper.addMigration(db: path, identifier: "v99-from-the-future")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let run = try tora.run(["catalogue", "list", "--db", path])
         #expect(run.status == 74 && run.stderr.contains("newer version of Tora Sera"), "\(run.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("on a read-only disk the reading commands work, on the shop and on its backup copy (mode 0400); changes exit 74")
+    func readOnlyReading() throws {
+        let mountPoint = folder.file("readonly")
+        guard mount(mountPoint, options: "size=8m") else { return }
+        defer { unmount(mountPoint) }
+        let env = ["TORA_DB": mountPoint + "/shop.sqlite", "TORA_NOW": "2026-11-29T10:00:00+07:00"].merging(ToraShopFolder.signIn) { $1 }
+        #expect(try tora.run(["init"] + ToraShopFolder.managerFlags, environment: env).status == 0)
+        let csv = folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))
+        #expect(try tora.run(["catalogue", "import", csv], environment: env).status == 0)
+        let copy = mountPoint + "/salinan.sqlite"
+        #expect(try tora.run(["backup", copy], environment: env).status == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: copy)
+        remount(mountPoint, "ro")
+        defer { remount(mountPoint, "rw") }
+        for path in [mountPoint + "/shop.sqlite", copy] {
+            let readOnly = env.merging(["TORA_DB": path]) { $1 }
+            for command in [
+                ["report", "eod"], ["audit", "verify"], ["catalogue", "list"], ["config", "list"], ["stock", "list"], ["users", "list"],
+            ] {
+                let run = try tora.run(command, environment: readOnly)
+                #expect(run.status == 0, "tora \(command.joined(separator: " ")) on \(path): \(run.stderr)")
+            }
+            #expect(try tora.run(["catalogue", "list"], environment: readOnly).stdout.contains("KOPI-KPA"))
+            let change = try tora.run(["config", "set", "shop.name", "X"], environment: readOnly)
+            #expect(change.status == 74 && change.stderr.split(separator: "\n").count == 1, "\(change.stderr)")
+        }
     }
 }

@@ -17,7 +17,7 @@ struct BooksShop {
 
     init(_ prefix: String) throws {
         shop = try ToraShopFolder(prefix, now: "2026-11-29T09:30:00+07:00")
-        try shop.ok(["init", "--shop-name", "Toko Uji"])
+        try shop.ok(["init", "--shop-name", "Toko Uji"] + ToraShopFolder.managerFlags)
         try shop.ok(["catalogue", "import", shop.folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
         try shop.ok(["config", "set", "tax.pkp", "true"])
         try shop.ok(["config", "set", "cash.rounding", "100"])

@@ -8,11 +8,11 @@ import ToraTestSupport
 @Suite("tora on the command line")
 struct CommandLineTests {
     let shop: ToraShopFolder
-    init() throws { shop = try ToraShopFolder("tora-cli", now: "2026-11-29T09:00:00+07:00", environment: ["TORA_ACTOR": "manager"]) }
+    init() throws { shop = try ToraShopFolder("tora-cli", now: "2026-11-29T09:00:00+07:00") }
 
     @Test("init, a ';' catalogue with Rupiah cells, then search lists the local product first")
     func initImportSearch() throws {
-        try shop.ok(["init", "--shop-name", "Toko Rakyat Sukamaju"])
+        try shop.ok(["init", "--shop-name", "Toko Rakyat Sukamaju"] + ToraShopFolder.managerFlags)
         let csv = shop.folder.write(
             "katalog.csv",
             """
@@ -29,7 +29,7 @@ struct CommandLineTests {
 
     @Test("a bad catalogue exits 65, names each bad line, and leaves the shop as it was")
     func badImport() throws {
-        try shop.ok(["init"])
+        try shop.ok(["init"] + ToraShopFolder.managerFlags)
         try shop.ok(["catalogue", "import", shop.folder.write("good.csv", SampleCatalogue.lines.joined(separator: "\n"))])
         let before = try shop.ok(["catalogue", "export"])
         let bad = shop.folder.write(
@@ -55,7 +55,7 @@ struct CommandLineTests {
 
     @Test("stock list shows on hand equal to the sum of receive, adjust and count")
     func stockCommands() throws {
-        try shop.ok(["init"])
+        try shop.ok(["init"] + ToraShopFolder.managerFlags)
         try shop.ok(["catalogue", "import", shop.folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
         #expect(
             try shop.ok(["stock", "receive", "GULA-PSR", "24", "--cost", "16.200", "--supplier", "CV Sumber"]).contains(
@@ -95,7 +95,7 @@ struct CommandLineTests {
     func exitCodes() throws {
         let missing = try shop.tora.run(["catalogue", "list"], environment: shop.env)
         #expect(missing.status == 74 && missing.stderr.contains("tora init"))
-        try shop.ok(["init"])
+        try shop.ok(["init"] + ToraShopFolder.managerFlags)
         let usage = try shop.tora.run(["stock", "adjust", "X", "1", "--reason", "stolen-by-cat"], environment: shop.env)
         #expect(usage.status == 64)
         let setting = try shop.tora.run(["config", "set", "printer.paper", "57"], environment: shop.env)
@@ -113,7 +113,7 @@ struct CommandLineTests {
 
     @Test("users get a PIN from piped input; members and tiers from the command line")
     func usersMembersTiers() throws {
-        try shop.ok(["init"])
+        try shop.ok(["init"] + ToraShopFolder.managerFlags)
         try shop.ok(["users", "add", "--code", "01", "--name", "Siti Aminah", "--role", "cashier"], stdin: "1234\n")
         let badPin = try shop.tora.run(
             ["users", "add", "--code", "02", "--name", "Ujang", "--role", "supervisor"], stdin: "12\n", environment: shop.env)
@@ -141,7 +141,8 @@ struct CommandLineTests {
         let again = try shop.tora.run(["backup", copy], environment: shop.env)
         #expect(again.status == 74)
         #expect(try shop.ok(["demo"]).contains("Demo shop ready"))  // a demo is made anew
-        try shop.ok(["--db", shop.folder.file("real.sqlite"), "init"])  // SPEC §13's form: --db before the subcommand
+        // The documented form: --db before the subcommand.
+        try shop.ok(["--db", shop.folder.file("real.sqlite"), "init"] + ToraShopFolder.managerFlags)
         let refuse = try shop.tora.run(["demo", "--db", shop.folder.file("real.sqlite")], environment: shop.env)
         #expect(refuse.status == 74 && refuse.stderr.contains("real shop"))
     }

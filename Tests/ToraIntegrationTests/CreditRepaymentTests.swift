@@ -12,7 +12,7 @@ struct CreditRepaymentTests {
     init() throws { shop = try ToraShopFolder("tora-credit", now: "2026-11-29T09:30:00+07:00") }
 
     func makeShop() throws {
-        try shop.ok(["init", "--shop-name", "Toko Uji"])
+        try shop.ok(["init", "--shop-name", "Toko Uji"] + ToraShopFolder.managerFlags)
         try shop.ok(["catalogue", "import", shop.folder.write("c.csv", ShiftControlTests.catalogue)])
         try shop.ok(["members", "add", "--number", "M1", "--name", "Siti Aminah", "--credit-limit", "100000"])
         try shop.ok(["users", "add", "--code", "01", "--name", "Kasir Satu", "--role", "cashier"], stdin: "1234\n")

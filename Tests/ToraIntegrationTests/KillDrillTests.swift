@@ -12,7 +12,7 @@ struct KillDrillTests {
     let tora: ToraBinary
     let folder = TemporaryFolder("tora-drill")
     var db: String { folder.file("shop.sqlite") }
-    var env: [String: String] { ["TORA_DB": db, "TORA_NOW": "2026-11-29T08:00:00+07:00"] }
+    var env: [String: String] { ["TORA_DB": db, "TORA_NOW": "2026-11-29T08:00:00+07:00"].merging(ToraShopFolder.signIn) { $1 } }
 
     init() throws { tora = try ToraBinary.locate() }
 
@@ -28,7 +28,8 @@ struct KillDrillTests {
         let killsWanted = Int(environment["TORA_DRILL_KILLS"] ?? "") ?? 12
         var random = SeededGenerator(seed: UInt64(environment["TORA_DRILL_SEED"] ?? "") ?? 20_261_129)
         let setup = [
-            ["init"], ["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))],
+            ["init"] + ToraShopFolder.managerFlags,
+            ["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))],
         ]
         for arguments in setup { #expect(try tora.run(arguments, environment: env).status == 0) }
         #expect(

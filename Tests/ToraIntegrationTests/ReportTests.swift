@@ -13,7 +13,9 @@ struct ReportTests {
 
     init() throws { tora = try ToraBinary.locate() }
 
-    func env(_ day: String) -> [String: String] { ["TORA_DB": db, "TORA_NOW": "\(day)T10:00:00+07:00"] }
+    func env(_ day: String) -> [String: String] {
+        ["TORA_DB": db, "TORA_NOW": "\(day)T10:00:00+07:00"].merging(ToraShopFolder.signIn) { $1 }
+    }
 
     @discardableResult
     func ok(_ arguments: [String], day: String = "2026-11-28", stdin: String = "") throws -> String {
@@ -31,7 +33,7 @@ struct ReportTests {
     /// Day 2: M2 buys 2 coffees (57.000); a walk-in buys Minyakita 15.700; one of M1's
     ///   coffees comes back: 57.000 × 1/2 = 28.500 cash.
     func makeHistory() throws {
-        try ok(["init"], day: "2026-11-27")
+        try ok(["init"] + ToraShopFolder.managerFlags, day: "2026-11-27")
         try ok(["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))], day: "2026-11-27")
         try ok(["members", "add", "--number", "M1", "--name", "Siti Aminah"], day: "2026-11-27")
         try ok(["members", "add", "--number", "M2", "--name", "Ujang Suryana"], day: "2026-11-27")

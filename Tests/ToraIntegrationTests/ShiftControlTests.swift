@@ -13,7 +13,7 @@ struct ShiftControlTests {
 
     /// Three products no tier discount touches, two cashiers, a supervisor, a member with credit.
     func makeShop() throws {
-        try shop.ok(["init", "--shop-name", "Toko Uji"])
+        try shop.ok(["init", "--shop-name", "Toko Uji"] + ToraShopFolder.managerFlags)
         try shop.ok(["catalogue", "import", shop.folder.write("c.csv", ShiftControlTests.catalogue)])
         try shop.ok(["members", "add", "--number", "M1", "--name", "Siti Aminah", "--credit-limit", "100000"])
         try shop.ok(["users", "add", "--code", "01", "--name", "Kasir Satu", "--role", "cashier"], stdin: "1234\n")
@@ -31,7 +31,8 @@ struct ShiftControlTests {
 
     /// `tora arguments…` at `now` (TORA_NOW), with extra environment.
     func run(_ arguments: [String], stdin: [String] = [], at now: String? = nil, env extra: [String: String] = [:]) throws -> ToraRun {
-        var environment = shop.env
+        // Signed in only where a test says so (`env:`): the shop's own sign-in is left out.
+        var environment = shop.unsignedEnv
         if let now { environment["TORA_NOW"] = now }
         for (key, value) in extra { environment[key] = value }
         let input = stdin.isEmpty ? "" : stdin.joined(separator: "\n") + "\n"
@@ -101,7 +102,7 @@ struct ShiftControlTests {
         try shop.ok(["till", "--register", "01"], stdin: "01\n1234\n100000\nBERAS-5\npay 50000\nTEH\npark\nquit\n")
         let arguments = ["shift", "close", "--register", "01", "--counted", "146000"]
         let anonymous = try run(arguments)
-        #expect(anonymous.status == 77 && anonymous.stderr.contains("not signed in"))
+        #expect(anonymous.status == 77 && anonymous.stderr.contains("sign in to change the shop"))
         let cashier = try run(arguments + ["--user", "03"], env: ["TORA_PIN": "3456"])
         #expect(cashier.status == 77 && cashier.stderr.contains("03 is a cashier"))
         let wrongPIN = try run(arguments + ["--user", "02"], env: ["TORA_PIN": "9999"])

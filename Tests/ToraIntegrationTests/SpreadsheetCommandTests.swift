@@ -12,7 +12,7 @@ struct SpreadsheetCommandTests {
     init() throws { shop = try ToraShopFolder("tora-sheet", now: "2026-11-29T09:00:00+07:00", environment: ["TORA_ACTOR": "manager"]) }
 
     func makeShop() throws {
-        try shop.ok(["init"])
+        try shop.ok(["init"] + ToraShopFolder.managerFlags)
         try shop.ok(["catalogue", "import", shop.folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
     }
 

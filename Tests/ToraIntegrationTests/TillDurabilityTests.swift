@@ -13,7 +13,7 @@ struct TillDurabilityTests {
     init() throws { shop = try ToraShopFolder("tora-durable", now: "2026-11-29T10:00:00+07:00") }
 
     func makeShop(cashiers: [String]) throws {
-        try shop.ok(["init"])
+        try shop.ok(["init"] + ToraShopFolder.managerFlags)
         try shop.ok(["catalogue", "import", shop.folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
         for code in cashiers {
             try shop.ok(["users", "add", "--code", code, "--name", "Kasir \(code)", "--role", "cashier"], stdin: "1234\n")

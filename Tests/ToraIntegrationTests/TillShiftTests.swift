@@ -12,7 +12,7 @@ struct TillShiftTests {
 
     /// The sample catalogue, PKP with PPN 11, cash rounding 100, a member, a cashier and a supervisor.
     func makeShop() throws {
-        try shop.ok(["init", "--shop-name", "Toko Uji"])
+        try shop.ok(["init", "--shop-name", "Toko Uji"] + ToraShopFolder.managerFlags)
         try shop.ok(["catalogue", "import", shop.folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
         try shop.ok(["config", "set", "tax.pkp", "true"])
         try shop.ok(["config", "set", "cash.rounding", "100"])
@@ -156,7 +156,7 @@ struct TillShiftTests {
         let run = try shop.tora.run(
             ["till", "--register", "01", "--lang", "en"], stdin: lines.joined(separator: "\n") + "\n", environment: shop.env)
         #expect(run.stdout.contains("01 is not a supervisor; the command was not run"))
-        #expect(run.stdout.contains("Wrong code or PIN (4 tries left)"))
+        #expect(run.stdout.contains("Wrong code or PIN") && !run.stdout.contains("tries left"))
         #expect(!run.stdout.contains("Discount 10%"))
         let journal = try shop.ok(["audit", "list", "--kind", "login.failed"])
         #expect(journal.contains("\"code\":\"02\""))

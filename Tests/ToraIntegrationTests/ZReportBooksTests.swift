@@ -89,7 +89,7 @@ struct ZReportBooksTests {
     @Test("an impossible --date is a usage error (exit 64) in one line; a leap day is a day")
     func impossibleDates() throws {
         let shop = try ToraShopFolder("tora-zdates", now: "2026-11-29T09:30:00+07:00")
-        try shop.ok(["init"])
+        try shop.ok(["init"] + ToraShopFolder.managerFlags)
         for date in ["2026-13-45", "2026-02-30", "2026-04-31", "2026-00-10", "26-11-29"] {
             let run = try shop.tora.run(["report", "eod", "--date", date], environment: shop.env)
             #expect(run.status == 64, "--date \(date) exited \(run.status)")

@@ -28,11 +28,11 @@ struct OutboxTests {
         PrintJob(title: name, bytes: bytes, text: "struk \(name)\n")
     }
 
-    @Test("a kept receipt is <number>.bin and <number>.txt in outbox/ next to the database, with no temporary file left")
+    @Test("a kept receipt is <number>.bin and <number>.txt in shop.outbox/ beside shop.sqlite, with no temporary file left")
     func keep() throws {
         let entry = try outbox.keep(job("01-20261129-0001"))
-        #expect(outbox.folder == folder.file("outbox"))
-        #expect(entry.bytesPath == folder.file("outbox/01-20261129-0001.bin"))
+        #expect(outbox.folder == folder.file("shop.outbox"))
+        #expect(entry.bytesPath == folder.file("shop.outbox/01-20261129-0001.bin"))
         #expect(try entry.bytes() == [0x1B, 0x40, 0x41])
         #expect(entry.text() == "struk 01-20261129-0001\n")
         #expect(
@@ -57,7 +57,7 @@ struct OutboxTests {
         #expect(try outbox.pending().isEmpty)
         #expect(try outbox.sent().map(\.name) == ["01-20261129-0004"])
         #expect(try moved.bytes() == [0x1B, 0x40, 0x41])
-        #expect(FileManager.default.fileExists(atPath: folder.file("outbox/sent/01-20261129-0004.txt")))
+        #expect(FileManager.default.fileExists(atPath: folder.file("shop.outbox/sent/01-20261129-0004.txt")))
     }
 
     @Test("a title is made a safe file name")
@@ -72,6 +72,8 @@ struct OutboxTests {
         let outcome = service.deliver(SampleReceipts.sale)
         #expect(outcome.status == .kept(reason: nil))
         let entry = try #require(outcome.outboxEntry)
+        #expect(entry.folder == outbox.keptFolder && entry.folder == folder.file("shop.outbox/kept"))
+        #expect(try outbox.pending().isEmpty && outbox.kept().map(\.name) == ["01-20261129-0007"])
         #expect(try entry.bytes() == outcome.receipt.bytes)
         #expect(entry.text() == outcome.receipt.text)
         #expect(outcome.receipt.text.contains("TOTAL"))
@@ -123,5 +125,27 @@ struct OutboxTests {
         } throws: { error in
             (error as? PrintError)?.code == .notConfigured && (error as? PrintError)?.message.contains("printer.queue") == true
         }
+    }
+
+    @Test("two databases in one folder have two outboxes, named after each file")
+    func outboxPerDatabase() {
+        #expect(Outbox(besideDatabase: "/srv/toko/tora.sqlite").folder == "/srv/toko/tora.outbox")
+        #expect(Outbox(besideDatabase: "/srv/toko/demo.sqlite").folder == "/srv/toko/demo.outbox")
+        #expect(Outbox(besideDatabase: "toko").folder == "toko.outbox")
+    }
+
+    @Test("retry sends only receipts that failed on a queue; those kept with no queue only when asked")
+    func retryScope() throws {
+        let failed = try outbox.keep(job("01-20261129-0001"), forRetry: true)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -10)], ofItemAtPath: failed.bytesPath)
+        try outbox.keep(job("01-20261129-0002"), forRetry: false)
+        let printer = RecordingPrinter()
+        let service = ReceiptPrintService(queue: "kasir", outbox: outbox)
+        #expect(try service.retryOutbox(using: printer).printedCount == 1)
+        #expect(printer.jobs.withLock { $0.map(\.title) } == ["01-20261129-0001"])
+        #expect(try outbox.kept().map(\.name) == ["01-20261129-0002"])
+        #expect(try service.retryOutbox(using: printer, includeKept: true).printedCount == 1)
+        #expect(printer.jobs.withLock { $0.map(\.title) } == ["01-20261129-0001", "01-20261129-0002"])
+        #expect(try outbox.kept().isEmpty && outbox.sent().count == 2)
     }
 }

@@ -27,14 +27,16 @@ extension CupsTests {
         let printer: CaptureListener
         let folder = TemporaryFolder("tora-printer-cli")
         var db: String { folder.file("shop.sqlite") }
-        var env: [String: String] { ["TORA_DB": db, "TORA_NOW": "2026-11-29T09:00:00+07:00", "CUPS_SERVER": cups.address] }
+        var env: [String: String] {
+            ["TORA_DB": db, "TORA_NOW": "2026-11-29T09:00:00+07:00", "CUPS_SERVER": cups.address].merging(ToraShopFolder.signIn) { $1 }
+        }
 
         init() throws {
             tora = try ToraBinary.locate()
             cups = try PrivateCups()
             printer = try CaptureListener()
             try cups.addRawQueue("kasir", printingTo: printer)
-            try ok(["init", "--shop-name", "Toko Rakyat Sukamaju"])
+            try ok(["init", "--shop-name", "Toko Rakyat Sukamaju"] + ToraShopFolder.managerFlags)
         }
 
         @discardableResult

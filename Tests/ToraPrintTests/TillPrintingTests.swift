@@ -16,7 +16,7 @@ extension CupsTests {
         let folder = TemporaryFolder("tora-till-print")
         var db: String { folder.file("shop.sqlite") }
         var env: [String: String] {
-            cups.environment.merging(["TORA_DB": db, "TORA_NOW": "2026-11-29T09:30:00+07:00", "TORA_ACTOR": "manager"]) { $1 }
+            cups.environment.merging(["TORA_DB": db, "TORA_NOW": "2026-11-29T09:30:00+07:00"]) { $1 }.merging(ToraShopFolder.signIn) { $1 }
         }
 
         init() throws {
@@ -34,7 +34,7 @@ extension CupsTests {
         }
 
         func makeShop() throws {
-            try ok(["init", "--shop-name", "Toko Uji"])
+            try ok(["init", "--shop-name", "Toko Uji"] + ToraShopFolder.managerFlags)
             try ok(["catalogue", "import", folder.write("c.csv", SampleCatalogue.lines.joined(separator: "\n"))])
             try ok(["users", "add", "--code", "01", "--name", "Siti", "--role", "cashier"], stdin: "1234\n")
             try ok(["config", "set", "printer.queue", "kasir"])
@@ -71,7 +71,7 @@ extension CupsTests {
             let notice = run.stdout.split(separator: "\n").filter { $0.contains("was not printed") }
             #expect(notice.count == 1 && notice[0].contains("Receipt 01-20261129-0001 was not printed"), "\(run.stdout)")
             #expect(run.stdout.contains("Paid. Receipt 01-20261129-0001"))
-            let kept = try Data(contentsOf: URL(fileURLWithPath: folder.file("outbox/01-20261129-0001.bin")))
+            let kept = try Data(contentsOf: URL(fileURLWithPath: folder.file("shop.outbox/01-20261129-0001.bin")))
             let report = try #require(try ShopStore(path: db).dayReport(day: "2026-11-29"))
             #expect(report.salesCount == 1 && report.net == Money(16_500))
 
@@ -82,7 +82,7 @@ extension CupsTests {
             let job = try #require(printer.waitForJobs(1).first)
             #expect(job == [UInt8](kept))
             #expect(job == (try expectedBytes("01-20261129-0001")))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("outbox")).filter { $0.hasSuffix(".bin") }.isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("shop.outbox")).filter { $0.hasSuffix(".bin") }.isEmpty)
         }
 
         @Test("with cupsd down the Indonesian till says so in Indonesian, naming the printer, without CUPS's English")

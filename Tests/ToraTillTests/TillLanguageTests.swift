@@ -40,10 +40,11 @@ enum TillErrorPaths {
 
     static let all: [TillErrorPath] = [
         // Signing in and opening the shift
-        TillErrorPath("unknown user", ["zz", "1111"], "login.failed_unknown", start: .loginPrompt),
+        TillErrorPath("unknown user", ["zz", "1111"], "login.failed", start: .loginPrompt),
         TillErrorPath("wrong PIN", ["01", "9999"], "login.failed", start: .loginPrompt),
         TillErrorPath(
-            "locked after five wrong PINs", Array(repeating: ["01", "9999"], count: 5).flatMap { $0 }, "login.locked",
+            "locked after five wrong PINs, told only with the right PIN",
+            Array(repeating: ["01", "9999"], count: 5).flatMap { $0 } + ["01", "1234"], "login.locked",
             start: .loginPrompt),
         TillErrorPath("another cashier's shift", ["01", "1234"], "login.shift_of_other", start: .loginPrompt, setup: .shiftOpenByAnother),
         TillErrorPath("float not an amount", ["01", "1234", "banyak"], "error.invalid_amount", start: .loginPrompt),
