@@ -124,6 +124,18 @@ enum TillErrorPaths {
             "store.refund_credit_needs_member"),
         TillErrorPath("reprint before any receipt", ["reprint"], "error.no_receipt_yet"),
         TillErrorPath("reprint an unknown receipt", ["reprint 01-20261129-0099"] + override, "error.unknown_receipt"),
+        TillErrorPath(
+            "refund a line already refunded",
+            ["KOPI-KPA", "pay", "refund 01-20261129-0001"] + override + ["1", "pay", "refund 01-20261129-0001"] + override + ["1"],
+            "refund.line_done"),
+        // Numbers as Indonesians write them, and input too long
+        TillErrorPath("a dot as the decimal mark", ["1.5*TLR-RAS"], "error.decimal_point"),
+        TillErrorPath("a line far too long", [String(repeating: "8", count: 5000)], "input.too_long"),
+        TillErrorPath("a search far too long", ["?" + String(repeating: "kopi ", count: 60)], "search.too_long"),
+        // Members' credit
+        TillErrorPath("repay without amount", ["bayar-kasbon M1"], "usage.repay"),
+        TillErrorPath("repay on credit", ["bayar-kasbon M1 5000 kredit"], "usage.repay_method"),
+        TillErrorPath("repay more than owed", ["bayar-kasbon M1 5000"], "error.repayment_exceeds_owed"),
         // Closing
         TillErrorPath("counted cash not an amount", ["close", "banyak"], "error.invalid_amount"),
     ]
