@@ -12,7 +12,7 @@ public enum DayReportHTML {
     public static func render(_ report: SalesReport, shopName: String) -> String {
         var page = HTMLPage(title: "Laporan harian (Z)", detail: report.date)
         page.lines = [HTML.escape(shopName) + openShiftsWarning(report)]
-        fill(&page, report, shiftIsOpen: false)
+        fill(&page, report, shiftIsOpen: report.cash.openShifts > 0)
         return page.rendered
     }
 
@@ -75,6 +75,7 @@ public enum DayReportHTML {
     }
 
     /// Every figure with its JSON key; an open shift has no counted cash yet.
+    /// `shiftIsOpen`: some shift is not counted yet, so counted cash and over/short are left out.
     static func figuresTable(_ report: SalesReport, shiftIsOpen: Bool) -> String {
         var rows: [(String, String, Money)] = [
             ("Penjualan kotor", "gross", report.gross), ("Diskon", "discounts", report.discounts),

@@ -148,5 +148,10 @@ extension ReportTests {
         #expect(shown["net"] == (page.json["net"] as? Int).map(String.init) && shown["net"] == "16500")
         #expect(shown["cash.expected"] == "66500")
         #expect(shown["cash.counted"] == nil && shown["cash.over_short"] == nil)
+        // The Z page of a day with a shift still open does not show a count of Rp0 either.
+        let day = try self.page(["report", "eod", "--date", "2026-11-29"], day: "2026-11-29", name: "open-day")
+        let dayFigures = try #require(day.tables.tables["figures"])
+        let dayKeys = Set(dayFigures.rows.compactMap { $0.last?.key })
+        #expect(dayKeys.contains("cash.expected") && !dayKeys.contains("cash.counted") && !dayKeys.contains("cash.over_short"))
     }
 }
