@@ -49,8 +49,8 @@ public enum DayReportText {
             "transaksi \(report.salesCount), retur \(report.refundCount), baris dibatalkan \(report.voidLines), transaksi dibatalkan \(report.cancelledSales)",
         ]
         if report.cash.openShifts > 0 { lines.append("PERHATIAN: masih ada \(report.cash.openShifts) shift terbuka") }
+        lines += ["", money.rendered, payments.rendered, cash.rendered, credit.rendered] + subsidyLines(report)
         lines += [
-            "", money.rendered, payments.rendered, cash.rendered, credit.rendered,
             "Produk lokal: \(report.localNet.formatted) (\(report.localShareText)% dari penjualan bersih)",
             "Anggota: \(report.memberSalesCount) transaksi, \(report.memberNet.formatted)", "", registers.rendered, categories.rendered,
             top.rendered,
@@ -121,5 +121,17 @@ public enum DayReportCSV {
             add("journal_head", "hash", head.hash)
         }
         return rows.map(CSVWriter.line).joined()
+    }
+}
+
+extension DayReportText {
+    /// Subsidised goods by programme (docs/subsidised-goods.md); nothing on a day without.
+    static func subsidyLines(_ report: SalesReport) -> [String] {
+        guard !report.subsidy.isEmpty else { return [] }
+        var table = TextTable([("Barang subsidi", .left), ("jumlah", .right), ("bersih", .right), ("pembeli", .right)])
+        for line in report.subsidy {
+            table.add([line.programme, "\(line.units.formatted(line.unit)) \(line.unit.rawValue)", line.net.formatted, String(line.buyers)])
+        }
+        return [table.rendered]
     }
 }
