@@ -94,15 +94,14 @@ public struct SubsidyReport: Sendable {
             ]).pretty
         case .html:
             var page = sales
-            page.appendix = [("Per pembeli", Self.tableHTML(buyers)), ("Per hari", Self.tableHTML(days))]
+            page.appendix = [("Per pembeli", Self.tableHTML(buyers, name: "buyers")), ("Per hari", Self.tableHTML(days, name: "days"))]
             return page.render(.html, shopName: shopName)
         }
     }
 
-    static func tableHTML(_ report: ReportTable) -> String {
+    static func tableHTML(_ report: ReportTable, name: String) -> String {
         var table = HTMLTable(
-            report.title.lowercased().replacingOccurrences(of: " ", with: "_"),
-            report.columns.map { HTMLTable.Column(label: $0.label, numeric: $0.kind.isNumeric) })
+            name, report.columns.map { HTMLTable.Column(label: $0.label, numeric: $0.kind.isNumeric) })
         table.rows = report.rows.map { row in
             zip(report.columns, row).map { column, cell in HTMLTable.Cell(text: cell.text, key: column.key, value: cell.raw) }
         }

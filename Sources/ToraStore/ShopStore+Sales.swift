@@ -53,8 +53,9 @@ extension ShopStore {
             // The buyer's limits, counted inside this write so two registers cannot both
             // sell the last units (docs/subsidised-goods.md).
             try Self.checkSubsidy(sale, changed: nil, day: moment.day, db)
-            let subsidised = priced.lines.compactMap { line in
-                line.isVoided ? nil : line.line.item.subsidy.map { (line: line, programme: $0.uppercased()) }
+            var subsidised: [(line: PricedLine, programme: String)] = []
+            for line in priced.lines where !line.isVoided {
+                if let code = line.line.item.subsidy { subsidised.append((line, code.uppercased())) }
             }
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             var productIDs: [String: Int64] = [:]

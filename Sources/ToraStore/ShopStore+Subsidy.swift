@@ -58,7 +58,7 @@ extension ShopStore {
                 ])
             try AuditJournal.append(
                 db, store: self, kind: "subsidy.programme_set", actor: actor,
-                payload: Self.auditFields(programme).merging(["old": old.map { .object(Self.auditFields($0)) } ?? .null]) { $1 })
+                payload: Self.auditFields(programme).merging(["old": old.map { JSONValue.object(Self.auditFields($0)) } ?? JSONValue.null]) { $1 })
         }
     }
 

@@ -57,8 +57,10 @@ struct SubsidyCommandTests {
         let eod = try shop.ok(["report", "eod", "--date", "2026-11-29", "--format", "json"])
         #expect(eod.contains("\"subsidy\"") && eod.contains("\"LPG3\""))
         #expect(try shop.ok(["report", "eod", "--date", "2026-11-29"]).contains("Barang subsidi"))
-        let journal = try shop.ok(["audit", "verify"])
-        #expect(journal.contains("intact"))
+        let journal = try shop.ok(["audit", "list", "--last", "1000"])
+        #expect(journal.contains("sale.buyer_named") && journal.contains("subsidy.refused") && journal.contains("subsidy.full_nik_read"))
+        #expect(journal.contains("3201********0001") && !journal.contains("3201015501900001"))
+        #expect(try shop.ok(["audit", "verify"]).contains("intact"))
     }
 
     @Test("programmes need a manager; a bad period, a HET below a product's price and a price above the HET are refused")
