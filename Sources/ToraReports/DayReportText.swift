@@ -116,6 +116,11 @@ public enum DayReportCSV {
         for group in report.byCashier { add("by_cashier", group.key, String(group.net.rupiah)) }
         for group in report.byHour { add("by_hour", group.key, String(group.net.rupiah)) }
         for group in report.topProducts { add("top_products", group.key, String(group.net.rupiah)) }
+        for line in report.subsidy {
+            add("subsidy", "\(line.programme) units", "\(line.units.formatted(line.unit)) \(line.unit.rawValue)")
+            add("subsidy", "\(line.programme) net", String(line.net.rupiah))
+            add("subsidy", "\(line.programme) buyers", String(line.buyers))
+        }
         if let head = report.journalHead {
             add("journal_head", "seq", String(head.seq))
             add("journal_head", "hash", head.hash)

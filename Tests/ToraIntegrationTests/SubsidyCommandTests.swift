@@ -57,6 +57,8 @@ struct SubsidyCommandTests {
         let eod = try shop.ok(["report", "eod", "--date", "2026-11-29", "--format", "json"])
         #expect(eod.contains("\"subsidy\"") && eod.contains("\"LPG3\""))
         #expect(try shop.ok(["report", "eod", "--date", "2026-11-29"]).contains("Barang subsidi"))
+        let eodCSV = try shop.ok(["report", "eod", "--date", "2026-11-29", "--format", "csv"])
+        #expect(eodCSV.contains("subsidy,LPG3 units,1 pcs") && eodCSV.contains("subsidy,LPG3 net,19000"), "\(eodCSV)")
         let journal = try shop.ok(["audit", "list", "--last", "1000"])
         #expect(journal.contains("sale.buyer_named") && journal.contains("subsidy.refused") && journal.contains("subsidy.full_nik_read"))
         #expect(journal.contains("3201********0001") && !journal.contains("3201015501900001"))
