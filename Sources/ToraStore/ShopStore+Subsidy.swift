@@ -56,9 +56,9 @@ extension ShopStore {
                     programme.code, programme.name, programme.het.rupiah, programme.limit.thousandths, programme.period.rawValue,
                     programme.nikRequired, Timestamp.format(self.clock.now),
                 ])
-            try AuditJournal.append(
-                db, store: self, kind: "subsidy.programme_set", actor: actor,
-                payload: Self.auditFields(programme).merging(["old": old.map { JSONValue.object(Self.auditFields($0)) } ?? JSONValue.null]) { $1 })
+            var payload = Self.auditFields(programme)
+            payload["old"] = old.map { JSONValue.object(Self.auditFields($0)) } ?? JSONValue.null
+            try AuditJournal.append(db, store: self, kind: "subsidy.programme_set", actor: actor, payload: payload)
         }
     }
 
