@@ -48,6 +48,14 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidCashRounding = Code(rawValue: "invalid_cash_rounding")
         public static let repaymentExceedsOwed = Code(rawValue: "repayment_exceeds_owed")
         public static let invalidRepaymentMethod = Code(rawValue: "invalid_repayment_method")
+        /// Not the shape of a NIK; `details["why"]` is `digits`, `province` or `birth_date`.
+        public static let invalidNIK = Code(rawValue: "invalid_nik")
+        /// A price above the ceiling price (HET) of a subsidy programme.
+        public static let aboveHET = Code(rawValue: "above_het")
+        /// More units than a buyer has left of a programme's limit; `details["remaining"]`.
+        public static let subsidyLimit = Code(rawValue: "subsidy_limit")
+        /// A programme that needs a named buyer (NIK) before its line.
+        public static let nikRequired = Code(rawValue: "nik_required")
 
         /// Every code above, so translations can be checked for completeness.
         public static let all: [Code] = [
@@ -58,6 +66,7 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
             .creditLimitExceeded, .zeroTender, .refundExceedsSold, .invalidNumber, .decimalPoint, .tooManyDecimals,
             .invalidCashRounding,
             .repaymentExceedsOwed, .invalidRepaymentMethod,
+            .invalidNIK, .aboveHET, .subsidyLimit, .nikRequired,
         ]
     }
 

@@ -45,11 +45,14 @@ public struct Member: Sendable, Hashable, Codable {
     /// How much the member may owe the shop for goods bought on credit.
     public var creditLimit: Money
     public var isActive: Bool
+    /// The member's NIK, naming the buyer of subsidised goods; shown only masked.
+    public var nik: String?
 
     public init(
         number: String, name: String, tier: String = Tier.defaultTier.name, phone: String? = nil, creditLimit: Money = .zero,
-        isActive: Bool = true
+        isActive: Bool = true, nik: String? = nil
     ) {
+        self.nik = nik
         self.number = number
         self.name = name
         self.tier = tier
@@ -80,6 +83,9 @@ public struct Member: Sendable, Hashable, Codable {
                         .invalidField, field: "phone", value: phone,
                         reason: "'\(phone)' is not a phone number (6–16 digits, may start with +)"))
             }
+        }
+        if let nik, !nik.isEmpty {
+            do { _ = try NIK(nik) } catch { found.append(error) }
         }
         if creditLimit.isNegative {
             found.append(CoreError(.negativeAmount, field: "credit_limit", value: creditLimit.formatted, reason: "must be zero or more"))

@@ -36,6 +36,9 @@ public struct Product: Sendable, Hashable, Codable {
     public var reorderPoint: Quantity
     public var isDiscountable: Bool
     public var isActive: Bool
+    /// The code of the subsidy programme the product is sold under (LPG 3 kg, SPHP rice):
+    /// its prices may not exceed the programme's HET and buyers are limited.
+    public var subsidy: String?
 
     /// The category given to a product imported without one.
     public static let defaultCategory = "lainnya"
@@ -45,8 +48,9 @@ public struct Product: Sendable, Hashable, Codable {
         unit: MeasureUnit = .pcs, price: Money, memberPrice: Money? = nil, cost: Money = .zero,
         tax: TaxClass = .ppn, isLocal: Bool = false, origin: String = "", consignor: String? = nil,
         consignorPrice: Money? = nil, plu: String? = nil, reorderPoint: Quantity = .zero,
-        isDiscountable: Bool = true, isActive: Bool = true
+        isDiscountable: Bool = true, isActive: Bool = true, subsidy: String? = nil
     ) {
+        self.subsidy = subsidy
         self.sku = sku
         self.barcodes = barcodes
         self.name = name
@@ -119,6 +123,12 @@ public struct Product: Sendable, Hashable, Codable {
             )
         case (nil, _?):
             found.append(CoreError(.invalidField, field: "consignor", reason: "a consignor_price needs the consignor it is paid to"))
+        }
+        if let subsidy, !Product.isCode(subsidy) {
+            found.append(
+                CoreError(
+                    .invalidField, field: "subsidy", value: subsidy,
+                    reason: "'\(subsidy)' is not a programme code; use 1–32 letters, digits, '-' or '_'"))
         }
         if let plu, plu.count != 5 || !plu.allSatisfy(\.isASCIIDigit) {
             found.append(CoreError(.invalidField, field: "plu", value: plu, reason: "'\(plu)' is not a PLU; a PLU is exactly 5 digits"))

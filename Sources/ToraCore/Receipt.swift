@@ -121,6 +121,8 @@ public struct Receipt: Sendable, Hashable, Codable {
     /// Cash forgiven by cash rounding.
     public var rounding: Money
     public var member: MemberLine?
+    /// The buyer of subsidised goods, masked (`3201********0001`): never the full NIK.
+    public var buyerNIK: String?
     public var footer: String
     /// The SHA-256 of the sale's audit journal entry, printed as a QR code.
     public var auditHash: String

@@ -9,6 +9,8 @@ public struct Sale: Sendable, Hashable, Codable {
     public private(set) var payments: [Payment]
     /// Cash forgiven when cash settled the sale (SPEC §5 step 6).
     public private(set) var rounding: Money
+    /// The buyer of subsidised goods, named by NIK at the till or by the member's card.
+    public private(set) var buyer: NIK?
 
     public init() {
         lines = []
@@ -32,6 +34,14 @@ public struct Sale: Sendable, Hashable, Codable {
         let number = (lines.last?.number ?? 0) + 1
         next.lines.append(SaleLine(number: number, item: item, quantity: quantity, fixedAmount: fixedAmount))
         try next.requireWithinMaximum()
+        return next
+    }
+
+    /// Names the buyer of the sale's subsidised goods (docs/subsidised-goods.md).
+    public func namingBuyer(_ nik: NIK?) throws(CoreError) -> Sale {
+        try requireNoPayments()
+        var next = self
+        next.buyer = nik
         return next
     }
 

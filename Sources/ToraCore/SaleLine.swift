@@ -16,6 +16,8 @@ public struct SaleItem: Sendable, Hashable, Codable {
     /// The shop database's row id of the product, when the item came from there: the
     /// store checks it against the sku instead of looking the sku up again.
     public var productID: Int64?
+    /// The subsidy programme of the product when it was scanned, if any.
+    public var subsidy: String?
 
     public init(_ product: Product, productID: Int64? = nil) {
         self.productID = productID
@@ -31,6 +33,7 @@ public struct SaleItem: Sendable, Hashable, Codable {
         isDiscountable = product.isDiscountable
         consignor = product.consignor
         consignorPrice = product.consignorPrice
+        subsidy = product.subsidy
     }
 }
 

@@ -110,6 +110,7 @@ public struct ReceiptLayout: Sendable {
             "member.number": receipt.member?.number ?? "",
             "member.name": receipt.member?.name ?? "",
             "member.purchases": receipt.member.map { $0.purchasesThisYear.formatted } ?? "",
+            "buyer.nik": receipt.buyerNIK ?? "",
             "gross": receipt.gross.formatted,
             "discounts": optional(receipt.discounts, negated: true),
             "total": receipt.total.formatted,

@@ -119,6 +119,7 @@ extension ReceiptTemplate {
         [member] left Anggota {member.number}
         [member] left {member.name}
         [member] pair Belanja tahun ini | {member.purchases}
+        pair NIK pembeli | {buyer.nik}
         rule -
         center {footer}
         [copy] center bold SALINAN - bukan struk asli
@@ -164,6 +165,7 @@ extension ReceiptTemplate {
         [member] rule -
         [member] pair Anggota | {member.number} {member.name}
         [member] pair Belanja tahun ini | {member.purchases}
+        pair NIK pembeli | {buyer.nik}
         rule =
         center {footer}
         [copy] center bold SALINAN - bukan struk asli

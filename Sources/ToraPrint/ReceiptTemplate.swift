@@ -75,7 +75,7 @@ public struct ReceiptTemplate: Sendable, Hashable {
     public static let placeholders: Set<String> = [
         "shop.name", "shop.address", "shop.phone", "shop.legal_number", "shop.npwp",
         "receipt.number", "receipt.refund_of", "receipt.date", "receipt.register", "receipt.cashier",
-        "member.number", "member.name", "member.purchases",
+        "member.number", "member.name", "member.purchases", "buyer.nik",
         "gross", "discounts", "total", "rounding", "due", "change", "footer",
     ]
 

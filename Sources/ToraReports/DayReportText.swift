@@ -49,8 +49,8 @@ public enum DayReportText {
             "transaksi \(report.salesCount), retur \(report.refundCount), baris dibatalkan \(report.voidLines), transaksi dibatalkan \(report.cancelledSales)",
         ]
         if report.cash.openShifts > 0 { lines.append("PERHATIAN: masih ada \(report.cash.openShifts) shift terbuka") }
+        lines += ["", money.rendered, payments.rendered, cash.rendered, credit.rendered] + subsidyLines(report)
         lines += [
-            "", money.rendered, payments.rendered, cash.rendered, credit.rendered,
             "Produk lokal: \(report.localNet.formatted) (\(report.localShareText)% dari penjualan bersih)",
             "Anggota: \(report.memberSalesCount) transaksi, \(report.memberNet.formatted)", "", registers.rendered, categories.rendered,
             top.rendered,
@@ -116,10 +116,27 @@ public enum DayReportCSV {
         for group in report.byCashier { add("by_cashier", group.key, String(group.net.rupiah)) }
         for group in report.byHour { add("by_hour", group.key, String(group.net.rupiah)) }
         for group in report.topProducts { add("top_products", group.key, String(group.net.rupiah)) }
+        for line in report.subsidy {
+            add("subsidy", "\(line.programme) units", "\(line.units.formatted(line.unit)) \(line.unit.rawValue)")
+            add("subsidy", "\(line.programme) net", String(line.net.rupiah))
+            add("subsidy", "\(line.programme) buyers", String(line.buyers))
+        }
         if let head = report.journalHead {
             add("journal_head", "seq", String(head.seq))
             add("journal_head", "hash", head.hash)
         }
         return rows.map(CSVWriter.line).joined()
+    }
+}
+
+extension DayReportText {
+    /// Subsidised goods by programme (docs/subsidised-goods.md); nothing on a day without.
+    static func subsidyLines(_ report: SalesReport) -> [String] {
+        guard !report.subsidy.isEmpty else { return [] }
+        var table = TextTable([("Barang subsidi", .left), ("jumlah", .right), ("bersih", .right), ("pembeli", .right)])
+        for line in report.subsidy {
+            table.add([line.programme, "\(line.units.formatted(line.unit)) \(line.unit.rawValue)", line.net.formatted, String(line.buyers)])
+        }
+        return [table.rendered]
     }
 }

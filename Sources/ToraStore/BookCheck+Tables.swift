@@ -7,7 +7,7 @@ import ToraCore
 /// and what one entry says its rows hold.
 extension BookCheck {
     static let all: [BookCheck] = [
-        sales, saleLines, payments, stockMovements, shiftsOpened, shiftsClosed, settlements, memberMoney,
+        sales, saleLines, payments, stockMovements, shiftsOpened, shiftsClosed, settlements, memberMoney, subsidySales,
     ]
 
     /// A completed sale or refund: its row names its entry (`audit_seq`, `audit_hash`);
@@ -169,5 +169,25 @@ extension BookCheck {
                 entry.actor.databaseValue,
             ])
         ]
+    }
+
+    /// Subsidised lines of sales and refunds: the units, amount and buyer that count
+    /// against a programme's limit. The journal keeps the NIK masked, so the row's NIK is
+    /// compared in that form (docs/subsidised-goods.md).
+    static let subsidySales = BookCheck(
+        table: "subsidy_sales", kinds: ["sale.completed", "refund.completed"],
+        sql: """
+            SELECT id, audit_seq, receipt_no, programme,
+                CASE WHEN nik IS NULL THEN NULL ELSE substr(nik, 1, 4) || '********' || substr(nik, 13, 4) END,
+                sku, quantity, amount
+            FROM subsidy_sales ORDER BY id
+            """, matching: .inOrder
+    ) { entry in
+        (entry.payload["subsidy"]?.arrayValue ?? []).map { row in
+            ExpectedRow([
+                entry.seq.databaseValue, field(entry.payload["receipt"]), field(row["programme"]), field(row["nik"]), field(row["sku"]),
+                field(row["quantity"]), field(row["amount"]),
+            ])
+        }
     }
 }

@@ -16,7 +16,7 @@ public struct CatalogueImportReport: Sendable, Hashable {
 enum CatalogueColumns {
     static let all = [
         "sku", "barcode", "name", "category", "unit", "price", "member_price", "cost", "tax", "local", "origin", "consignor",
-        "consignor_price", "plu", "stock", "reorder_point", "discountable", "active",
+        "consignor_price", "plu", "stock", "reorder_point", "discountable", "active", "subsidy",
     ]
     /// Only the sku: a row for an existing product changes the columns it has; a new
     /// product's row needs a name and a price (checked per row).
@@ -29,7 +29,7 @@ enum CatalogueColumns {
         "harga_beli": "cost", "pajak": "tax", "lokal": "local", "produk_lokal": "local", "asal": "origin",
         "penitip": "consignor", "harga_penitip": "consignor_price", "harga_titip": "consignor_price", "stok": "stock",
         "titik_pesan": "reorder_point", "batas_stok": "reorder_point", "bisa_diskon": "discountable", "diskon": "discountable",
-        "aktif": "active",
+        "aktif": "active", "subsidi": "subsidy", "program": "subsidy", "program_subsidi": "subsidy",
     ]
 }
 
@@ -97,6 +97,9 @@ extension ShopStore {
                 let field = problem.field ?? "row"
                 if existing == nil, (field == "name" && !csv.has("name")) || (field == "price" && !csv.has("price")) { continue }
                 if !csv.hasReported(line, field, problem.reason) { csv.report(line, field, problem.reason) }
+            }
+            for problem in try Self.subsidyProblems(product, db) {
+                csv.report(line, problem.field ?? "subsidy", problem.reason)
             }
             // Codes shared with other rows of the file or other products of the shop.
             for code in product.barcodes {
@@ -226,6 +229,7 @@ extension ShopStore {
         }
         if let text = csv.cell("discountable", record) { product.isDiscountable = csv.flag(line, "discountable", text, fallback: true) }
         if let text = csv.cell("active", record) { product.isActive = csv.flag(line, "active", text, fallback: true) }
+        if let text = csv.cell("subsidy", record) { product.subsidy = text.isEmpty ? nil : text.uppercased() }
     }
 
     /// The whole catalogue (inactive products too) in the import format, sorted by sku,
@@ -245,7 +249,7 @@ extension ShopStore {
                     p.memberPrice.map { String($0.rupiah) } ?? "", String(p.cost.rupiah), p.tax.rawValue, p.isLocal ? "yes" : "no",
                     p.origin, p.consignor ?? "", p.consignorPrice.map { String($0.rupiah) } ?? "", p.plu ?? "",
                     stocked.onHand.isNegative ? "" : stocked.onHand.formatted(p.unit), p.reorderPoint.formatted(p.unit),
-                    p.isDiscountable ? "yes" : "no", p.isActive ? "yes" : "no",
+                    p.isDiscountable ? "yes" : "no", p.isActive ? "yes" : "no", p.subsidy ?? "",
                 ], delimiter: delimiter)
         }
         return text

@@ -35,7 +35,7 @@ enum ReceiptFactory {
         number: String, sale: Sale, priced: PricedSale, context: TillContext, issuedAt: String, member: Receipt.MemberLine?,
         auditHash: String, settings: SettingsSnapshot
     ) -> Receipt {
-        Receipt(
+        var receipt = Receipt(
             kind: .sale, header: header(settings), number: number, issuedAt: issuedAt, register: context.register,
             cashier: context.cashier.name, lines: priced.activeLines.map(line), gross: priced.gross, discounts: priced.discounts,
             total: priced.total, taxes: taxes(priced),
@@ -43,5 +43,7 @@ enum ReceiptFactory {
             change: Money(sale.payments.reduce(0) { $0 + $1.change.rupiah }), rounding: sale.rounding, member: member,
             footer: settings.value(.receiptFooter), auditHash: auditHash, isCopy: false,
             opensDrawer: settings.flag(.printerDrawer) && sale.payments.contains { $0.method == .cash })
+        if sale.activeLines.contains(where: { $0.item.subsidy != nil }) { receipt.buyerNIK = sale.buyer?.masked }
+        return receipt
     }
 }

@@ -43,6 +43,8 @@ public struct SalesReport: Sendable, Hashable {
     public var journalHead: JournalHead?
     /// Members' credit: taken and refunded by the sales, repaid apart from them.
     public var credit = Credit()
+    /// Subsidised goods by programme (docs/subsidised-goods.md); the Z report's only.
+    public var subsidy: [SubsidyDayLine] = []
 
     public var net: Money { Money(gross.rupiah - discounts.rupiah - rounding.rupiah - refunds.rupiah) }
 
@@ -128,6 +130,7 @@ public struct SalesReport: Sendable, Hashable {
             "top_products": .array(top),
             "journal_head": journalHead.map { .object(["seq": .int($0.seq), "hash": .string($0.hash)]) } ?? .null,
             "credit": credit.json,
+            "subsidy": .array(subsidy.map(\.json)),
         ])
     }
 }
@@ -139,6 +142,7 @@ extension ShopStore {
             let date = try day ?? self.moment(db).day
             var report = try Self.salesReport(date: date, filter: "s.business_day = ?", argument: date, shiftFilter: "business_day = ?", db)
             report.journalHead = try AuditJournal.head(ofDay: date, db)
+            report.subsidy = try Self.subsidyDay(date, db)
             return report
         }
     }

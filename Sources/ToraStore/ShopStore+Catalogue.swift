@@ -41,7 +41,7 @@ extension StockedProduct {
             plu: row["plu"],
             reorderPoint: Quantity(thousandths: row["reorder_point"]),
             isDiscountable: row["discountable"],
-            isActive: row["active"])
+            isActive: row["active"], subsidy: row["subsidy"])
     }
 
     /// One product by a fixed condition (a literal with `?` placeholders): the statement is
@@ -116,6 +116,7 @@ extension ShopStore {
                 throw StoreError(.duplicate, "sku \(product.sku) already exists; use `tora catalogue import` to change it")
             }
             try Self.checkOwnership(of: product, db)
+            if let first = try Self.subsidyProblems(product, db).first { throw StoreError(first) }
             let id = try Self.insert(product, db, store: self)
             try AuditJournal.append(db, store: self, kind: "product.created", actor: actor, payload: Self.auditFields(product))
             if let openingStock, openingStock.thousandths != 0 {
@@ -155,12 +156,12 @@ extension ShopStore {
             product.sku, product.name, try categoryID(product.category, db), product.unit.rawValue, product.price.rupiah,
             product.memberPrice?.rupiah, product.cost.rupiah, product.tax.rawValue, product.isLocal, product.origin,
             product.consignor, product.consignorPrice?.rupiah, product.plu, product.reorderPoint.thousandths,
-            product.isDiscountable, product.isActive,
+            product.isDiscountable, product.isActive, product.subsidy,
         ]
     }
 
     static let productColumns =
-        "sku, name, category_id, unit, price, member_price, cost, tax, local, origin, consignor, consignor_price, plu, reorder_point, discountable, active"
+        "sku, name, category_id, unit, price, member_price, cost, tax, local, origin, consignor, consignor_price, plu, reorder_point, discountable, active, subsidy"
 
     @discardableResult
     static func insert(_ product: Product, _ db: Database, store: ShopStore) throws -> Int64 {
@@ -169,7 +170,7 @@ extension ShopStore {
         _ = arguments.append(contentsOf: [now, now])
         try db.execute(
             sql:
-                "INSERT INTO products(\(productColumns), created_at, updated_at) VALUES (\(Array(repeating: "?", count: 18).joined(separator: ", ")))",
+                "INSERT INTO products(\(productColumns), created_at, updated_at) VALUES (\(Array(repeating: "?", count: 19).joined(separator: ", ")))",
             arguments: arguments)
         let id = db.lastInsertedRowID
         try replaceBarcodes(of: id, with: product.barcodes, db)
@@ -201,7 +202,7 @@ extension ShopStore {
             "consignor_price": .money(product.consignorPrice), "plu": .optional(product.plu),
             "barcodes": .array(product.barcodes.map(JSONValue.string)), "reorder_point": .int(product.reorderPoint.thousandths),
             "discountable": .bool(product.isDiscountable), "active": .bool(product.isActive),
-        ]
+        ].merging(product.subsidy.map { ["subsidy": .string($0)] } ?? [:]) { $1 }
     }
 
     /// The fields that differ between two versions, as `{field: [old, new]}`.
@@ -211,6 +212,10 @@ extension ShopStore {
         var changes: [String: JSONValue] = [:]
         for (key, value) in after where before[key] != value {
             changes[key] = .array([before[key] ?? .null, value])
+        }
+        // A field only present when set (the programme) may also be cleared.
+        for (key, value) in before where after[key] == nil {
+            changes[key] = .array([value, .null])
         }
         return changes
     }

@@ -10,7 +10,7 @@ public struct MemberImportReport: Sendable, Hashable {
 }
 
 enum MemberColumns {
-    static let all = ["number", "name", "tier", "phone", "credit_limit", "active"]
+    static let all = ["number", "name", "tier", "phone", "credit_limit", "active", "nik"]
     /// Only the number: a row for an existing member changes the columns it has; a new
     /// member's row needs a name (checked per row).
     static let required = ["number"]
@@ -20,6 +20,7 @@ enum MemberColumns {
         "nama_anggota": "name", "tingkat": "tier", "golongan": "tier", "telepon": "phone", "telp": "phone", "hp": "phone",
         "no_hp": "phone", "nomor_hp": "phone", "batas_kredit": "credit_limit", "limit_kredit": "credit_limit",
         "batas_kasbon": "credit_limit", "plafon": "credit_limit", "aktif": "active",
+        "no_ktp": "nik", "nomor_ktp": "nik", "ktp": "nik",
     ]
 }
 
@@ -69,7 +70,7 @@ extension ShopStore {
     static func member(from row: Row) -> Member {
         Member(
             number: row["number"], name: row["name"], tier: row["tier_name"], phone: row["phone"],
-            creditLimit: Money(row["credit_limit"]), isActive: row["active"])
+            creditLimit: Money(row["credit_limit"]), isActive: row["active"], nik: row["nik"])
     }
 
     /// The member with this number (any case).
@@ -106,10 +107,10 @@ extension ShopStore {
 
     static func insert(_ member: Member, tierID: Int64, _ db: Database, store: ShopStore) throws {
         try db.execute(
-            sql: "INSERT INTO members(number, name, tier_id, phone, credit_limit, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            sql: "INSERT INTO members(number, name, tier_id, phone, credit_limit, active, created_at, nik) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [
                 member.number, member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive,
-                Timestamp.format(store.clock.now),
+                Timestamp.format(store.clock.now), Self.storedNIK(member.nik),
             ])
     }
 
@@ -117,7 +118,13 @@ extension ShopStore {
         [
             "number": .string(member.number), "name": .string(member.name), "tier": .string(member.tier),
             "phone": .optional(member.phone), "credit_limit": .int(member.creditLimit.rupiah), "active": .bool(member.isActive),
-        ]
+        ].merging(member.nik.map { ["nik": .string(NIK.mask($0))] } ?? [:]) { $1 }
+    }
+
+    /// A member's NIK as stored: its 16 digits, or nil.
+    static func storedNIK(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return (try? NIK(text))?.digits ?? text
     }
 
     /// Imports members from CSV (SPEC §4), by the catalogue's rules: upsert by number,
@@ -162,6 +169,7 @@ extension ShopStore {
                     }
                 }
                 if let phone = csv.cell("phone", record) { member.phone = phone.isEmpty ? nil : phone }
+                if let nik = csv.cell("nik", record) { member.nik = Self.storedNIK(nik) }
                 if let limit = csv.cell("credit_limit", record) {
                     member.creditLimit =
                         limit.isEmpty
@@ -183,8 +191,11 @@ extension ShopStore {
                         continue
                     }
                     try db.execute(
-                        sql: "UPDATE members SET name = ?, tier_id = ?, phone = ?, credit_limit = ?, active = ? WHERE number = ?",
-                        arguments: [member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive, existing.number])
+                        sql: "UPDATE members SET name = ?, tier_id = ?, phone = ?, credit_limit = ?, active = ?, nik = ? WHERE number = ?",
+                        arguments: [
+                            member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive, Self.storedNIK(member.nik),
+                            existing.number,
+                        ])
                     try AuditJournal.append(
                         db, store: self, kind: "member.changed", actor: actor,
                         payload: [
@@ -203,9 +214,10 @@ extension ShopStore {
         }
     }
 
-    /// Members in the import format, by number.
+    /// Members in the import format, by number. The NIK is left out (a file that leaves
+    /// the shop carries no NIK; importing the export back leaves the NIKs as they are).
     public func exportMembers() throws -> String {
-        var text = CSVWriter.line(MemberColumns.all)
+        var text = CSVWriter.line(MemberColumns.all.filter { $0 != "nik" })
         for member in try members(includeInactive: true) {
             text += CSVWriter.line([
                 member.number, member.name, member.tier, member.phone ?? "", String(member.creditLimit.rupiah),

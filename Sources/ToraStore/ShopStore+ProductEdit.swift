@@ -26,6 +26,7 @@ extension ShopStore {
             if let first = product.problems().first { throw StoreError(first) }
             guard product != existing.product else { return (existing.product, product) }
             try Self.checkOwnership(of: product, db)
+            if let first = try Self.subsidyProblems(product, db).first { throw StoreError(first) }
             try Self.update(existing.id, to: product, db, store: self)
             try AuditJournal.append(
                 db, store: self, kind: "product.changed", actor: actor,

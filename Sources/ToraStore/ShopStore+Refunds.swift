@@ -139,6 +139,26 @@ extension ShopStore {
             let settings = try SettingsSnapshot(db)
             let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
+            // Refunded subsidised goods give their units back to the day they were sold.
+            var subsidised: [Int64: (programme: String, nik: String?, quotaDay: String)] = [:]
+            for (line, _, _) in portions {
+                if let found = try Self.subsidyOfLine(line.lineID, db) { subsidised[line.lineID] = found }
+            }
+            let subsidyPayload: [String: JSONValue] =
+                subsidised.isEmpty
+                ? [:]
+                : [
+                    "subsidy": .array(
+                        portions.compactMap { line, quantity, portion in
+                            subsidised[line.lineID].map { found in
+                                .object([
+                                    "line": .int(Int64(line.lineNo)), "programme": .string(found.programme),
+                                    "nik": .optional(found.nik.map(NIK.mask)), "sku": .string(line.item.sku),
+                                    "quantity": .int(-quantity.thousandths), "amount": .int(-portion.net.rupiah),
+                                ])
+                            }
+                        })
+                ]
             let audit = try AuditJournal.append(
                 db, store: self, kind: "refund.completed", actor: context.cashier.code, register: context.register,
                 payload: [
@@ -157,7 +177,7 @@ extension ShopStore {
                                 "discount": .int(portion.discount.rupiah), "net": .int(portion.net.rupiah),
                             ])
                         }),
-                ], at: moment)
+                ].merging(subsidyPayload) { $1 }, at: moment)
             var memberLine: Receipt.MemberLine?
             if let memberNumber = sale.memberNumber, let member = try Self.member(number: memberNumber, db) {
                 let before = try Self.memberPurchases(memberNumber, year: String(moment.day.prefix(4)), db)
@@ -198,6 +218,12 @@ extension ShopStore {
                         line.item.cost.rupiah,
                         line.lineID,
                     ])
+                if let found = subsidised[line.lineID] {
+                    try Self.insertSubsidyRow(
+                        audit: audit.seq, saleID: refundID, lineID: db.lastInsertedRowID, receipt: number.text, day: moment.day,
+                        quotaDay: found.quotaDay, programme: found.programme, nik: found.nik, item: line.item, quantity: -quantity,
+                        amount: -portion.net, db)
+                }
                 try self.recordMovement(
                     db, productID: line.productID, sku: line.item.sku, kind: .refund, quantity: quantity, unitCost: line.item.cost,
                     reason: nil, party: nil, reference: number.text, actor: context.cashier.code, register: context.register,

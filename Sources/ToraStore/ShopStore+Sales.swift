@@ -50,6 +50,13 @@ extension ShopStore {
                 }
             }
             let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
+            // The buyer's limits, counted inside this write so two registers cannot both
+            // sell the last units (docs/subsidised-goods.md).
+            try Self.checkSubsidy(sale, changed: nil, day: moment.day, db)
+            var subsidised: [(line: PricedLine, programme: String)] = []
+            for line in priced.lines where !line.isVoided {
+                if let code = line.line.item.subsidy { subsidised.append((line, code.uppercased())) }
+            }
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             var productIDs: [String: Int64] = [:]
             for line in sale.lines where productIDs[line.item.sku] == nil {
@@ -58,7 +65,8 @@ extension ShopStore {
             let audit = try AuditJournal.append(
                 db, store: self, kind: "sale.completed", actor: context.cashier.code, register: context.register,
                 payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID)
-                    .merging(Self.taxRulesPayload(rules)) { $1 }, at: moment)
+                    .merging(Self.taxRulesPayload(rules)) { $1 }
+                    .merging(Self.subsidyPayload(subsidised, buyer: sale.buyer)) { $1 }, at: moment)
             var memberLine: Receipt.MemberLine?
             if let member = sale.member {
                 let before = try Self.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)
@@ -76,6 +84,12 @@ extension ShopStore {
                 let productID = productIDs[line.line.item.sku] ?? 0
                 try Self.insertLine(saleID: saleID, line: line, productID: productID, refundOfLine: nil, db)
                 guard !line.isVoided else { continue }
+                if let programme = line.line.item.subsidy {
+                    try Self.insertSubsidyRow(
+                        audit: audit.seq, saleID: saleID, lineID: db.lastInsertedRowID, receipt: number.text, day: moment.day,
+                        quotaDay: moment.day, programme: programme.uppercased(), nik: sale.buyer?.digits, item: line.line.item,
+                        quantity: line.line.quantity, amount: line.net, db)
+                }
                 try self.recordMovement(
                     db, productID: productID, sku: line.line.item.sku, kind: .sale, quantity: -line.line.quantity,
                     unitCost: line.line.item.cost, reason: nil, party: nil, reference: number.text, actor: context.cashier.code,

@@ -1,4 +1,5 @@
 import Foundation
+import ToraCore
 
 #if canImport(Glibc)
     import Glibc
@@ -62,11 +63,15 @@ public enum TillLoop {
         }
     }
 
-    /// The line as a transcript shows it: a PIN as stars, an over-long line (see
-    /// `TillSession.maxLineBytes`) cut to its first 40 characters.
+    /// The line as a transcript shows it: a PIN as stars, a buyer's NIK masked
+    /// (`nik 3201********0001`), an over-long line (see `TillSession.maxLineBytes`) cut to
+    /// its first 40 characters.
     static func echo(_ line: String, secret: Bool) -> String {
         if secret { return String(repeating: "*", count: min(line.count, 16)) }
-        guard line.utf8.count > TillSession.maxLineBytes else { return line }
+        guard line.utf8.count > TillSession.maxLineBytes else {
+            if case .nik(let digits) = TillParser.parse(line) { return "nik " + NIK.mask(digits) }
+            return line
+        }
         return String(line.prefix(40)) + "…"
     }
 }

@@ -9,6 +9,8 @@ public enum TillCommand: Sendable, Hashable {
     case pick(result: Int, quantity: String?)
     case search(String)
     case member(String)
+    /// `nik <16 digits>`: names the buyer of subsidised goods.
+    case nik(String)
     case void(line: Int)
     case quantity(line: Int, quantity: String)
     case discount(line: Int, value: String)
@@ -57,6 +59,8 @@ public enum TillParser {
             return rest.isEmpty ? .total : .invalid(usage: "total")
         case "member", "anggota":
             return rest.count == 1 ? .member(rest[0]) : .invalid(usage: "member")
+        case "nik", "ktp":
+            return rest.isEmpty ? .invalid(usage: "nik") : .nik(rest.joined())
         case "void", "batal":
             guard rest.count == 1, let number = lineNumber(rest[0]) else { return .invalid(usage: "void") }
             return .void(line: number)

@@ -6,6 +6,7 @@ import ToraStore
 extension TillSession {
     mutating func pay(_ method: TenderMethod, amount text: String?) throws -> [String] {
         if try sale.isSettled(with: rules) { return complete() }
+        if sale.payments.isEmpty { try checkSubsidy(sale, changed: nil) }
         let tendered = try text.map { try Money.parse($0, field: "amount") }
         var available: Money?
         if method == .credit, let member = sale.member {
@@ -46,7 +47,7 @@ extension TillSession {
             return lines
         } catch {
             var lines = [message(for: error)]
-            if let settled {
+            if let settled, !Self.isSubsidyRefusal(error) {
                 do { try change(settled) } catch { lines.append(message(for: error)) }
             }
             return lines + [t("sale.complete_failed")]

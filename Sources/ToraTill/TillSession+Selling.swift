@@ -48,11 +48,13 @@ extension TillSession {
 
     /// Applies a price override or manual discount to a copy of the sale and throws what
     /// `run` would refuse: the amount as typed, the line, the range of the line amount.
-    /// (A ceiling price of subsidised goods, HET, belongs here too once programmes exist.)
+    /// A ceiling price of subsidised goods (HET) is checked here too.
     func check(_ command: TillCommand) throws {
         switch command {
         case .price(let line, let amount):
-            _ = try sale.overridingPrice(line: line, to: try Money.parse(amount, field: "price"))
+            let price = try Money.parse(amount, field: "price")
+            _ = try sale.overridingPrice(line: line, to: price)
+            try checkHET(line: line, price: price)
         case .discount(let line, let value):
             _ = try sale.discounting(line: line, by: try Self.manualDiscount(value), rules: rules)
         default:
@@ -84,6 +86,7 @@ extension TillSession {
                 return reply(try add(results[number - 1], quantity: quantity))
             case .search(let text): return reply(try search(text))
             case .member(let number): return reply(try attachMember(number))
+            case .nik(let text): return reply(try nameBuyer(text))
             case .void(let line):
                 let voided = sale.lines.first { $0.number == line }
                 try change(
@@ -100,7 +103,9 @@ extension TillSession {
                 guard let existing = sale.lines.first(where: { $0.number == line }) else {
                     return reply([message(for: CoreError(.lineNotFound, details: ["line": String(line)], reason: "no line \(line)"))])
                 }
-                try change(try sale.changingQuantity(line: line, to: try Quantity.parse(text, unit: existing.item.unit)))
+                let next = try sale.changingQuantity(line: line, to: try Quantity.parse(text, unit: existing.item.unit))
+                try checkSubsidy(next, changed: line)
+                try change(next)
                 return reply(try lineAnswer(line))
             case .discount(let line, let value):
                 let discount = try Self.manualDiscount(value)
@@ -110,6 +115,7 @@ extension TillSession {
                 return reply(try lineAnswer(line))
             case .price(let line, let amount):
                 let price = try Money.parse(amount, field: "price")
+                try checkHET(line: line, price: price)
                 try change(
                     try sale.overridingPrice(line: line, to: price),
                     journal: (
@@ -208,7 +214,9 @@ extension TillSession {
     mutating func add(_ stocked: StockedProduct, fixedQuantity quantity: Quantity, amount: Money?) throws -> [String] {
         let product = stocked.product
         guard product.isActive else { return [t("error.inactive_product", ["name": product.name])] }
-        try change(try sale.adding(SaleItem(product, productID: stocked.id), quantity: quantity, fixedAmount: amount))
+        let next = try sale.adding(SaleItem(product, productID: stocked.id), quantity: quantity, fixedAmount: amount)
+        try checkSubsidy(next, changed: next.lines.last?.number)
+        try change(next)
         let number = sale.lines.last?.number ?? 0
         if number == 1 { hintedCategories = [] }
         var lines = try lineAnswer(number)
@@ -248,7 +256,8 @@ extension TillSession {
             return [t("error.unknown_member", ["value": number])]
         }
         try change(try sale.attaching(SaleMember(number: member.number, name: member.name, tier: tier)))
-        return [t("sale.member", ["number": member.number, "name": member.name, "tier": tier.name])] + totalLine()
+        let buyer = try nameMemberBuyer(member)
+        return [t("sale.member", ["number": member.number, "name": member.name, "tier": tier.name])] + buyer + totalLine()
     }
 
     func saleLines() -> [String] {
@@ -257,6 +266,7 @@ extension TillSession {
         if let member = sale.member {
             lines.append(t("sale.member", ["number": member.number, "name": member.name, "tier": member.tier.name]))
         }
+        if let buyer = sale.buyer { lines.append(t("sale.buyer", ["nik": buyer.masked])) }
         for line in priced.lines { lines += TillText.line(line, texts: texts) }
         return lines + totalLine()
     }

@@ -150,7 +150,7 @@ public struct TillSession {
     }
 
     func message(for error: CoreError) -> String {
-        let key = "error.\(error.code.rawValue)"
+        let key = error.code == .invalidNIK ? "error.invalid_nik.\(error.details["why"] ?? "digits")" : "error.\(error.code.rawValue)"
         guard texts.strings[key] != nil else { return t("error.invalid_field", ["field": error.field ?? "", "value": error.value ?? ""]) }
         var values = error.details
         values["value"] = error.value ?? ""

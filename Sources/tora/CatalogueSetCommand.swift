@@ -34,6 +34,7 @@ extension CatalogueCommand {
         var reorderPoint: String?
         @Option(help: "Discountable: yes or no.") var discountable: String?
         @Option(help: "For sale: yes or no.") var active: String?
+        @Option(help: "The subsidy programme (see `tora subsidy list`); empty clears it.") var subsidy: String?
         @Option(help: "The product's barcodes, replacing the ones it has; repeat for several.") var barcode: [String] = []
         @Flag(help: "Allow a price of 0 (the product is given away).") var free = false
 
@@ -74,6 +75,7 @@ extension CatalogueCommand {
             }
             if let discountable { product.isDiscountable = try Self.yesNo(discountable, "discountable") }
             if let active { product.isActive = try Self.yesNo(active, "active") }
+            if let subsidy { product.subsidy = subsidy.trimmingSpaces().isEmpty ? nil : subsidy.trimmingSpaces().uppercased() }
             if !barcode.isEmpty { product.barcodes = barcode.map { $0.trimmingSpaces() }.filter { !$0.isEmpty } }
         }
 

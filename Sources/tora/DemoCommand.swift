@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToraCore
 import ToraResources
 import ToraStore
 
@@ -51,6 +52,10 @@ struct DemoCommand: ParsableCommand {
             _ = try store.importTiers(path: folder + "/tiers.csv", actor: actor)
             _ = try store.importCatalogue(path: folder + "/catalogue.csv", dryRun: false, actor: actor)
             _ = try store.importMembers(path: folder + "/members.csv", dryRun: false, actor: actor)
+            // Example programmes (HETs differ by region and year: these are examples).
+            for programme in Self.programmes { try store.setProgramme(programme, actor: actor) }
+            _ = try store.importCatalogue(path: folder + "/subsidy-products.csv", dryRun: false, actor: actor)
+            _ = try store.importMembers(path: folder + "/members-nik.csv", dryRun: false, actor: actor)
             for user in Self.users {
                 try store.addUser(code: user.code, name: user.name, role: user.role, pin: user.pin, actor: actor)
             }
@@ -64,6 +69,7 @@ struct DemoCommand: ParsableCommand {
                     (\(summary.local) local, \(summary.consigned) consigned, \(summary.measured) sold by weight), \(summary.members) members
                       users: \(Self.users.map { "\($0.code) \($0.name) (\($0.role.rawValue), PIN \($0.pin))" }.joined(separator: ", "))
                       try: 8991630002637 (a barcode), ?kopi then #1, 2*KOPI-ROB-250, anggota KDMP-0001, total, pay 50000, help
+                      subsidised goods: nik 3201015501900001 then ELPIJI-3KG (LPG 3 kg, 1 a day) or 3*BRS-SPHP-5KG (SPHP, 2 a day)
                       the manager's side: tora --db \(path) report eod | catalogue search kopi | stock low
                       changes sign in as the manager: tora --db \(path) config set cash.rounding 100 --user 03 (PIN 3456)
 
@@ -91,4 +97,16 @@ struct DemoCommand: ParsableCommand {
             try fileManager.removeItem(atPath: path + suffix)
         }
     }
+}
+
+extension DemoCommand {
+    /// The demo's example programmes (docs/subsidised-goods.md): each region and year has
+    /// its own HETs and limits, so a real shop sets its own with `tora subsidy set`.
+    static let programmes = [
+        SubsidyProgramme(code: "LPG3", name: "LPG 3 kg", het: Money(19_000), limit: Quantity(whole: 1), period: .day, nikRequired: true),
+        SubsidyProgramme(
+            code: "SPHP", name: "Beras SPHP 5 kg", het: Money(62_500), limit: Quantity(whole: 2), period: .day, nikRequired: true),
+        SubsidyProgramme(
+            code: "MINYAKITA", name: "Minyakita 1 L", het: Money(15_700), limit: Quantity(whole: 4), period: .week, nikRequired: false),
+    ]
 }

@@ -74,12 +74,13 @@ struct MembersCommand: ParsableCommand {
         @Option(help: "Tier name.") var tier = Tier.defaultTier.name
         @Option(help: "Phone number.") var phone: String?
         @Option(name: .customLong("credit-limit"), help: "How much the member may owe the shop.") var creditLimit = Money.zero
+        @Option(help: "The member's NIK (16 digits of the KTP), naming the buyer of subsidised goods.") var nik: String?
 
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
                 try store.addMember(
-                    Member(number: number, name: name, tier: tier, phone: phone, creditLimit: creditLimit), actor: actor)
+                    Member(number: number, name: name, tier: tier, phone: phone, creditLimit: creditLimit, nik: nik), actor: actor)
                 print("added member \(number): \(name) (\(tier))")
             }
         }

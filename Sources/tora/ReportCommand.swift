@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports: end of day (Z), shift (X), sales per day, products, stock, SHU.",
-        subcommands: [EndOfDay.self, Shift.self, Sales.self, Products.self, Stock.self, SHU.self])
+        subcommands: [EndOfDay.self, Shift.self, Sales.self, Products.self, Stock.self, SHU.self, Subsidy.self])
 
     /// `--from` and `--to`, both business days, both included.
     struct Period: ParsableArguments {

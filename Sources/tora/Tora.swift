@@ -20,7 +20,7 @@ struct Tora: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, TillCommand.self, ConfigCommand.self, CatalogueCommand.self, MembersCommand.self,
             TiersCommand.self, UsersCommand.self, StockCommand.self, ReportCommand.self, ConsignmentCommand.self, AuditCommand.self,
-            BackupCommand.self, PrinterCommand.self, ShiftCommand.self,
+            BackupCommand.self, PrinterCommand.self, ShiftCommand.self, SubsidyCommand.self,
         ]
     )
 

@@ -24,7 +24,7 @@ struct SpreadsheetCommandTests {
         let bytes = try #require(FileManager.default.contents(atPath: path))
         #expect(Array(bytes.prefix(7)) == [0xEF, 0xBB, 0xBF] + Array("sku;".utf8))
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.contains("\nTLR-RAS;;Telur Ayam Ras;sembako;kg;30000;;27000;exempt;no;;;;00016;12,5;5;yes;yes\n"))
+        #expect(text.contains("\nTLR-RAS;;Telur Ayam Ras;sembako;kg;30000;;27000;exempt;no;;;;00016;12,5;5;yes;yes;\n"))
         #expect(try shop.ok(["catalogue", "import", "--dry-run", path]).contains("0 products would be created, 0 updated, 6 unchanged"))
         #expect(try shop.ok(["catalogue", "import", path]).contains("0 products were created, 0 updated, 6 unchanged"))
         try shop.ok(["catalogue", "export", "--excel", path + ".2"])

@@ -197,11 +197,11 @@ struct SpreadsheetImportTests {
         let first = try shop.store.exportCatalogue(excel: true)
         let bytes = Array(first.utf8)
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF, 0x73, 0x6B, 0x75, 0x3B]))  // BOM, "sku;"
-        #expect(first.contains("\nTLR-RAS;;Telur Ayam Ras;sembako;kg;30000;;27000;exempt;no;;;;00016;12,5;5;yes;yes\n"))
+        #expect(first.contains("\nTLR-RAS;;Telur Ayam Ras;sembako;kg;30000;;27000;exempt;no;;;;00016;12,5;5;yes;yes;\n"))
         #expect(
             first.contains("\nKOPI-DESA;1001;Kopi Robusta Bubuk Desa 250 g;minuman;pcs;30000;;24000;ppn;yes;KT Makmur, Desa Cibeureum;"))
         // A stock below zero is not a count: left empty, so the file imports back.
-        #expect(first.contains("\nGULA-PSR;8992388101016;Gula Pasir Gulaku 1 kg;sembako;pcs;17500;;16000;exempt;no;;;;;;10;yes;yes\n"))
+        #expect(first.contains("\nGULA-PSR;8992388101016;Gula Pasir Gulaku 1 kg;sembako;pcs;17500;;16000;exempt;no;;;;;;10;yes;yes;\n"))
         let path = shop.folder.write("excel.csv", first)
         let dry = try shop.store.importCatalogue(path: path, dryRun: true, actor: "test")
         #expect(dry.unchanged == 6 && dry.updated == 0 && dry.created == 0 && dry.stockCounts == 0)

@@ -74,6 +74,12 @@ struct DayTotalsTests {
         // Take the file back to the v4 schema, as a shop written by the previous version.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            // Back before v7: no subsidised goods.
+            try db.execute(sql: "DROP TABLE subsidy_sales")
+            try db.execute(sql: "DROP TABLE subsidy_programmes")
+            try db.execute(sql: "ALTER TABLE products DROP COLUMN subsidy")
+            try db.execute(sql: "ALTER TABLE members DROP COLUMN nik")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-subsidy-programmes'")
             for trigger in [
                 "sales_day_totals", "sale_lines_day_totals", "day_totals_no_delete", "sale_lines_no_delete", "payments_no_delete",
             ] {

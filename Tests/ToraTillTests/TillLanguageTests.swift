@@ -13,7 +13,7 @@ import ToraTill
 struct TillErrorPath: Sendable, CustomTestStringConvertible {
     enum Start: Sendable { case selling, loginPrompt }
     /// What the shop or the printer does before the lines are typed.
-    enum Setup: Sendable { case none, shiftOpenByAnother, salesRefused, cupsDown, cupsAndOutboxDown }
+    enum Setup: Sendable { case none, shiftOpenByAnother, salesRefused, cupsDown, cupsAndOutboxDown, subsidy }
 
     let name: String
     let lines: [String]
@@ -138,6 +138,18 @@ enum TillErrorPaths {
         TillErrorPath("repay more than owed", ["bayar-kasbon M1 5000"], "error.repayment_exceeds_owed"),
         // Closing
         TillErrorPath("counted cash not an amount", ["close", "banyak"], "error.invalid_amount"),
+        // Subsidised goods (Minyakita: HET Rp15.700, 2 a day, NIK required)
+        TillErrorPath("nik without digits", ["nik"], "usage.nik"),
+        TillErrorPath("NIK too short", ["nik 320101550190"], "error.invalid_nik.digits"),
+        TillErrorPath("NIK of no province", ["nik 9901015501900001"], "error.invalid_nik.province"),
+        TillErrorPath("NIK without a date of birth", ["nik 3201013213900001"], "error.invalid_nik.birth_date"),
+        TillErrorPath("subsidised goods without a buyer", ["MINYAKITA"], "error.nik_required", setup: .subsidy),
+        TillErrorPath("past the buyer's limit", ["nik 3201015501900001", "3*MINYAKITA"], "error.subsidy_limit", setup: .subsidy),
+        TillErrorPath(
+            "a quantity past the buyer's limit", ["nik 3201015501900001", "MINYAKITA", "qty 1 3"], "error.subsidy_limit", setup: .subsidy),
+        TillErrorPath(
+            "a price override above the HET, before any supervisor", ["nik 3201015501900001", "MINYAKITA", "price 1 16000"],
+            "error.above_het", setup: .subsidy),
     ]
 }
 
@@ -193,6 +205,12 @@ extension TillHarness {
         switch path.setup {
         case .shiftOpenByAnother: _ = try till.shop.store.openShift(register: "01", cashier: "02", float: .zero)
         case .salesRefused: try GRDBTamper.refuseSales(db: till.shop.store.path)
+        case .subsidy:
+            try till.shop.store.setProgramme(
+                SubsidyProgramme(
+                    code: "MINYAK", name: "Minyakita", het: Money(15_700), limit: Quantity(whole: 2), period: .day, nikRequired: true),
+                actor: "t")
+            try till.shop.store.changeProduct(sku: "MINYAKITA", actor: "t") { $0.subsidy = "MINYAK" }
         default: break
         }
         if path.start == .selling { till.login() }

@@ -1,0 +1,266 @@
+import GRDB
+import ToraCore
+
+/// One subsidised line of a completed sale or refund, for the reconciliation report.
+public struct SubsidySale: Sendable, Hashable {
+    public let day: String
+    public let receipt: String
+    public let programme: String
+    /// The buyer's 16 digits, or nil when no buyer was named. Show `NIK.mask` of it
+    /// unless the report was asked for in full by a signed-in manager.
+    public let nik: String?
+    public let sku: String
+    public let unit: MeasureUnit
+    /// Negative for a refund.
+    public let quantity: Quantity
+    public let amount: Money
+}
+
+/// A programme's day in the Z report: units sold net of refunds, their net, and buyers.
+public struct SubsidyDayLine: Sendable, Hashable {
+    public let programme: String
+    public let units: Quantity
+    public let unit: MeasureUnit
+    public let net: Money
+    public let buyers: Int
+}
+
+extension ShopStore {
+    // MARK: Programmes
+
+    /// Creates or changes a programme; refused when a product of it is priced above the
+    /// new HET (named). Journaled as `subsidy.programme_set` with the old values.
+    public func setProgramme(_ programme: SubsidyProgramme, actor: String) throws {
+        var programme = programme
+        programme.code = programme.code.uppercased()
+        if let first = programme.problems().first { throw StoreError(first) }
+        try write { db in
+            let old = try Self.programme(code: programme.code, db)
+            let above = try String.fetchAll(
+                db,
+                sql: "SELECT sku FROM products WHERE subsidy = ? COLLATE NOCASE AND max(price, coalesce(member_price, 0)) > ? ORDER BY sku",
+                arguments: [programme.code, programme.het.rupiah])
+            if !above.isEmpty {
+                throw StoreError(
+                    .invalidInput,
+                    "het: \(above.joined(separator: ", ")) \(above.count == 1 ? "is" : "are") priced above \(programme.het.formatted); lower the price first"
+                )
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO subsidy_programmes(code, name, het, limit_units, period, nik_required, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET name = excluded.name, het = excluded.het, limit_units = excluded.limit_units,
+                        period = excluded.period, nik_required = excluded.nik_required, updated_at = excluded.updated_at
+                    """,
+                arguments: [
+                    programme.code, programme.name, programme.het.rupiah, programme.limit.thousandths, programme.period.rawValue,
+                    programme.nikRequired, Timestamp.format(self.clock.now),
+                ])
+            var payload = Self.auditFields(programme)
+            payload["old"] = old.map { JSONValue.object(Self.auditFields($0)) } ?? JSONValue.null
+            try AuditJournal.append(db, store: self, kind: "subsidy.programme_set", actor: actor, payload: payload)
+        }
+    }
+
+    static func auditFields(_ programme: SubsidyProgramme) -> [String: JSONValue] {
+        [
+            "code": .string(programme.code), "name": .string(programme.name), "het": .int(programme.het.rupiah),
+            "limit": .int(programme.limit.thousandths), "per": .string(programme.period.rawValue),
+            "nik_required": .bool(programme.nikRequired),
+        ]
+    }
+
+    /// Every programme, by code.
+    public func programmes() throws -> [SubsidyProgramme] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM subsidy_programmes ORDER BY code").map(Self.programme(row:)) }
+    }
+
+    /// The programme with this code (any case).
+    public func programme(code: String) throws -> SubsidyProgramme? {
+        try read { db in try Self.programme(code: code, db) }
+    }
+
+    static func programme(code: String, _ db: Database) throws -> SubsidyProgramme? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM subsidy_programmes WHERE code = ?"), arguments: [code])
+            .map(programme(row:))
+    }
+
+    static func programme(row: Row) -> SubsidyProgramme {
+        SubsidyProgramme(
+            code: row["code"], name: row["name"], het: Money(row["het"]), limit: Quantity(thousandths: row["limit_units"]),
+            period: SubsidyPeriod(rawValue: row["period"]) ?? .day, nikRequired: row["nik_required"])
+    }
+
+    /// A subsidised product's rules that need the shop: its programme exists, and neither
+    /// its price nor its member price is above the HET.
+    static func subsidyProblems(_ product: Product, _ db: Database) throws -> [CoreError] {
+        guard let code = product.subsidy else { return [] }
+        guard let programme = try programme(code: code, db) else {
+            return [
+                CoreError(
+                    .invalidField, field: "subsidy", value: code, reason: "no subsidy programme '\(code)'; see `tora subsidy list`")
+            ]
+        }
+        var found: [CoreError] = []
+        for (field, price) in [("price", Optional(product.price)), ("member_price", product.memberPrice)] {
+            guard let price else { continue }
+            do { try programme.checkPrice(price, field: field, sku: product.sku) } catch { found.append(error) }
+        }
+        return found
+    }
+
+    // MARK: Limits
+
+    /// Units of `programme` the buyer has in the period holding `day`, net of refunds.
+    /// This shop's rows only: units sold at the cooperative's other outlets (the hub's,
+    /// as far as last synced) are a later addition here (docs/subsidised-goods.md).
+    static func usedUnits(programme: SubsidyProgramme, nik: NIK, day: String, _ db: Database) throws -> Quantity {
+        let window = try programme.period.window(containing: day)
+        return Quantity(
+            thousandths: try Int64.fetchOne(
+                db.cachedStatement(
+                    sql:
+                        "SELECT coalesce(sum(quantity), 0) FROM subsidy_sales WHERE programme = ? AND nik = ? AND quota_day BETWEEN ? AND ?"
+                ),
+                arguments: [programme.code, nik.digits, window.from, window.to]) ?? 0)
+    }
+
+    /// Refuses a sale whose subsidised lines break a programme's rules on `day`: a line of
+    /// a programme that needs a buyer when none is named, or more units than the buyer has
+    /// left. `changed` is the line just added or changed, so the answer says what remains
+    /// for it; without it the whole sale is checked (at completion).
+    static func checkSubsidy(_ sale: Sale, changed: Int?, day: String, _ db: Database) throws {
+        var byProgramme: [String: [SaleLine]] = [:]
+        for line in sale.activeLines {
+            if let code = line.item.subsidy { byProgramme[code.uppercased(), default: []].append(line) }
+        }
+        for code in byProgramme.keys.sorted() {
+            guard let programme = try programme(code: code, db), let lines = byProgramme[code] else { continue }
+            if programme.nikRequired && sale.buyer == nil {
+                let name = lines.first?.item.name ?? code
+                throw StoreError(
+                    CoreError(
+                        .nikRequired, field: "nik", value: code, details: ["programme": code, "name": name],
+                        reason: "\(name) (\(code)) needs the buyer's NIK first"))
+            }
+            guard let buyer = sale.buyer else { continue }
+            let used = try usedUnits(programme: programme, nik: buyer, day: day, db)
+            let unit = lines.first?.item.unit ?? .pcs
+            do {
+                if let changed, let line = lines.first(where: { $0.number == changed }) {
+                    let others = lines.filter { $0.number != changed }.reduce(Quantity.zero) { $0 + $1.quantity }
+                    _ = try programme.remaining(used: used + others, asking: line.quantity, unit: unit, buyer: buyer)
+                } else {
+                    let asking = lines.reduce(Quantity.zero) { $0 + $1.quantity }
+                    _ = try programme.remaining(used: used, asking: asking, unit: unit, buyer: buyer)
+                }
+            } catch {
+                throw StoreError(error)
+            }
+        }
+    }
+
+    /// The till's early answer for a line just added or changed (the same check runs
+    /// again inside the sale's completion). A refusal is journaled with the masked NIK.
+    public func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: String) throws {
+        do {
+            try read { db in try Self.checkSubsidy(sale, changed: changed, day: businessDay, db) }
+        } catch let error as StoreError where error.coreError?.code == .subsidyLimit {
+            try recordEvent(
+                kind: "subsidy.refused", actor: actor, register: register,
+                payload: [
+                    "programme": .string(error.coreError?.details["programme"] ?? ""), "nik": .optional(sale.buyer?.masked),
+                    "asked": .string(error.coreError?.value ?? ""), "remaining": .string(error.coreError?.details["remaining"] ?? ""),
+                ])
+            throw error
+        }
+    }
+
+    // MARK: Rows of a sale
+
+    /// The journal's record of a sale's subsidised lines: masked NIK only.
+    static func subsidyPayload(_ rows: [(line: PricedLine, programme: String)], buyer: NIK?) -> [String: JSONValue] {
+        guard !rows.isEmpty else { return [:] }
+        return [
+            "subsidy": .array(
+                rows.map { row in
+                    .object([
+                        "line": .int(Int64(row.line.number)), "programme": .string(row.programme), "nik": .optional(buyer?.masked),
+                        "sku": .string(row.line.line.item.sku), "quantity": .int(row.line.line.quantity.thousandths),
+                        "amount": .int(row.line.net.rupiah),
+                    ])
+                })
+        ]
+    }
+
+    static func insertSubsidyRow(
+        audit: Int64, saleID: Int64, lineID: Int64, receipt: String, day: String, quotaDay: String, programme: String, nik: String?,
+        item: SaleItem, quantity: Quantity, amount: Money, _ db: Database
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO subsidy_sales(audit_seq, sale_id, line_id, receipt_no, business_day, quota_day, programme, nik, sku, unit,
+                    quantity, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            audit, saleID, lineID, receipt, day, quotaDay, programme, nik, item.sku, item.unit.rawValue, quantity.thousandths,
+            amount.rupiah,
+        ])
+    }
+
+    /// For a refund of sold line `lineID`: the programme, buyer and day its units counted on.
+    static func subsidyOfLine(_ lineID: Int64, _ db: Database) throws -> (programme: String, nik: String?, quotaDay: String)? {
+        try Row.fetchOne(db, sql: "SELECT programme, nik, quota_day FROM subsidy_sales WHERE line_id = ? LIMIT 1", arguments: [lineID])
+            .map { ($0["programme"], $0["nik"], $0["quota_day"]) }
+    }
+
+    // MARK: Reports
+
+    /// Every subsidised line of `programme` sold or refunded from `from` to `to`.
+    public func subsidySales(programme: String, from: String, to: String) throws -> [SubsidySale] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT business_day, receipt_no, programme, nik, sku, unit, quantity, amount FROM subsidy_sales
+                    WHERE programme = ? COLLATE NOCASE AND business_day BETWEEN ? AND ? ORDER BY business_day, receipt_no, id
+                    """, arguments: [programme, from, to]
+            ).map {
+                SubsidySale(
+                    day: $0["business_day"], receipt: $0["receipt_no"], programme: $0["programme"], nik: $0["nik"], sku: $0["sku"],
+                    unit: MeasureUnit(rawValue: $0["unit"]) ?? .pcs, quantity: Quantity(thousandths: $0["quantity"]),
+                    amount: Money($0["amount"]))
+            }
+        }
+    }
+
+    /// The Z report's `subsidy` section of `day`, by programme.
+    static func subsidyDay(_ day: String, _ db: Database) throws -> [SubsidyDayLine] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT programme, min(unit) AS unit, sum(quantity) AS units, sum(amount) AS net, count(DISTINCT nik) AS buyers
+                FROM subsidy_sales WHERE business_day = ? GROUP BY programme ORDER BY programme
+                """, arguments: [day]
+        ).map {
+            SubsidyDayLine(
+                programme: $0["programme"], units: Quantity(thousandths: $0["units"]), unit: MeasureUnit(rawValue: $0["unit"]) ?? .pcs,
+                net: Money($0["net"]), buyers: $0["buyers"])
+        }
+    }
+
+    /// The `subsidy` section of the Z report of `day`.
+    public func subsidyDay(_ day: String) throws -> [SubsidyDayLine] {
+        try read { db in try Self.subsidyDay(day, db) }
+    }
+}
+
+extension SubsidyDayLine {
+    /// `{programme, units, net, buyers}`: units as a decimal number of the products' unit.
+    var json: JSONValue {
+        .object([
+            "programme": .string(programme), "units": .number(SalesReport.decimal(thousandths: units.thousandths)),
+            "unit": .string(unit.rawValue), "net": .int(net.rupiah), "buyers": .int(Int64(buyers)),
+        ])
+    }
+}
