@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v5-day-totals", migrate: createDayTotals)
         migrator.registerMigration("v6-numbers-sale-tax-rate", migrate: addSaleTaxRules)
         migrator.registerMigration("v6-shifts-member-money", migrate: createMemberMoney)
+        migrator.registerMigration("v7-onedomain-signed-sales", migrate: createSignedSales)
         return migrator
     }
 
@@ -402,8 +403,8 @@ enum Schema {
                 """)
     }
 
-    /// `day_totals` computed afresh from `sales` and `sale_lines`, in its column order:
-    /// the backfill of existing shops and the check of `dayTotalsMismatches()`.
+    /// `day_totals` computed afresh from `sales` and `sale_lines`, in its column order: the
+    /// backfill of `v5-day-totals`, kept as it ran (the live rule is `signed_sales`).
     static let recomputedDayTotals = """
         WITH per_sale AS (
             SELECT business_day,

@@ -187,9 +187,8 @@ extension TillSession {
         case .priced(let plu, let price):
             guard quantity == nil else { return [t("error.label_has_quantity")] }
             guard let product = try store.product(plu: plu) else { return [t("error.unknown_plu", ["value": plu])] }
-            let unitPrice = product.product.price.rupiah
-            let derived = unitPrice > 0 ? max(1, multipliedRoundingHalfUp(price.rupiah, by: 1000, dividedBy: unitPrice) ?? 1) : 1000
-            return try add(product, fixedQuantity: Quantity(thousandths: derived), amount: price)
+            let quantity = Quantity.ofPricedLabel(price, unitPrice: product.product.price)
+            return try add(product, fixedQuantity: quantity, amount: price)
         }
     }
 
