@@ -17,7 +17,8 @@ enum ReceiptFactory {
     ) -> Receipt {
         Receipt(
             kind: .sale, header: header(settings), number: number, issuedAt: issuedAt, register: context.register,
-            cashier: context.cashier.name, lines: priced.activeLines.map(Receipt.Line.init(priced:)), gross: priced.gross, discounts: priced.discounts,
+            cashier: context.cashier.name, lines: priced.activeLines.map(Receipt.Line.init(priced:)), gross: priced.gross,
+            discounts: priced.discounts,
             total: priced.total, taxes: Receipt.taxLines(priced.taxes),
             payments: sale.payments.map { Receipt.PaymentLine(method: $0.method, amount: $0.tendered) },
             change: Receipt.change(of: sale.payments), rounding: sale.rounding, member: member,
