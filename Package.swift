@@ -133,6 +133,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ToraReportsTests",
+            dependencies: ["ToraCore", "ToraTestSupport"],
+            resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ToraIntegrationTests",
             dependencies: ["ToraCore", "ToraStore", "ToraPrint", "ToraTill", "ToraReports", "ToraTestSupport", "ToraResources"],
             swiftSettings: strictSettings

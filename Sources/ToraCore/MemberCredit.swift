@@ -22,6 +22,9 @@ public struct CreditPosition: Sendable, Hashable {
     /// the account beyond what was owed).
     public var owed: Money { Money(taken.rupiah - repaid.rupiah - refunded.rupiah) }
 
+    /// What the member still owes as shown to people: owed, never below zero.
+    public var outstanding: Money { Money(max(0, owed.rupiah)) }
+
     /// What `pay credit` may still put on the account: limit − owed, never below zero.
     public var available: Money { Money(max(0, limit.rupiah - owed.rupiah)) }
 
@@ -41,8 +44,8 @@ public struct CreditPosition: Sendable, Hashable {
         guard amount.rupiah <= owed.rupiah else {
             throw CoreError(
                 .repaymentExceedsOwed, field: "amount", value: amount.formatted,
-                details: ["member": member, "amount": amount.formatted, "owed": Money(max(0, owed.rupiah)).formatted],
-                reason: "\(amount.formatted) is more than member \(member) owes (\(Money(max(0, owed.rupiah)).formatted))")
+                details: ["member": member, "amount": amount.formatted, "owed": outstanding.formatted],
+                reason: "\(amount.formatted) is more than member \(member) owes (\(outstanding.formatted))")
         }
         var next = self
         next.repaid = Money(repaid.rupiah + amount.rupiah)

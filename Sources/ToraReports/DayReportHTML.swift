@@ -46,7 +46,7 @@ public enum DayReportHTML {
         page.section("Penjualan per jam", HTMLChart.columns(hourly(report.byHour)))
         page.section("Penjualan per kategori", HTMLChart.bars(report.byCategory.map { HTMLChart.Bar(label: $0.key, amount: $0.net) }))
         let local = report.localNet
-        let other = Money(max(0, report.gross.rupiah - report.discounts.rupiah - report.refunds.rupiah - local.rupiah))
+        let other = report.otherNet
         page.section(
             "Produk lokal dan lainnya",
             HTMLChart.shares([

@@ -69,7 +69,7 @@ enum HTMLChart {
         let legendWidth = (width - 20) / max(1, parts.count)
         for (index, part) in parts.enumerated() {
             let legendX = 10 + index * legendWidth
-            let tenths = multipliedRoundingHalfUp(max(0, part.bar.amount.rupiah), by: 1000, dividedBy: total) ?? 0
+            let tenths = ReportFigures.shareTenths(Money(max(0, part.bar.amount.rupiah)), of: Money(total))
             let percent = HTML.percent(tenths: tenths)
             svg += "<rect x=\"\(legendX)\" y=\"60\" width=\"14\" height=\"14\" fill=\"\(part.colour)\"/>"
             svg += "<text x=\"\(legendX + 20)\" y=\"72\">\(HTML.escape(part.bar.label)) \(part.bar.amount.formatted) (\(percent)%)</text>"

@@ -46,13 +46,16 @@ public struct SalesReport: Sendable, Hashable {
     /// Subsidised goods by programme (docs/subsidised-goods.md); the Z report's only.
     public var subsidy: [SubsidyDayLine] = []
 
-    public var net: Money { Money(gross.rupiah - discounts.rupiah - rounding.rupiah - refunds.rupiah) }
+    public var net: Money { ReportFigures.net(gross: gross, discounts: discounts, rounding: rounding, refunds: refunds) }
 
     /// local.net ÷ (gross − discounts − refunds) in tenths of a percent, round-half-up.
     public var localShareTenths: Int64 {
-        let base = gross.rupiah - discounts.rupiah - refunds.rupiah
-        guard base > 0 else { return 0 }
-        return multipliedRoundingHalfUp(localNet.rupiah, by: 1000, dividedBy: base) ?? 0
+        ReportFigures.shareTenths(localNet, of: ReportFigures.goods(gross: gross, discounts: discounts, refunds: refunds))
+    }
+
+    /// The goods sold that are not local (never below zero), for the local/other chart.
+    public var otherNet: Money {
+        ReportFigures.otherThanLocal(ReportFigures.goods(gross: gross, discounts: discounts, refunds: refunds), local: localNet)
     }
 
     /// `37.5`: a tenths value as a plain decimal, for JSON (people read `IndonesianNumber`).
@@ -223,42 +226,36 @@ extension ShopStore {
         return report
     }
 
-    /// The drawers of the shifts `shiftFilter` selects: expected cash is the float plus
-    /// every cash payment of the shift's sales and refunds (a refund's is negative) and its
-    /// members' money in cash, as `shiftCash`; found by shift, whatever the sale's day, through the `sales_shift` index.
+    /// The drawers of the shifts `shiftFilter` selects, added up by ToraCore's
+    /// `DrawerTally`: each shift's `DrawerCash` from its float, the cash payments of its
+    /// sales and of its refunds, and its members' money in cash; found by shift, whatever
+    /// the sale's day, through the `sales_shift` index.
     static func shiftsCash(shiftFilter: String, _ args: StatementArguments, _ db: Database) throws -> SalesReport.Cash {
-        var cashByShift: [Int64: Int64] = [:]
+        var sales: [Int64: Int64] = [:]
+        var refunds: [Int64: Int64] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT s.shift_id, sum(p.amount) FROM sales s JOIN payments p ON p.sale_id = s.id
+                SELECT s.shift_id, coalesce(sum(CASE WHEN s.kind = 'sale' THEN p.amount END), 0),
+                    coalesce(sum(CASE WHEN s.kind = 'refund' THEN -p.amount END), 0)
+                FROM sales s JOIN payments p ON p.sale_id = s.id
                 WHERE s.shift_id IN (SELECT id FROM shifts WHERE \(shiftFilter)) AND p.method = 'cash'
                 GROUP BY s.shift_id
                 """, arguments: args)
         {
-            cashByShift[row[0]] = row[1]
+            sales[row[0]] = row[1]
+            refunds[row[0]] = row[2]
         }
-        for (shift, amount) in try memberMoneyCash(shiftFilter: shiftFilter, arguments: args, db) {
-            cashByShift[shift, default: 0] += amount
-        }
-        var float: Int64 = 0
-        var expected: Int64 = 0
-        var counted: Int64 = 0
-        var overShort: Int64 = 0
-        var openShifts = 0
+        let memberMoney = try memberMoneyCash(shiftFilter: shiftFilter, arguments: args, db)
+        var tally = DrawerTally()
         for shift in try Row.fetchAll(db, sql: "SELECT * FROM shifts WHERE \(shiftFilter)", arguments: args).map(Shift.init(row:)) {
-            let shiftExpected = shift.openingFloat.rupiah + (cashByShift[shift.id] ?? 0)
-            float += shift.openingFloat.rupiah
-            expected += shiftExpected
-            if let count = shift.countedCash {
-                counted += count.rupiah
-                overShort += count.rupiah - shiftExpected
-            } else {
-                openShifts += 1
-            }
+            let drawer = DrawerCash(
+                openingFloat: shift.openingFloat, cashSales: Money(sales[shift.id] ?? 0), cashRefunds: Money(refunds[shift.id] ?? 0),
+                memberMoney: Money(memberMoney[shift.id] ?? 0))
+            tally.add(drawer, counted: shift.countedCash)
         }
         return SalesReport.Cash(
-            openingFloat: Money(float), expected: Money(expected), counted: Money(counted), overShort: Money(overShort),
-            openShifts: openShifts)
+            openingFloat: tally.openingFloat, expected: tally.expected, counted: tally.counted, overShort: tally.overShort,
+            openShifts: tally.openShifts)
     }
 }

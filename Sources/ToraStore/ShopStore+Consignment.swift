@@ -70,18 +70,14 @@ extension ShopStore {
             var items: [ConsignorStatement.Item] = []
             for (sku, skuLines) in Dictionary(grouping: lines, by: { $0["sku"] as String }).sorted(by: { $0.key < $1.key }) {
                 let price = Money(skuLines.last?["consignor_price"] ?? 0)
-                var units: Int64 = 0
-                var payable: Int64 = 0
+                var tally = ConsignmentTally()
                 for line in skuLines {
-                    let quantity: Int64 = line["units"]
-                    let linePrice: Int64 = line["consignor_price"] ?? 0
-                    units += quantity
-                    payable += multipliedRoundingHalfUp(linePrice, by: quantity, dividedBy: 1000) ?? 0
+                    tally.add(units: Quantity(thousandths: line["units"]), consignorPrice: Money(line["consignor_price"] ?? 0))
                 }
                 items.append(
                     ConsignorStatement.Item(
                         sku: sku, name: skuLines.last?["name"] ?? sku, unit: MeasureUnit(rawValue: skuLines.last?["unit"] ?? "pcs") ?? .pcs,
-                        units: Quantity(thousandths: units), consignorPrice: price, payable: Money(payable)))
+                        units: tally.units, consignorPrice: price, payable: tally.payable))
             }
             let last = try String.fetchOne(
                 db, sql: "SELECT max(to_day) FROM consignment_settlements WHERE consignor = ?", arguments: [name])
@@ -136,27 +132,10 @@ extension ShopStore {
     }
 }
 
-/// The SHU patronage division of a year (SPEC §10).
-public struct SHUDivision: Sendable, Hashable {
-    public struct Share: Sendable, Hashable {
-        public let number: String
-        public let name: String
-        public let purchases: Money
-        public let share: Money
-    }
-
-    public let year: String
-    public let pool: Money
-    public let shares: [Share]
-    public var totalPurchases: Money { Money(shares.reduce(0) { $0 + $1.purchases.rupiah }) }
-    public var distributed: Money { Money(shares.reduce(0) { $0 + $1.share.rupiah }) }
-    public var remainder: Money { Money(pool.rupiah - distributed.rupiah) }
-}
-
 extension ShopStore {
-    /// Divides `pool` among members in proportion to their purchases in `year`:
-    /// share = floor(pool × purchases / Σ purchases). Members whose refunds match or
-    /// exceed their purchases have none and get nothing.
+    /// Divides `pool` among members in proportion to their purchases in `year`, by
+    /// ToraCore's `SHUDivision`. Members whose refunds match or exceed their purchases
+    /// have none and get nothing.
     public func shu(year: String, pool: Money) throws -> SHUDivision {
         guard !pool.isNegative else { throw StoreError(.invalidInput, "pool: the pool must be zero or more") }
         return try read { db in
@@ -168,14 +147,10 @@ extension ShopStore {
                     WHERE s.business_day BETWEEN ? AND ?
                     GROUP BY m.number HAVING purchases > 0 ORDER BY m.number
                     """, arguments: ["\(year)-01-01", "\(year)-12-31"])
-            let total = rows.reduce(Int64(0)) { $0 + ($1["purchases"] as Int64) }
-            let shares = rows.map { row -> SHUDivision.Share in
-                let purchases: Int64 = row["purchases"]
-                let product = pool.rupiah.multipliedFullWidth(by: purchases)
-                let share = total > 0 ? Int64(total.dividingFullWidth(product).quotient) : 0
-                return SHUDivision.Share(number: row["number"], name: row["name"], purchases: Money(purchases), share: Money(share))
+            let members = rows.map {
+                SHUDivision.Purchases(number: $0["number"], name: $0["name"], purchases: Money($0["purchases"]))
             }
-            return SHUDivision(year: year, pool: pool, shares: shares)
+            return SHUDivision(year: year, pool: pool, members: members)
         }
     }
 }

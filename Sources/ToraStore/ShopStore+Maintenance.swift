@@ -107,7 +107,7 @@ extension ShopStore {
             try String.fetchAll(
                 db,
                 sql: """
-                    WITH recomputed(\(columns)) AS (\(Schema.recomputedDayTotals))
+                    WITH recomputed(\(columns)) AS (\(Schema.summedDayTotals))
                     SELECT business_day FROM (SELECT * FROM recomputed EXCEPT SELECT \(columns) FROM day_totals)
                     UNION
                     SELECT business_day FROM (SELECT \(columns) FROM day_totals EXCEPT SELECT * FROM recomputed)

@@ -106,7 +106,7 @@ extension ShopStore {
                     register: context.register, cashier: context.cashier.name,
                     lines: [
                         Receipt.Line(
-                            name: "Bayar kasbon, sisa \(Money(max(0, after.owed.rupiah)).formatted)", quantity: "1", unit: .pcs,
+                            name: "Bayar kasbon, sisa \(after.outstanding.formatted)", quantity: "1", unit: .pcs,
                             unitPrice: amount, amount: amount)
                     ],
                     gross: amount, discounts: .zero, total: amount, payments: [Receipt.PaymentLine(method: method, amount: amount)],

@@ -188,13 +188,10 @@ extension ShopStore {
                 kind: .refund, header: ReceiptFactory.header(settings), number: number.text, refundOf: sale.receiptNumber,
                 issuedAt: moment.local, register: context.register, cashier: context.cashier.name,
                 lines: portions.map { line, quantity, portion in
-                    Receipt.Line(
-                        name: line.item.name, quantity: quantity.formatted(line.item.unit), unit: line.item.unit, unitPrice: line.unitPrice,
-                        amount: portion.amount, discount: portion.discount, discountLabel: portion.discount.isZero ? nil : "Diskon",
-                        isLocal: line.item.isLocal)
+                    Receipt.Line(refunded: line.item, unitPrice: line.unitPrice, quantity: quantity, portion: portion)
                 },
                 gross: totals.gross, discounts: totals.discounts, total: total,
-                taxes: totals.taxes.map { Receipt.TaxLine(rate: $0.rate, dpp: $0.dpp, tax: $0.tax) },
+                taxes: Receipt.taxLines(totals.taxes),
                 payments: [Receipt.PaymentLine(method: method, amount: total)], member: memberLine,
                 footer: settings.value(.receiptFooter), auditHash: audit.hash,
                 opensDrawer: method == .cash && settings.flag(.printerDrawer))

@@ -13,21 +13,7 @@ public struct DaySales: Sendable, Hashable {
     public let refunds: Money
     public let tax: Money
     public let localNet: Money
-    public var net: Money { Money(gross.rupiah - discounts.rupiah - rounding.rupiah - refunds.rupiah) }
-}
-
-/// One product in the products report: sold net of refunds, at what cost.
-public struct ProductSales: Sendable, Hashable {
-    public let sku: String
-    public let name: String
-    public let category: String
-    public let unit: MeasureUnit
-    public let isLocal: Bool
-    public let quantity: Quantity
-    public let net: Money
-    /// Σ quantity × the cost recorded on each line when it was sold.
-    public let cost: Money
-    public var margin: Money { Money(net.rupiah - cost.rupiah) }
+    public var net: Money { ReportFigures.net(gross: gross, discounts: discounts, rounding: rounding, refunds: refunds) }
 }
 
 /// One product in the stock report.
@@ -57,25 +43,25 @@ extension ShopStore {
         }
     }
 
-    /// Products sold from `from` to `to` net of refunds, best net first.
+    /// Products sold from `from` to `to` net of refunds, best net first: the period's
+    /// non-voided lines folded by ToraCore's `ProductTally` (line costs rounded there).
     public func productSales(from: String, to: String) throws -> [ProductSales] {
         try read { db in
-            let rows = try Row.fetchAll(
+            var tally = ProductTally()
+            let lines = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT l.sku, max(l.name) AS name, max(l.category) AS category, max(l.unit) AS unit, max(l.local) AS local,
-                        sum(CASE WHEN s.kind = 'sale' THEN l.quantity ELSE -l.quantity END) AS quantity,
-                        sum(CASE WHEN s.kind = 'sale' THEN l.net ELSE -l.net END) AS net,
-                        sum(CASE WHEN s.kind = 'sale' THEN 1 ELSE -1 END * ((l.quantity * l.cost + 500) / 1000)) AS cost
+                    SELECT s.kind = 'refund', l.sku, l.name, l.category, l.unit, l.local, l.quantity, l.net, l.cost
                     FROM sale_lines l JOIN sales s ON s.id = l.sale_id
                     WHERE s.business_day BETWEEN ? AND ? AND l.voided = 0
-                    GROUP BY l.sku ORDER BY net DESC, l.sku
                     """, arguments: [from, to])
-            return rows.map {
-                ProductSales(
-                    sku: $0["sku"], name: $0["name"], category: $0["category"], unit: MeasureUnit(rawValue: $0["unit"]) ?? .pcs,
-                    isLocal: $0["local"], quantity: Quantity(thousandths: $0["quantity"]), net: Money($0["net"]), cost: Money($0["cost"]))
+            while let row = try lines.next() {
+                tally.add(
+                    ProductLine(
+                        isRefund: row[0], sku: row[1], name: row[2], category: row[3], unit: MeasureUnit(rawValue: row[4]) ?? .pcs,
+                        isLocal: row[5], quantity: Quantity(thousandths: row[6]), net: Money(row[7]), unitCost: Money(row[8])))
             }
+            return tally.products()
         }
     }
 

@@ -79,7 +79,7 @@ extension ShopStore {
             let saleID = try Self.insertSale(
                 kind: "sale", refundOf: nil, number: number, moment: moment, context: context, supervisor: nil, member: sale.member?.number,
                 totals: (priced.gross, priced.discounts, priced.total, sale.rounding), tax: (priced.tax, priced.dpp), taxRules: rules,
-                change: Money(sale.payments.reduce(0) { $0 + $1.change.rupiah }), audit: audit, receipt: receipt, db)
+                change: Receipt.change(of: sale.payments), audit: audit, receipt: receipt, db)
             for line in priced.lines {
                 let productID = productIDs[line.line.item.sku] ?? 0
                 try Self.insertLine(saleID: saleID, line: line, productID: productID, refundOfLine: nil, db)

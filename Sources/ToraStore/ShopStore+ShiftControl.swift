@@ -7,7 +7,7 @@ public struct ShiftSummary: Sendable, Hashable {
     /// The expected cash: stored at close, computed so far while open.
     public let expected: Money
     /// counted − expected once closed.
-    public var overShort: Money? { shift.countedCash.map { Money($0.rupiah - expected.rupiah) } }
+    public var overShort: Money? { shift.countedCash.map { DrawerCash.overShort(counted: $0, expected: expected) } }
 }
 
 extension ShopStore {

@@ -19,7 +19,7 @@ extension TillSession {
                 [
                     "member": repayment.member.number, "name": repayment.member.name, "amount": repayment.amount.formatted,
                     "method": t("method.\(method.rawValue)"), "receipt": repayment.receipt?.number ?? "",
-                    "owed": Money(max(0, repayment.position.owed.rupiah)).formatted,
+                    "owed": repayment.position.outstanding.formatted,
                 ])
         ]
         if let receipt = repayment.receipt { lines += delivered(receipt) }

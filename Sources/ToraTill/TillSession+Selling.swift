@@ -193,9 +193,8 @@ extension TillSession {
         case .priced(let plu, let price):
             guard quantity == nil else { return [t("error.label_has_quantity")] }
             guard let product = try store.product(plu: plu) else { return [t("error.unknown_plu", ["value": plu])] }
-            let unitPrice = product.product.price.rupiah
-            let derived = unitPrice > 0 ? max(1, multipliedRoundingHalfUp(price.rupiah, by: 1000, dividedBy: unitPrice) ?? 1) : 1000
-            return try add(product, fixedQuantity: Quantity(thousandths: derived), amount: price)
+            let quantity = Quantity.ofPricedLabel(price, unitPrice: product.product.price)
+            return try add(product, fixedQuantity: quantity, amount: price)
         }
     }
 
@@ -276,42 +275,6 @@ extension TillSession {
         var lines = saleLines().dropLast().map { $0 }
         lines += TillText.totals(priced, sale: sale, rules: rules, texts: texts)
         return lines
-    }
-
-    // MARK: Park, resume, cancel
-
-    mutating func park() throws -> [String] {
-        guard let id = openSaleID, !sale.lines.isEmpty else { return [t("error.nothing_to_park")] }
-        try store.park(id, actor: user?.code ?? "", register: register)
-        sale = Sale()
-        openSaleID = nil
-        return [t("sale.parked", ["number": String(id)])]
-    }
-
-    mutating func resume(_ number: Int?) throws -> [String] {
-        let parked = try store.parkedSales()
-        guard let number else {
-            guard !parked.isEmpty else { return [t("sale.none_parked")] }
-            return parked.map { stored in
-                let total = (try? stored.sale.priced(with: rules).total) ?? .zero
-                var values = TillText.counts(stored.sale.lines, texts: texts)
-                values.merge(["number": String(stored.id), "register": stored.register, "total": total.formatted]) { $1 }
-                return t("sale.parked_entry", values)
-            }
-        }
-        let stored = try store.resume(Int64(number), register: register, actor: user?.code ?? "")
-        hintedCategories = []
-        openSaleID = stored.id
-        sale = stored.sale
-        return [t("sale.resumed", ["number": String(number)])] + saleLines()
-    }
-
-    mutating func cancel(supervisor: String) throws -> [String] {
-        guard let id = openSaleID, !sale.lines.isEmpty || sale.member != nil else { return [t("error.nothing_to_cancel")] }
-        try store.cancelOpenSale(id, register: register, cashier: user?.code ?? "", supervisor: supervisor, rules: rules)
-        sale = Sale()
-        openSaleID = nil
-        return [t("sale.cancelled")]
     }
 
     func helpLines() -> [String] {

@@ -1,0 +1,44 @@
+/// The SHU patronage division of a year (docs/reports.md): the pool the annual meeting
+/// assigned to member patronage, divided in proportion to each member's purchases.
+public struct SHUDivision: Sendable, Hashable {
+    public struct Share: Sendable, Hashable {
+        public let number: String
+        public let name: String
+        public let purchases: Money
+        public let share: Money
+    }
+
+    /// A member's purchases of the year, net of refunds.
+    public struct Purchases: Sendable, Hashable {
+        public let number: String
+        public let name: String
+        public let purchases: Money
+
+        public init(number: String, name: String, purchases: Money) {
+            self.number = number
+            self.name = name
+            self.purchases = purchases
+        }
+    }
+
+    public let year: String
+    public let pool: Money
+    public let shares: [Share]
+    public var totalPurchases: Money { Money(shares.reduce(0) { $0 + $1.purchases.rupiah }) }
+    public var distributed: Money { Money(shares.reduce(0) { $0 + $1.share.rupiah }) }
+    /// What floor division leaves undistributed.
+    public var remainder: Money { Money(pool.rupiah - distributed.rupiah) }
+
+    /// share = floor(pool × purchases / Σ purchases), in full width so a large pool never
+    /// overflows; members are given with positive purchases, in the order to show.
+    public init(year: String, pool: Money, members: [Purchases]) {
+        self.year = year
+        self.pool = pool
+        let total = members.reduce(Int64(0)) { $0 + $1.purchases.rupiah }
+        shares = members.map { member in
+            let product = pool.rupiah.multipliedFullWidth(by: member.purchases.rupiah)
+            let share = total > 0 ? Int64(total.dividingFullWidth(product).quotient) : 0
+            return Share(number: member.number, name: member.name, purchases: member.purchases, share: Money(share))
+        }
+    }
+}
