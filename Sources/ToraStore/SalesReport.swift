@@ -43,6 +43,8 @@ public struct SalesReport: Sendable, Hashable {
     public var journalHead: JournalHead?
     /// Members' credit: taken and refunded by the sales, repaid apart from them.
     public var credit = Credit()
+    /// Members' savings deposited and withdrawn (not sales).
+    public var savings = Savings()
 
     public var net: Money { Money(gross.rupiah - discounts.rupiah - rounding.rupiah - refunds.rupiah) }
 
@@ -128,6 +130,7 @@ public struct SalesReport: Sendable, Hashable {
             "top_products": .array(top),
             "journal_head": journalHead.map { .object(["seq": .int($0.seq), "hash": .string($0.hash)]) } ?? .null,
             "credit": credit.json,
+            "savings": savings.json,
         ])
     }
 }
@@ -214,8 +217,9 @@ extension ShopStore {
             localNet: Money(fold.localNet), memberNet: Money(fold.memberNet), memberSalesCount: fold.memberSalesCount,
             byCategory: fold.byCategory(), byRegister: fold.byRegister(), byCashier: cashiers, byHour: fold.byHour(),
             topProducts: fold.topProducts(limit: 10))
-        report.credit = try creditSummary(
-            filter: filter, moneyFilter: filter.hasPrefix("s.business_day") ? "business_day = ?" : "shift_id = ?", arguments: args, db)
+        let moneyFilter = filter.hasPrefix("s.business_day") ? "business_day = ?" : "shift_id = ?"
+        report.credit = try creditSummary(filter: filter, moneyFilter: moneyFilter, arguments: args, db)
+        report.savings = try savingsSummary(moneyFilter: moneyFilter, arguments: args, db)
         return report
     }
 

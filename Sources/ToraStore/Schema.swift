@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v5-day-totals", migrate: createDayTotals)
         migrator.registerMigration("v6-numbers-sale-tax-rate", migrate: addSaleTaxRules)
         migrator.registerMigration("v6-shifts-member-money", migrate: createMemberMoney)
+        migrator.registerMigration("v7-savings-member-money-note", migrate: addMemberMoneyNote)
         return migrator
     }
 

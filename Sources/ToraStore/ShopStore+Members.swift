@@ -6,6 +6,8 @@ public struct MemberImportReport: Sendable, Hashable {
     public var created = 0
     public var updated = 0
     public var unchanged = 0
+    /// Opening savings balances recorded (one per member and account).
+    public var openingBalances = 0
     public var isDryRun = false
 }
 
@@ -20,7 +22,10 @@ enum MemberColumns {
         "nama_anggota": "name", "tingkat": "tier", "golongan": "tier", "telepon": "phone", "telp": "phone", "hp": "phone",
         "no_hp": "phone", "nomor_hp": "phone", "batas_kredit": "credit_limit", "limit_kredit": "credit_limit",
         "batas_kasbon": "credit_limit", "plafon": "credit_limit", "aktif": "active",
+        "simpanan_pokok": "pokok", "simpanan_wajib": "wajib", "simpanan_sukarela": "sukarela",
     ]
+    /// Opening savings balances, read on import only (docs/savings.md).
+    static let openingBalances = SavingsAccount.allCases.map(\.rawValue)
 }
 
 extension ShopStore {
@@ -125,7 +130,7 @@ extension ShopStore {
     public func importMembers(path: String, dryRun: Bool, actor: String) throws -> MemberImportReport {
         let table = try CSVTable.parse(try CSVImport.readFile(path), name: path)
         var csv = try CSVImport(
-            table, name: path, known: MemberColumns.all, required: MemberColumns.required, aliases: MemberColumns.aliases)
+            table, name: path, known: MemberColumns.all + MemberColumns.openingBalances, required: MemberColumns.required, aliases: MemberColumns.aliases)
         do {
             return try applyMembers(table, csv: &csv, dryRun: dryRun, actor: actor)
         } catch let finished as DryRunFinished {
@@ -138,6 +143,7 @@ extension ShopStore {
             var report = MemberImportReport(isDryRun: dryRun)
             var seen: [String: Int] = [:]
             var changes: [(Member, Member?)] = []
+            var openings: [SavingsRequest] = []
             let knownTiers = try Self.tiers(db).map(\.name)
             for record in table.records {
                 let line = record.line
@@ -173,6 +179,7 @@ extension ShopStore {
                     if !csv.hasReported(line, problem.field ?? "row", problem.reason) { csv.report(line, problem, column: "row") }
                 }
                 changes.append((member, existing))
+                openings += try Self.openingBalances(number, record: record, csv: &csv, db)
             }
             guard csv.problems.isEmpty else { throw csv.failure() }
             for (member, existing) in changes {
@@ -197,6 +204,10 @@ extension ShopStore {
                     try AuditJournal.append(db, store: self, kind: "member.created", actor: actor, payload: Self.auditFields(member))
                     report.created += 1
                 }
+            }
+            for opening in openings {
+                _ = try self.recordSavings(opening, context: nil, actor: actor, ofReceipt: nil, db)
+                report.openingBalances += 1
             }
             if dryRun { throw DryRunFinished(report: report) }
             return report
