@@ -180,7 +180,7 @@ extension ShopStore {
             try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM member_money WHERE of_receipt = ?", arguments: [receipt])
             ?? 0
         guard (row["member_number"] as String?) == member else {
-            throw StoreError(.invalidInput, "sale \(receipt) is not member \(member)'s").translated("savings.no_change")
+            throw StoreError(.invalidInput, "sale \(receipt) is not member \(member)'s").translated("savings.no_change", [:])
         }
         let change = Money((row["change_given"] as Int64) - saved)
         do throws(CoreError) {

@@ -228,7 +228,7 @@ struct MemberSavingsTests {
         #expect(journal.components(separatedBy: "\"note\":\"opening\"").count - 1 == 4)
         // Opening balances are not money that moved today: not in the Z report's savings.
         let z = try json(try shop.ok(["report", "eod", "--format", "json"]))
-        #expect(ShiftControlTests.int("deposits", z["savings"]) == 10_000)
+        #expect(ShiftControlTests.int("deposits", in: z["savings"]) == 10_000)
         #expect(try shop.ok(["audit", "verify"]).contains("intact"))
     }
 

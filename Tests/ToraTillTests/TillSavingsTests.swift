@@ -1,6 +1,8 @@
+import Synchronization
 import Testing
 import ToraCore
 import ToraStore
+import ToraTestSupport
 import ToraTill
 
 @Suite("till savings")
