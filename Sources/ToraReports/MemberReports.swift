@@ -63,7 +63,10 @@ public enum MemberReports {
             return cut + String(repeating: " ", count: max(1, columns - cut.count - right.count)) + right
         }
         let rule = String(repeating: "-", count: columns)
-        var lines = [String(shopName.prefix(columns)), String("REKENING \(member.number)".prefix(columns)), String(member.name.prefix(columns)), rule]
+        var lines = [
+            String(shopName.prefix(columns)), String("REKENING \(member.number)".prefix(columns)), String(member.name.prefix(columns)),
+            rule,
+        ]
         lines.append(pair("Saldo awal simpanan", statement.openingBalances.total.formatted))
         lines.append(pair("Kasbon awal", statement.openingOwed.formatted))
         lines.append(rule)
@@ -88,7 +91,8 @@ extension MemberReports {
             title:
                 "SHU \(division.year): jasa anggota \(division.pool.formatted), jasa modal \(capital.pool.formatted)",
             columns: [
-                ("number", "nomor", .text), ("name", "nama", .text), ("purchases", "belanja", .money), ("share", "bagian jasa anggota", .money),
+                ("number", "nomor", .text), ("name", "nama", .text), ("purchases", "belanja", .money),
+                ("share", "bagian jasa anggota", .money),
                 ("savings", "simpanan akhir tahun", .money), ("capital_share", "bagian jasa modal", .money),
             ])
         let byPurchases = Dictionary(division.shares.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })

@@ -48,7 +48,10 @@ extension SalesReport {
         var json: JSONValue {
             func byMethod(_ amounts: [TenderMethod: Money]) -> JSONValue {
                 .object(
-                    Dictionary(uniqueKeysWithValues: [TenderMethod.cash, .qris, .debit].map { ($0.rawValue, JSONValue.int(amounts[$0]?.rupiah ?? 0)) }))
+                    Dictionary(
+                        uniqueKeysWithValues: [TenderMethod.cash, .qris, .debit].map {
+                            ($0.rawValue, JSONValue.int(amounts[$0]?.rupiah ?? 0))
+                        }))
             }
             return .object([
                 "deposits": .int(deposits.rupiah), "withdrawals": .int(withdrawals.rupiah),

@@ -130,7 +130,8 @@ extension ShopStore {
     public func importMembers(path: String, dryRun: Bool, actor: String) throws -> MemberImportReport {
         let table = try CSVTable.parse(try CSVImport.readFile(path), name: path)
         var csv = try CSVImport(
-            table, name: path, known: MemberColumns.all + MemberColumns.openingBalances, required: MemberColumns.required, aliases: MemberColumns.aliases)
+            table, name: path, known: MemberColumns.all + MemberColumns.openingBalances, required: MemberColumns.required,
+            aliases: MemberColumns.aliases)
         do {
             return try applyMembers(table, csv: &csv, dryRun: dryRun, actor: actor)
         } catch let finished as DryRunFinished {

@@ -219,7 +219,8 @@ extension ShopStore {
             guard
                 let row = try Row.fetchOne(
                     db,
-                    sql: "SELECT member_number, change_given FROM sales WHERE receipt_no = ? AND kind = 'sale' AND member_number IS NOT NULL",
+                    sql:
+                        "SELECT member_number, change_given FROM sales WHERE receipt_no = ? AND kind = 'sale' AND member_number IS NOT NULL",
                     arguments: [last])
             else { return nil }
             let saved =
@@ -363,7 +364,9 @@ extension ShopStore {
                 arguments: [number, account.rawValue])
             if earlier.isEmpty {
                 requests.append(SavingsRequest(member: number, account: account, amount: amount, direction: .deposit, note: .opening))
-            } else if !(earlier.count == 1 && (earlier[0]["note"] as String?) == "opening" && (earlier[0]["amount"] as Int64) == amount.rupiah) {
+            } else if !(earlier.count == 1 && (earlier[0]["note"] as String?) == "opening"
+                && (earlier[0]["amount"] as Int64) == amount.rupiah)
+            {
                 csv.report(
                     record.line, account.rawValue,
                     "member \(number) already has simpanan \(account.rawValue) movements; an opening balance is imported only once")

@@ -26,7 +26,8 @@ extension MembersCommand {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .cashier)
                 let movement = try store.moveSavings(
-                    SavingsRequest(member: member, account: account, amount: amount, direction: .deposit, method: try savingsMethod(method)),
+                    SavingsRequest(
+                        member: member, account: account, amount: amount, direction: .deposit, method: try savingsMethod(method)),
                     context: nil, actor: actor)
                 print(
                     "member \(movement.member.number) deposited \(amount.formatted) into simpanan \(account.rawValue); balance \(movement.balances[account].formatted)"
@@ -37,7 +38,8 @@ extension MembersCommand {
 
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Pay out savings in the back office; journaled. Sukarela any time (supervisor); pokok and wajib only with --closing (manager).",
+            abstract:
+                "Pay out savings in the back office; journaled. Sukarela any time (supervisor); pokok and wajib only with --closing (manager).",
             discussion: "Never below the balance. At a till, `tarik <member> sukarela <amount>` (supervisor) pays sukarela with a slip.")
         @OptionGroup var shop: ShopOptions
         @OptionGroup var signIn: SignInOptions

@@ -74,16 +74,19 @@ struct SavingsTests {
         #expect(shares == [Money(523_333), Money(333_333), Money(143_333), .zero, .zero])
         #expect(ProportionalShares.divide(pool: Money(5), weights: [0, 0]) == [.zero, .zero])
         // Full-width arithmetic: a large pool times a large balance does not overflow.
-        #expect(ProportionalShares.divide(pool: Money.maximum, weights: [Money.maximum.rupiah, Money.maximum.rupiah]) == [
-            Money(Money.maximum.rupiah / 2), Money(Money.maximum.rupiah / 2),
-        ])
+        #expect(
+            ProportionalShares.divide(pool: Money.maximum, weights: [Money.maximum.rupiah, Money.maximum.rupiah]) == [
+                Money(Money.maximum.rupiah / 2), Money(Money.maximum.rupiah / 2),
+            ])
     }
 
     @Test("a statement carries running balances and opens with what came before the period")
     func statementFold() {
         let movements = [
-            MemberStatement.Line(day: "2026-11-28", at: "a", receipt: "01-20261128-0001", kind: .deposit, account: .pokok, savings: Money(100_000)),
-            MemberStatement.Line(day: "2026-11-29", at: "b", receipt: "01-20261129-0001", kind: .sale, purchase: Money(45_000), credit: Money(45_000)),
+            MemberStatement.Line(
+                day: "2026-11-28", at: "a", receipt: "01-20261128-0001", kind: .deposit, account: .pokok, savings: Money(100_000)),
+            MemberStatement.Line(
+                day: "2026-11-29", at: "b", receipt: "01-20261129-0001", kind: .sale, purchase: Money(45_000), credit: Money(45_000)),
             MemberStatement.Line(day: "2026-11-29", at: "c", receipt: nil, kind: .repayment, credit: Money(-15_000)),
             MemberStatement.Line(day: "2026-11-29", at: "d", receipt: nil, kind: .withdrawal, account: .sukarela, savings: Money(-0)),
             MemberStatement.Line(day: "2026-11-30", at: "e", receipt: nil, kind: .deposit, account: .sukarela, savings: Money(7_000)),

@@ -104,7 +104,8 @@ struct MemberSavingsTests {
         try BooksShop.sql(shop.db, "PRAGMA wal_checkpoint(TRUNCATE);")
         for (name, forgery, needle) in [
             (
-                "raised", "DROP TRIGGER member_money_no_update; UPDATE member_money SET amount = 500000 WHERE receipt_no = '01-20261129-0003';",
+                "raised",
+                "DROP TRIGGER member_money_no_update; UPDATE member_money SET amount = 500000 WHERE receipt_no = '01-20261129-0003';",
                 "member_money row 3: amount is 500000 but journal entry"
             ),
             (
@@ -151,10 +152,13 @@ struct MemberSavingsTests {
         try shop.ok(["members", "deposit", "M2", "pokok", "100.000"])
         try shop.ok(["members", "deposit", "M3", "wajib", "50.000"])
         try shop.ok(["members", "withdraw", "M3", "wajib", "7.000", "--closing"])
-        _ = try shop.tora.run(["members", "deposit", "M3", "sukarela", "900.000"], environment: shop.env.merging(["TORA_NOW": "2027-01-02T09:00:00+07:00"]) { $1 })
+        _ = try shop.tora.run(
+            ["members", "deposit", "M3", "sukarela", "900.000"],
+            environment: shop.env.merging(["TORA_NOW": "2027-01-02T09:00:00+07:00"]) { $1 })
         // Purchases: M1 45.000 (BERAS-5), M2 7.000 (2 × TEH).
         _ = try till(["01", "1234", "0", "member M1", "BERAS-5", "pay", "member M2", "2*TEH", "pay", "quit"])
-        let z = try json(try shop.ok(["report", "shu", "--year", "2026", "--pool", "100.000", "--capital-pool", "1.000.000", "--format", "json"]))
+        let z = try json(
+            try shop.ok(["report", "shu", "--year", "2026", "--pool", "100.000", "--capital-pool", "1.000.000", "--format", "json"]))
         let rows = try #require(z["rows"] as? [[String: Any]])
         let int = ShiftControlTests.int
         // Jasa anggota 100.000 × 45/52 = 86.538,4 → 86.538; × 7/52 = 13.461,5 → 13.461; remainder 1.
@@ -204,7 +208,9 @@ struct MemberSavingsTests {
             try shop.ok(["members", "statement", "M1", "--print"])
         }
         let kept = shop.db.replacingOccurrences(of: ".sqlite", with: ".outbox") + "/kept"
-        let printed = try FileManager.default.contentsOfDirectory(atPath: kept).filter { $0.contains("statement-M1") && $0.hasSuffix(".txt") }
+        let printed = try FileManager.default.contentsOfDirectory(atPath: kept).filter {
+            $0.contains("statement-M1") && $0.hasSuffix(".txt")
+        }
         #expect(printed.count == 2, "\(printed)")
         for name in printed {
             let lines = try String(contentsOfFile: kept + "/" + name, encoding: .utf8).split(separator: "\n")
@@ -216,7 +222,8 @@ struct MemberSavingsTests {
     @Test("members import takes opening balances once; importing the same file again changes nothing")
     func openingBalances() throws {
         try makeShop()
-        let file = shop.folder.write("saldo.csv", "nomor,simpanan_pokok,simpanan_wajib,simpanan_sukarela\nM1,100.000,60.000,25.500\nM2,100.000,0,\n")
+        let file = shop.folder.write(
+            "saldo.csv", "nomor,simpanan_pokok,simpanan_wajib,simpanan_sukarela\nM1,100.000,60.000,25.500\nM2,100.000,0,\n")
         #expect(try shop.ok(["members", "import", file]).contains("4 opening savings balances"))
         #expect(try shop.ok(["members", "import", file]).contains("0 updated, 2 unchanged"))
         #expect(try shop.ok(["members", "show", "M1"]).contains("savings total     Rp185.500"))

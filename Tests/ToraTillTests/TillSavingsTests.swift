@@ -76,6 +76,10 @@ struct TillSavingsTests {
         #expect(slips.last?.total == Money(-15_000))
         #expect(slips[2].lines.first?.name == "Tabung kembalian 01-20261129-0003, saldo sukarela Rp25.000")
         // The X report shows the savings in the drawer.
-        #expect(till.type("x").contains(language == "id" ? "termasuk simpanan disetor tunai Rp35.000 dan ditarik tunai Rp15.000" : "including savings deposited in cash Rp35.000 and paid out in cash Rp15.000"))
+        #expect(
+            till.type("x").contains(
+                language == "id"
+                    ? "termasuk simpanan disetor tunai Rp35.000 dan ditarik tunai Rp15.000"
+                    : "including savings deposited in cash Rp35.000 and paid out in cash Rp15.000"))
     }
 }
