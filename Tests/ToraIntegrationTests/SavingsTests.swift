@@ -261,4 +261,13 @@ struct MemberSavingsTests {
         #expect(try shop.ok(["audit", "verify"]).contains("intact"))
         #expect(try store.integrityCheck() == "ok")
     }
+
+    @Test("the demo shop's members start with opening savings balances, journaled and verified")
+    func demoBalances() throws {
+        try shop.ok(["demo", "--no-till"])
+        // Resources/demo/savings.csv: KDMP-0002 has pokok 100.000, wajib 80.000, sukarela 25.000.
+        let show = try shop.ok(["members", "show", "KDMP-0002"])
+        #expect(show.contains("simpanan pokok    Rp100.000") && show.contains("savings total     Rp205.000"), "\(show)")
+        #expect(try shop.ok(["audit", "verify"]).contains("intact"))
+    }
 }
