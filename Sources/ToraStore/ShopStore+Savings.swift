@@ -375,3 +375,19 @@ extension ShopStore {
         return requests
     }
 }
+
+extension ShopStore {
+    /// A sale's receipt printed again also says how much of its change was saved
+    /// (`tabung`) and on which slip; the receipt as first printed is stored unchanged.
+    static func withSavedChange(_ receipt: Receipt, _ db: Database) throws -> Receipt {
+        let saved = try Row.fetchAll(
+            db, sql: "SELECT receipt_no, amount FROM member_money WHERE of_receipt = ? ORDER BY id", arguments: [receipt.number])
+        guard !saved.isEmpty else { return receipt }
+        var copy = receipt
+        let notes = saved.map { row in
+            "Kembalian ditabung ke sukarela \(Money(row["amount"] as Int64).formatted) (struk \(row["receipt_no"] as String? ?? "-"))."
+        }
+        copy.footer = (notes + [receipt.footer]).filter { !$0.isEmpty }.joined(separator: " ")
+        return copy
+    }
+}

@@ -75,6 +75,9 @@ struct TillSavingsTests {
         #expect(slips.map(\.number) == ["01-20261129-0001", "01-20261129-0002", "01-20261129-0004", "01-20261129-0005"])
         #expect(slips.last?.total == Money(-15_000))
         #expect(slips[2].lines.first?.name == "Tabung kembalian 01-20261129-0003, saldo sukarela Rp25.000")
+        // The sale printed again shows the change saved from it.
+        let copy = try #require(try till.shop.store.receipt(number: "01-20261129-0003"))
+        #expect(copy.footer.hasPrefix("Kembalian ditabung ke sukarela Rp5.000 (struk 01-20261129-0004)."), "\(copy.footer)")
         // The X report shows the savings in the drawer.
         #expect(
             till.type("x").contains(
