@@ -56,6 +56,16 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let subsidyLimit = Code(rawValue: "subsidy_limit")
         /// A programme that needs a named buyer (NIK) before its line.
         public static let nikRequired = Code(rawValue: "nik_required")
+        /// A savings withdrawal above the account's balance.
+        public static let withdrawalExceedsBalance = Code(rawValue: "withdrawal_exceeds_balance")
+        /// Simpanan pokok or wajib withdrawn before membership ends (`details["account"]`).
+        public static let savingsLocked = Code(rawValue: "savings_locked")
+        /// A savings movement paid "on credit": savings move in cash, QRIS or debit.
+        public static let invalidSavingsMethod = Code(rawValue: "invalid_savings_method")
+        /// A savings movement of zero or less.
+        public static let zeroSavings = Code(rawValue: "zero_savings")
+        /// `tabung` of more than the sale's change (`details["change"]`).
+        public static let savingsExceedsChange = Code(rawValue: "savings_exceeds_change")
 
         /// Every code above, so translations can be checked for completeness.
         public static let all: [Code] = [
@@ -67,6 +77,7 @@ public struct CoreError: Error, Sendable, Hashable, CustomStringConvertible {
             .invalidCashRounding,
             .repaymentExceedsOwed, .invalidRepaymentMethod,
             .invalidNIK, .aboveHET, .subsidyLimit, .nikRequired,
+            .withdrawalExceedsBalance, .savingsLocked, .invalidSavingsMethod, .zeroSavings, .savingsExceedsChange,
         ]
     }
 

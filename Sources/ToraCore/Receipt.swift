@@ -10,6 +10,8 @@ public struct Receipt: Sendable, Hashable, Codable {
         case sale
         case refund
         case repayment
+        /// A savings deposit or withdrawal slip (docs/savings.md).
+        case savings
     }
 
     /// The shop's texts from settings (`shop.*`); NPWP only when the shop is PKP.

@@ -95,6 +95,10 @@ public enum DayReportHTML {
             ("Kasbon: diambil", "credit.taken", report.credit.taken),
             ("Kasbon: dikembalikan (retur)", "credit.refunded", report.credit.refunded),
             ("Kasbon: dibayar kembali", "credit.repaid", report.credit.repaid),
+            ("Simpanan: setoran", "savings.deposits", report.savings.deposits),
+            ("Simpanan: setoran tunai", "savings.deposits_cash", report.savings.depositsByMethod[.cash] ?? .zero),
+            ("Simpanan: penarikan", "savings.withdrawals", report.savings.withdrawals),
+            ("Simpanan: penarikan tunai", "savings.withdrawals_cash", report.savings.withdrawalsByMethod[.cash] ?? .zero),
         ]
         rows += [("Produk lokal", "local.net", report.localNet), ("Anggota", "members.net", report.memberNet)]
         for group in report.byCategory { rows.append(("Kategori \(group.key)", "by_category.\(group.key)", group.net)) }

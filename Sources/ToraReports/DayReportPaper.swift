@@ -41,6 +41,8 @@ public enum DayReportPaper {
         if report.cash.openShifts > 0 { lines.append("Shift terbuka: \(report.cash.openShifts)") }
         lines.append(pair("Kasbon diambil", report.credit.taken.formatted))
         lines.append(pair("Kasbon dibayar", report.credit.repaid.formatted))
+        lines.append(pair("Simpanan setor", report.savings.deposits.formatted))
+        lines.append(pair("Simpanan tarik", report.savings.withdrawals.formatted))
         lines.append(rule)
         lines.append(pair("Produk lokal", report.localNet.formatted))
         lines.append(pair("  bagian", report.localShareText + "%"))

@@ -38,6 +38,11 @@ public enum DayReportText {
         credit.add(["dikembalikan (retur)", report.credit.refunded.formatted])
         credit.add(["dibayar kembali", report.credit.repaid.formatted])
         credit.add(["  di antaranya tunai", (report.credit.repaidByMethod[.cash] ?? .zero).formatted])
+        var savings = TextTable([("Simpanan anggota", .left), ("Rp", .right)])
+        savings.add(["setoran", report.savings.deposits.formatted])
+        savings.add(["  di antaranya tunai", (report.savings.depositsByMethod[.cash] ?? .zero).formatted])
+        savings.add(["penarikan", report.savings.withdrawals.formatted])
+        savings.add(["  di antaranya tunai", (report.savings.withdrawalsByMethod[.cash] ?? .zero).formatted])
         var categories = TextTable([("Kategori", .left), ("jumlah", .right), ("bersih", .right)])
         for group in report.byCategory { categories.add([group.key, quantities(group), group.net.formatted]) }
         var top = TextTable([("Produk teratas", .left), ("jumlah", .right), ("bersih", .right)])
@@ -49,7 +54,7 @@ public enum DayReportText {
             "transaksi \(report.salesCount), retur \(report.refundCount), baris dibatalkan \(report.voidLines), transaksi dibatalkan \(report.cancelledSales)",
         ]
         if report.cash.openShifts > 0 { lines.append("PERHATIAN: masih ada \(report.cash.openShifts) shift terbuka") }
-        lines += ["", money.rendered, payments.rendered, cash.rendered, credit.rendered] + subsidyLines(report)
+        lines += ["", money.rendered, payments.rendered, cash.rendered, credit.rendered, savings.rendered] + subsidyLines(report)
         lines += [
             "Produk lokal: \(report.localNet.formatted) (\(report.localShareText)% dari penjualan bersih)",
             "Anggota: \(report.memberSalesCount) transaksi, \(report.memberNet.formatted)", "", registers.rendered, categories.rendered,
@@ -101,6 +106,12 @@ public enum DayReportCSV {
         add("credit", "repaid", String(report.credit.repaid.rupiah))
         for method in [TenderMethod.cash, .qris, .debit] {
             add("credit", "repaid_\(method.rawValue)", String((report.credit.repaidByMethod[method] ?? .zero).rupiah))
+        }
+        add("savings", "deposits", String(report.savings.deposits.rupiah))
+        add("savings", "withdrawals", String(report.savings.withdrawals.rupiah))
+        for method in [TenderMethod.cash, .qris, .debit] {
+            add("savings", "deposits_\(method.rawValue)", String((report.savings.depositsByMethod[method] ?? .zero).rupiah))
+            add("savings", "withdrawals_\(method.rawValue)", String((report.savings.withdrawalsByMethod[method] ?? .zero).rupiah))
         }
         add("local", "net", String(report.localNet.rupiah))
         add("local", "share_pct", report.localShareText)

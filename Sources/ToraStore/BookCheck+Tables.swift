@@ -152,12 +152,14 @@ extension BookCheck {
         ]
     }
 
-    /// Members' money that is not a sale (credit repayments; savings later): member,
-    /// account, signed amount, method, receipt, register, shift, day and who took it.
+    /// Members' money that is not a sale (credit repayments, savings deposits and
+    /// withdrawals): member, account, signed amount, method, receipt, register, shift, day,
+    /// who took it, and where a savings movement came from (note, the sale of saved change).
     static let memberMoney = BookCheck(
-        table: "member_money", kinds: ["credit.repaid"],
+        table: "member_money", kinds: ["credit.repaid", "savings.deposited", "savings.withdrawn"],
         sql: """
-            SELECT id, audit_seq, member_number, account, kind, amount, method, receipt_no, register, shift_id, business_day, actor
+            SELECT id, audit_seq, member_number, account, kind, amount, method, receipt_no, register, shift_id, business_day, actor,
+                note, of_receipt
             FROM member_money ORDER BY id
             """, matching: .inOrder
     ) { entry in
@@ -166,7 +168,7 @@ extension BookCheck {
             ExpectedRow([
                 entry.seq.databaseValue, field(p["member"]), field(p["account"]), field(p["kind"]), field(p["amount"]),
                 field(p["method"]), field(p["receipt"]), field(p["register"]), field(p["shift"]), field(p["business_day"]),
-                entry.actor.databaseValue,
+                entry.actor.databaseValue, field(p["note"]), field(p["of_receipt"]),
             ])
         ]
     }

@@ -29,3 +29,34 @@ extension SalesReport {
         }
     }
 }
+
+extension SalesReport {
+    /// The savings section (docs/savings.md): deposits and withdrawals are not sales; the
+    /// cash ones count in expected cash.
+    public struct Savings: Sendable, Hashable {
+        public var depositsByMethod: [TenderMethod: Money] = [:]
+        /// Paid out, as positive amounts.
+        public var withdrawalsByMethod: [TenderMethod: Money] = [:]
+        public var deposits: Money { Money(depositsByMethod.values.reduce(0) { $0 + $1.rupiah }) }
+        public var withdrawals: Money { Money(withdrawalsByMethod.values.reduce(0) { $0 + $1.rupiah }) }
+
+        public init(depositsByMethod: [TenderMethod: Money] = [:], withdrawalsByMethod: [TenderMethod: Money] = [:]) {
+            self.depositsByMethod = depositsByMethod
+            self.withdrawalsByMethod = withdrawalsByMethod
+        }
+
+        var json: JSONValue {
+            func byMethod(_ amounts: [TenderMethod: Money]) -> JSONValue {
+                .object(
+                    Dictionary(
+                        uniqueKeysWithValues: [TenderMethod.cash, .qris, .debit].map {
+                            ($0.rawValue, JSONValue.int(amounts[$0]?.rupiah ?? 0))
+                        }))
+            }
+            return .object([
+                "deposits": .int(deposits.rupiah), "withdrawals": .int(withdrawals.rupiah),
+                "deposits_by_method": byMethod(depositsByMethod), "withdrawals_by_method": byMethod(withdrawalsByMethod),
+            ])
+        }
+    }
+}

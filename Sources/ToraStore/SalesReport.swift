@@ -45,6 +45,8 @@ public struct SalesReport: Sendable, Hashable {
     public var credit = Credit()
     /// Subsidised goods by programme (docs/subsidised-goods.md); the Z report's only.
     public var subsidy: [SubsidyDayLine] = []
+    /// Members' savings deposited and withdrawn (not sales).
+    public var savings = Savings()
 
     public var net: Money { ReportFigures.net(gross: gross, discounts: discounts, rounding: rounding, refunds: refunds) }
 
@@ -134,6 +136,7 @@ public struct SalesReport: Sendable, Hashable {
             "journal_head": journalHead.map { .object(["seq": .int($0.seq), "hash": .string($0.hash)]) } ?? .null,
             "credit": credit.json,
             "subsidy": .array(subsidy.map(\.json)),
+            "savings": savings.json,
         ])
     }
 }
@@ -221,8 +224,9 @@ extension ShopStore {
             localNet: Money(fold.localNet), memberNet: Money(fold.memberNet), memberSalesCount: fold.memberSalesCount,
             byCategory: fold.byCategory(), byRegister: fold.byRegister(), byCashier: cashiers, byHour: fold.byHour(),
             topProducts: fold.topProducts(limit: 10))
-        report.credit = try creditSummary(
-            filter: filter, moneyFilter: filter.hasPrefix("s.business_day") ? "business_day = ?" : "shift_id = ?", arguments: args, db)
+        let moneyFilter = filter.hasPrefix("s.business_day") ? "business_day = ?" : "shift_id = ?"
+        report.credit = try creditSummary(filter: filter, moneyFilter: moneyFilter, arguments: args, db)
+        report.savings = try savingsSummary(moneyFilter: moneyFilter, arguments: args, db)
         return report
     }
 

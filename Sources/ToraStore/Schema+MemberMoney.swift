@@ -46,3 +46,18 @@ extension Schema {
                 """)
     }
 }
+
+extension Schema {
+    /// Savings movements (docs/savings.md) say where they came from: `note` is `change`
+    /// for a sale's change put into savings (`of_receipt` names that sale), `opening` for
+    /// an opening balance migrated once from the old books, `closing` for savings paid out
+    /// when membership ends; NULL for an ordinary movement.
+    static func addMemberMoneyNote(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE member_money ADD COLUMN note TEXT CHECK (note IS NULL OR note IN ('change', 'opening', 'closing'));
+                ALTER TABLE member_money ADD COLUMN of_receipt TEXT;
+                CREATE INDEX member_money_of_receipt ON member_money(of_receipt) WHERE of_receipt IS NOT NULL;
+                """)
+    }
+}

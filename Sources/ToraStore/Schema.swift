@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("v6-shifts-member-money", migrate: createMemberMoney)
         migrator.registerMigration("v7-subsidy-programmes", migrate: createSubsidy)
         migrator.registerMigration("v7-onedomain-signed-sales", migrate: createSignedSales)
+        migrator.registerMigration("v7-savings-member-money-note", migrate: addMemberMoneyNote)
         return migrator
     }
 

@@ -6,6 +6,8 @@ public struct MemberImportReport: Sendable, Hashable {
     public var created = 0
     public var updated = 0
     public var unchanged = 0
+    /// Opening savings balances recorded (one per member and account).
+    public var openingBalances = 0
     public var isDryRun = false
 }
 
@@ -21,7 +23,10 @@ enum MemberColumns {
         "no_hp": "phone", "nomor_hp": "phone", "batas_kredit": "credit_limit", "limit_kredit": "credit_limit",
         "batas_kasbon": "credit_limit", "plafon": "credit_limit", "aktif": "active",
         "no_ktp": "nik", "nomor_ktp": "nik", "ktp": "nik",
+        "simpanan_pokok": "pokok", "simpanan_wajib": "wajib", "simpanan_sukarela": "sukarela",
     ]
+    /// Opening savings balances, read on import only (docs/savings.md).
+    static let openingBalances = SavingsAccount.allCases.map(\.rawValue)
 }
 
 extension ShopStore {
@@ -132,7 +137,8 @@ extension ShopStore {
     public func importMembers(path: String, dryRun: Bool, actor: String) throws -> MemberImportReport {
         let table = try CSVTable.parse(try CSVImport.readFile(path), name: path)
         var csv = try CSVImport(
-            table, name: path, known: MemberColumns.all, required: MemberColumns.required, aliases: MemberColumns.aliases)
+            table, name: path, known: MemberColumns.all + MemberColumns.openingBalances, required: MemberColumns.required,
+            aliases: MemberColumns.aliases)
         do {
             return try applyMembers(table, csv: &csv, dryRun: dryRun, actor: actor)
         } catch let finished as DryRunFinished {
@@ -145,6 +151,7 @@ extension ShopStore {
             var report = MemberImportReport(isDryRun: dryRun)
             var seen: [String: Int] = [:]
             var changes: [(Member, Member?)] = []
+            var openings: [SavingsRequest] = []
             let knownTiers = try Self.tiers(db).map(\.name)
             for record in table.records {
                 let line = record.line
@@ -181,6 +188,7 @@ extension ShopStore {
                     if !csv.hasReported(line, problem.field ?? "row", problem.reason) { csv.report(line, problem, column: "row") }
                 }
                 changes.append((member, existing))
+                openings += try Self.openingBalances(number, record: record, csv: &csv, db)
             }
             guard csv.problems.isEmpty else { throw csv.failure() }
             for (member, existing) in changes {
@@ -208,6 +216,10 @@ extension ShopStore {
                     try AuditJournal.append(db, store: self, kind: "member.created", actor: actor, payload: Self.auditFields(member))
                     report.created += 1
                 }
+            }
+            for opening in openings {
+                _ = try self.recordSavings(opening, context: nil, actor: actor, ofReceipt: nil, db)
+                report.openingBalances += 1
             }
             if dryRun { throw DryRunFinished(report: report) }
             return report

@@ -219,7 +219,7 @@ extension ShopStore {
             if let json = try String.fetchOne(
                 db, sql: "SELECT receipt_json FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()])
             {
-                receipt = try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
+                receipt = try Self.withSavedChange(try JSONDecoder().decode(Receipt.self, from: Data(json.utf8)), db)
             } else if let slip = try Self.memberMoneyReceipt(number: number, db) {
                 receipt = slip
             } else {

@@ -27,6 +27,12 @@ public enum TillCommand: Sendable, Hashable {
     case shiftReport
     /// `bayar-kasbon <member> <amount> [cash|qris|debit]`: a member repays credit.
     case repay(member: String, amount: String, method: TenderMethod)
+    /// `simpan <member> <account> <amount>`: a savings deposit in cash (`simpan` alone parks).
+    case deposit(member: String, account: SavingsAccount, amount: String)
+    /// `tarik <member> sukarela <amount>`: a savings withdrawal in cash (supervisor).
+    case withdraw(member: String, account: SavingsAccount, amount: String)
+    /// `tabung [amount]`: the last sale's change (or part of it) into the member's sukarela.
+    case saveChange(amount: String?)
     case close
     case help
     case quit
@@ -77,8 +83,22 @@ public enum TillParser {
             return .price(line: number, amount: rest[1])
         case "pay", "bayar":
             return parsePay(rest)
-        case "park", "simpan", "tunda":
+        case "park", "tunda":
             return rest.isEmpty ? .park : .invalid(usage: "park")
+        case "simpan", "setor", "deposit":
+            // `simpan` alone parks the sale (as it always did); with a member, an account
+            // and an amount it is a savings deposit. Nothing in between is guessed.
+            if rest.isEmpty { return head == "simpan" ? .park : .invalid(usage: "deposit") }
+            guard rest.count == 3 else { return .invalid(usage: "deposit") }
+            guard let account = SavingsAccount.parse(rest[1]) else { return .invalid(usage: "savings_account") }
+            return .deposit(member: rest[0], account: account, amount: rest[2])
+        case "tarik", "withdraw":
+            guard rest.count == 3 else { return .invalid(usage: "withdraw") }
+            guard let account = SavingsAccount.parse(rest[1]) else { return .invalid(usage: "savings_account") }
+            return .withdraw(member: rest[0], account: account, amount: rest[2])
+        case "tabung", "save-change":
+            if rest.isEmpty { return .saveChange(amount: nil) }
+            return rest.count == 1 ? .saveChange(amount: rest[0]) : .invalid(usage: "tabung")
         case "resume", "lanjut":
             if rest.isEmpty { return .resume(nil) }
             guard rest.count == 1, let number = lineNumber(rest[0]) else { return .invalid(usage: "resume") }

@@ -7,7 +7,7 @@ extension TillSession {
     func needsOverride(_ command: TillCommand) -> Bool {
         guard let user, user.role < .supervisor else { return false }
         switch command {
-        case .discount, .price, .cancel, .refund, .drawer: return true
+        case .discount, .price, .cancel, .refund, .drawer, .withdraw: return true
         case .reprint(let receipt?):
             return receipt != (try? store.lastReceiptNumber(register: register)) ?? nil
         default: return false
@@ -57,6 +57,9 @@ extension TillSession {
             try checkHET(line: line, price: price)
         case .discount(let line, let value):
             _ = try sale.discounting(line: line, by: try Self.manualDiscount(value), rules: rules)
+        case .withdraw(_, let account, _):
+            // Pokok and wajib are never paid out at a till: no supervisor is asked for them.
+            try account.checkWithdrawable(closing: false)
         default:
             return
         }
@@ -135,6 +138,7 @@ extension TillSession {
                 return reply([sink.openDrawer().map { t("drawer.failed", ["reason": printFault($0)]) } ?? t("drawer.opened")])
             case .shiftReport: return reply(try shiftReport())
             case .repay(let member, let amount, let method): return reply(try repay(member: member, amount: amount, method: method))
+            case .deposit, .withdraw, .saveChange: return reply(try savings(command))
             case .close:
                 state = .closingCount(forced: false)
                 return reply(waitingSalesNotice())
@@ -278,6 +282,6 @@ extension TillSession {
     }
 
     func helpLines() -> [String] {
-        [t("help.title")] + (1...23).map { t("help.\($0)") }
+        [t("help.title")] + (1...26).map { t("help.\($0)") }
     }
 }

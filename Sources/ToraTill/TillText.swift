@@ -100,6 +100,16 @@ enum TillText {
                         "amount": report.credit.repaid.formatted, "cash": (report.credit.repaidByMethod[.cash] ?? .zero).formatted,
                     ]))
         }
+        let savings = report.savings
+        if !savings.deposits.isZero || !savings.withdrawals.isZero {
+            lines.append(
+                texts.text(
+                    "x.savings",
+                    [
+                        "deposits": (savings.depositsByMethod[.cash] ?? .zero).formatted,
+                        "withdrawals": (savings.withdrawalsByMethod[.cash] ?? .zero).formatted,
+                    ]))
+        }
         return lines
     }
 }

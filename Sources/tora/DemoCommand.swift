@@ -56,6 +56,8 @@ struct DemoCommand: ParsableCommand {
             for programme in Self.programmes { try store.setProgramme(programme, actor: actor) }
             _ = try store.importCatalogue(path: folder + "/subsidy-products.csv", dryRun: false, actor: actor)
             _ = try store.importMembers(path: folder + "/members-nik.csv", dryRun: false, actor: actor)
+            // Members' opening savings balances, as a shop moving from paper books would.
+            _ = try store.importMembers(path: folder + "/savings.csv", dryRun: false, actor: actor)
             for user in Self.users {
                 try store.addUser(code: user.code, name: user.name, role: user.role, pin: user.pin, actor: actor)
             }

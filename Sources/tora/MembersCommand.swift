@@ -6,8 +6,10 @@ import ToraStore
 struct MembersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "members",
-        abstract: "The cooperative's members: import and export CSV, list, add, show, credit repayments.",
-        subcommands: [Import.self, Export.self, List.self, Add.self, Show.self, Repay.self],
+        abstract: "The cooperative's members: import and export CSV, list, add, show, statements, savings, credit repayments.",
+        subcommands: [
+            Import.self, Export.self, List.self, Add.self, Show.self, Statement.self, Deposit.self, Withdraw.self, Repay.self,
+        ],
         aliases: ["anggota"])
 
     struct Import: ParsableCommand {
@@ -29,7 +31,7 @@ struct MembersCommand: ParsableCommand {
                 let report = try store.importMembers(path: file, dryRun: dryRun, actor: actor)
                 let verb = report.isDryRun ? "would be" : "were"
                 print(
-                    "\(file): \(report.created) members \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged\(report.isDryRun ? " (dry run: nothing written)" : "")"
+                    "\(file): \(report.created) members \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged\(report.openingBalances > 0 ? ", \(report.openingBalances) opening savings balances" : "")\(report.isDryRun ? " (dry run: nothing written)" : "")"
                 )
             }
         }
@@ -88,13 +90,16 @@ struct MembersCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one member, with credit owed and available and purchases this year.")
+            abstract: "Show one member, with savings balances, credit owed and available and purchases this year.")
         @OptionGroup var shop: ShopOptions
         @Argument(help: "The member number.") var number: String
 
         func run() throws {
             try reportingErrors {
-                guard let standing = try shop.open().memberStanding(number: number) else {
+                let store = try shop.open()
+                guard let standing = try store.memberStanding(number: number),
+                    let savings = try store.savingsBalances(member: number)
+                else {
                     throw StoreError(.notFound, "no member with number '\(number)'")
                 }
                 let member = standing.member
@@ -108,6 +113,10 @@ struct MembersCommand: ParsableCommand {
                     credit limit      \(member.creditLimit.formatted)
                     credit owed       \(standing.credit.owed.formatted)
                     credit available  \(standing.credit.available.formatted)
+                    simpanan pokok    \(savings.pokok.formatted)
+                    simpanan wajib    \(savings.wajib.formatted)
+                    simpanan sukarela \(savings.sukarela.formatted)
+                    savings total     \(savings.total.formatted)
                     purchases \(standing.day.prefix(4))    \(standing.purchasesThisYear.formatted)
                     """)
             }

@@ -144,6 +144,10 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var shop: ShopOptions
         @Option(help: "The year, e.g. 2026.") var year: String
         @Option(help: "The amount the annual meeting (RAT) assigned to member patronage.") var pool: Money
+        @Option(
+            name: .customLong("capital-pool"),
+            help: "The amount assigned to capital (jasa modal), divided by each member's savings at the year's end.")
+        var capitalPool: Money?
         @OptionGroup var out: Output
 
         func validate() throws {
@@ -153,7 +157,12 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                try out.write(PeriodReports.shu(try store.shu(year: year, pool: pool)), store: store)
+                let division = try store.shu(year: year, pool: pool)
+                if let capitalPool {
+                    try out.write(MemberReports.shu(division, capital: try store.shuCapital(year: year, pool: capitalPool)), store: store)
+                } else {
+                    try out.write(PeriodReports.shu(division), store: store)
+                }
             }
         }
     }

@@ -136,6 +136,18 @@ enum TillErrorPaths {
         TillErrorPath("repay without amount", ["bayar-kasbon M1"], "usage.repay"),
         TillErrorPath("repay on credit", ["bayar-kasbon M1 5000 kredit"], "usage.repay_method"),
         TillErrorPath("repay more than owed", ["bayar-kasbon M1 5000"], "error.repayment_exceeds_owed"),
+        // Members' savings
+        TillErrorPath("deposit without an amount", ["simpan M1 wajib"], "usage.deposit"),
+        TillErrorPath("deposit into no account", ["simpan M1 emas 1000"], "usage.savings_account"),
+        TillErrorPath("withdraw without an amount", ["tarik M1 sukarela"], "usage.withdraw"),
+        TillErrorPath("tabung with two amounts", ["tabung 1 2"], "usage.tabung"),
+        TillErrorPath("deposit for an unknown member", ["simpan M9 wajib 1000"], "error.unknown_member"),
+        TillErrorPath("deposit nothing", ["simpan M1 wajib 0"], "error.zero_savings"),
+        TillErrorPath("withdraw above the balance", ["tarik M1 sukarela 5000"] + override, "error.withdrawal_exceeds_balance"),
+        TillErrorPath("pokok withdrawn by a cashier", ["tarik M1 pokok 1000"], "error.savings_locked"),
+        TillErrorPath("tabung without a sale", ["tabung"], "savings.no_change"),
+        TillErrorPath("tabung after a sale without a member", ["KOPI-KPA", "pay 20000", "tabung"], "savings.no_change"),
+        TillErrorPath("tabung above the change", ["member M1", "KOPI-KPA", "pay 20000", "tabung 999999"], "error.savings_exceeds_change"),
         // Closing
         TillErrorPath("counted cash not an amount", ["close", "banyak"], "error.invalid_amount"),
         // Subsidised goods (Minyakita: HET Rp15.700, 2 a day, NIK required)

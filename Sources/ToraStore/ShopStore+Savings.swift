@@ -1,0 +1,252 @@
+import Foundation
+import GRDB
+import ToraCore
+
+/// One savings movement as asked for: who, which account, how much, which way.
+public struct SavingsRequest: Sendable, Hashable {
+    public enum Direction: String, Sendable, Hashable { case deposit, withdrawal }
+    /// Where a movement came from, beside ordinary deposits and withdrawals.
+    public enum Note: String, Sendable, Hashable {
+        /// A sale's change put into sukarela (`tabung`).
+        case change
+        /// An opening balance migrated once from the old books.
+        case opening
+        /// Savings paid out when membership ends.
+        case closing
+    }
+
+    public var member: String
+    public var account: SavingsAccount
+    public var amount: Money
+    public var direction: Direction
+    public var method: TenderMethod
+    public var note: Note?
+
+    public init(
+        member: String, account: SavingsAccount, amount: Money, direction: Direction, method: TenderMethod = .cash, note: Note? = nil
+    ) {
+        self.member = member
+        self.account = account
+        self.amount = amount
+        self.direction = direction
+        self.method = method
+        self.note = note
+    }
+}
+
+/// A savings movement as recorded: the slip (at a till) and the balances after it.
+public struct SavingsMovement: Sendable, Hashable {
+    public let member: Member
+    public let request: SavingsRequest
+    /// The slip printed at the till; nil for a movement recorded in the back office.
+    public let receipt: Receipt?
+    public let balances: SavingsBalances
+    /// The sale whose change was saved (`tabung`).
+    public let ofReceipt: String?
+}
+
+extension ShopStore {
+    /// The member's savings balances (Σ movements per account), nil for an unknown member.
+    public func savingsBalances(member number: String) throws -> SavingsBalances? {
+        try read { db in try Self.member(number: number, db).map { try Self.savingsBalances($0.number, upTo: nil, db) } }
+    }
+
+    static func savingsBalances(_ number: String, upTo day: String?, _ db: Database) throws -> SavingsBalances {
+        var balances = SavingsBalances()
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT account, sum(amount) FROM member_money
+                WHERE member_number = ? AND account <> 'credit' AND business_day <= ? GROUP BY account
+                """, arguments: [number, day ?? "9999-12-31"])
+        {
+            if let account = SavingsAccount(rawValue: row[0]) { balances[account] = Money(row[1]) }
+        }
+        return balances
+    }
+
+    /// Every member's savings total (pokok + wajib + sukarela) at the end of `day`, by number.
+    static func savingsTotals(upTo day: String, _ db: Database) throws -> [String: Int64] {
+        var totals: [String: Int64] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT member_number, sum(amount) FROM member_money
+                WHERE account <> 'credit' AND business_day <= ? GROUP BY member_number
+                """, arguments: [day])
+        {
+            totals[row[0]] = row[1]
+        }
+        return totals
+    }
+
+    /// Records a savings deposit or withdrawal in ONE transaction with its journal entry
+    /// (`savings.deposited` / `savings.withdrawn`). The rules (more than zero, never below
+    /// zero, pokok and wajib only when membership ends) are `SavingsBalances`'. At a till
+    /// (`context` given) it belongs to the shift's business day, takes the next receipt
+    /// number of the register and its slip is returned to print; `ofReceipt` names the sale
+    /// whose change is saved (`tabung`), checked here against that sale's change.
+    public func moveSavings(
+        _ request: SavingsRequest, context: TillContext?, actor: String, ofReceipt: String? = nil
+    ) throws -> SavingsMovement {
+        try write { db in try self.recordSavings(request, context: context, actor: actor, ofReceipt: ofReceipt, db) }
+    }
+
+    /// `moveSavings` inside a transaction already open (a members import's opening balances).
+    func recordSavings(
+        _ request: SavingsRequest, context: TillContext?, actor: String, ofReceipt: String?, _ db: Database
+    ) throws -> SavingsMovement {
+        guard let member = try Self.member(number: request.member, db) else {
+            throw StoreError(.notFound, "member: no member with number '\(request.member)'")
+                .translated("error.unknown_member", ["value": request.member])
+        }
+        if request.note == .opening {
+            let earlier =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM member_money WHERE member_number = ? AND account = ?",
+                    arguments: [member.number, request.account.rawValue]) ?? 0
+            guard earlier == 0 else {
+                throw StoreError(
+                    .invalidInput,
+                    "member \(member.number): simpanan \(request.account.rawValue) already has movements; an opening balance is recorded only once"
+                )
+            }
+        }
+        if let ofReceipt { try Self.checkChange(of: ofReceipt, member: member.number, amount: request.amount, db) }
+        let before = try Self.savingsBalances(member.number, upTo: nil, db)
+        let after: SavingsBalances
+        do throws(CoreError) {
+            switch request.direction {
+            case .deposit: after = try before.depositing(request.amount, into: request.account, by: request.method)
+            case .withdrawal:
+                after = try before.withdrawing(
+                    request.amount, from: request.account, by: request.method, member: member.number, closing: request.note == .closing)
+            }
+        } catch {
+            throw StoreError(error)
+        }
+        let settings = try SettingsSnapshot(db)
+        var moment = self.moment(in: settings.timeZone)
+        var number: (seq: Int64, text: String)?
+        if let context {
+            moment = try Self.shiftMoment(moment, shiftID: context.shiftID, register: context.register, db)
+            number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
+        }
+        let signed = request.direction == .deposit ? request.amount.rupiah : -request.amount.rupiah
+        let audit = try AuditJournal.append(
+            db, store: self, kind: request.direction == .deposit ? "savings.deposited" : "savings.withdrawn", actor: actor,
+            register: context?.register,
+            payload: [
+                "member": .string(member.number), "account": .string(request.account.rawValue),
+                "kind": .string(request.direction.rawValue), "amount": .int(signed), "method": .string(request.method.rawValue),
+                "receipt": .optional(number?.text), "register": .optional(context?.register),
+                "shift": context?.shiftID.map { .int($0) } ?? .null, "business_day": .string(moment.day),
+                "note": .optional(request.note?.rawValue), "of_receipt": .optional(ofReceipt),
+                "balance_after": .int(after[request.account].rupiah),
+            ], at: moment)
+        var receipt: Receipt?
+        if let context, let number {
+            receipt = try Self.savingsSlip(
+                request, member: member, number: number.text, after: after, ofReceipt: ofReceipt, context: context,
+                settings: settings, moment: moment, auditHash: audit.hash, db)
+        }
+        let receiptJSON = try receipt.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try db.execute(
+            sql: """
+                INSERT INTO member_money(member_number, account, kind, amount, method, receipt_no, register, business_day, seq,
+                    shift_id, actor, at, audit_seq, audit_hash, receipt_json, note, of_receipt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                member.number, request.account.rawValue, request.direction.rawValue, signed, request.method.rawValue, number?.text,
+                context?.register, moment.day, number?.seq, context?.shiftID, actor, moment.at, audit.seq, audit.hash, receiptJSON,
+                request.note?.rawValue, ofReceipt,
+            ])
+        return SavingsMovement(member: member, request: request, receipt: receipt, balances: after, ofReceipt: ofReceipt)
+    }
+
+    /// `tabung`: the sale must be the member's, have given change in cash, and the amount
+    /// with what was already saved from it must not pass that change.
+    static func checkChange(of receipt: String, member: String, amount: Money, _ db: Database) throws {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT member_number, change_given FROM sales WHERE receipt_no = ? AND kind = 'sale'", arguments: [receipt])
+        else {
+            throw StoreError(.notFound, "receipt: no sale \(receipt)").translated("error.unknown_receipt", ["value": receipt])
+        }
+        let saved =
+            try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM member_money WHERE of_receipt = ?", arguments: [receipt])
+            ?? 0
+        guard (row["member_number"] as String?) == member else {
+            throw StoreError(.invalidInput, "sale \(receipt) is not member \(member)'s").translated("savings.no_change", [:])
+        }
+        let change = Money((row["change_given"] as Int64) - saved)
+        do throws(CoreError) {
+            _ = try ChangeToSavings.amount(change: change, requested: amount)
+        } catch {
+            throw StoreError(error)
+        }
+    }
+
+    static func savingsSlip(
+        _ request: SavingsRequest, member: Member, number: String, after: SavingsBalances, ofReceipt: String?, context: TillContext,
+        settings: SettingsSnapshot, moment: ShopMoment, auditHash: String, _ db: Database
+    ) throws -> Receipt {
+        let amount = request.direction == .deposit ? request.amount : Money(-request.amount.rupiah)
+        let what =
+            ofReceipt.map { "Tabung kembalian \($0)" }
+            ?? (request.direction == .deposit ? "Setor simpanan \(request.account.rawValue)" : "Tarik simpanan \(request.account.rawValue)")
+        let balance = "\(what), saldo \(request.account.rawValue) \(after[request.account].formatted)"
+        return Receipt(
+            kind: .savings, header: ReceiptFactory.header(settings), number: number, issuedAt: moment.local,
+            register: context.register, cashier: context.cashier.name,
+            lines: [Receipt.Line(name: balance, quantity: "1", unit: .pcs, unitPrice: amount, amount: amount)],
+            gross: amount, discounts: .zero, total: amount, payments: [Receipt.PaymentLine(method: request.method, amount: amount)],
+            member: Receipt.MemberLine(
+                number: member.number, name: member.name,
+                purchasesThisYear: try memberPurchases(member.number, year: String(moment.day.prefix(4)), db)),
+            footer: settings.value(.receiptFooter), auditHash: auditHash,
+            opensDrawer: request.method == .cash && settings.flag(.printerDrawer))
+    }
+
+    /// What `tabung` may save: the register's last receipt when it is a member's sale
+    /// (nothing has been receipted at the register since), with its change not yet saved.
+    public func lastChange(register: String) throws -> (receipt: String, member: String, change: Money)? {
+        guard let last = try lastReceiptNumber(register: register) else { return nil }
+        return try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT member_number, change_given FROM sales WHERE receipt_no = ? AND kind = 'sale' AND member_number IS NOT NULL",
+                    arguments: [last])
+            else { return nil }
+            let saved =
+                try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM member_money WHERE of_receipt = ?", arguments: [last])
+                ?? 0
+            return (last, row["member_number"], Money((row["change_given"] as Int64) - saved))
+        }
+    }
+
+    /// The savings section of a report: deposits and withdrawals by method of the
+    /// movements `moneyFilter` (on `member_money`) matches; opening balances are not money
+    /// that moved and stay out.
+    static func savingsSummary(moneyFilter: String, arguments: StatementArguments, _ db: Database) throws -> SalesReport.Savings {
+        var summary = SalesReport.Savings()
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT kind, method, sum(amount) FROM member_money
+                WHERE account <> 'credit' AND note IS NOT 'opening' AND \(moneyFilter) GROUP BY kind, method
+                """, arguments: arguments)
+        {
+            guard let method = TenderMethod(rawValue: row[1]) else { continue }
+            if (row[0] as String) == "deposit" {
+                summary.depositsByMethod[method] = Money(row[2])
+            } else {
+                summary.withdrawalsByMethod[method] = Money(-(row[2] as Int64))
+            }
+        }
+        return summary
+    }
+}
