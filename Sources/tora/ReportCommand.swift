@@ -47,7 +47,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             if let date, !DayReportText.isDay(date) {
                 printError("--date '\(date)' is not a day of the calendar; write YYYY-MM-DD, like 2026-11-29")
-                throw ExitCode(64)
+                throw ExitCode(.usage)
             }
             try reportingErrors {
                 let store = try shop.open()
