@@ -4,7 +4,9 @@ import ToraResources
 import ToraStore
 import ToraTill
 
-struct TillCommand: ParsableCommand {
+/// `tora till`: runs one register's till on the terminal. (`TillCommand` is the parsed line
+/// of the till itself, in ToraTill.)
+struct TillSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "till",
         abstract: "The cashier's till for one register: scan, pay, print, close the shift.",
