@@ -147,7 +147,7 @@ enum Schema {
                     SELECT RAISE(ABORT, 'stock movements are a ledger: record a new movement instead');
                 END;
 
-                -- The audit journal (SPEC §12): append-only, each entry hashing the previous.
+                -- The audit journal (docs/audit-journal.md): append-only, each entry hashing the previous.
                 CREATE TABLE audit_journal (
                     seq INTEGER PRIMARY KEY,
                     at TEXT NOT NULL,
@@ -292,7 +292,7 @@ enum Schema {
                 """)
     }
 
-    /// Settlements with consignors (SPEC §8): each sold or refunded consigned line is
+    /// Settlements with consignors (docs/catalogue-and-stock.md): each sold or refunded consigned line is
     /// settled at most once, so a period never pays twice and a later refund is carried
     /// into the next settlement.
     static func createConsignment(_ db: Database) throws {

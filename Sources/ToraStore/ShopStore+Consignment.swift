@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-/// What the shop owes one consignor (SPEC §8) for the lines not yet settled.
+/// What the shop owes one consignor (docs/catalogue-and-stock.md) for the lines not yet settled.
 public struct ConsignorStatement: Sendable, Hashable {
     public struct Item: Sendable, Hashable {
         public let sku: String
@@ -136,7 +136,7 @@ extension ShopStore {
     }
 }
 
-/// The SHU patronage division of a year (SPEC §10).
+/// The SHU patronage division of a year (docs/catalogue-and-stock.md).
 public struct SHUDivision: Sendable, Hashable {
     public struct Share: Sendable, Hashable {
         public let number: String
