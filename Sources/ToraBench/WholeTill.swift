@@ -35,7 +35,9 @@ struct WholeTillBench {
         let codes = (0..<(sales * 5)).map { shop.sampleCodes[($0 * 13 + 7) % shop.sampleCodes.count] }
         let full = try runTill(register: register, codes: codes, name: "sales")
         guard full.receipts == sales else {
-            throw BenchError("the piped till printed \(full.receipts) receipts for \(sales) sales: \(TillBench.errors(folder + "/whole-till-sales.err"))")
+            throw BenchError(
+                "the piped till printed \(full.receipts) receipts for \(sales) sales: \(TillBench.errors(folder + "/whole-till-sales.err"))"
+            )
         }
         let n = Double(sales)
         let wall = (full.wall - empty.wall) / n * 1000
@@ -55,7 +57,9 @@ struct WholeTillBench {
                 "whole_till_cpu_per_sale_ms", "whole till: CPU per sale (user + sys of the till)", cpu, "ms",
                 note: String(format: "user %.2f ms, sys %.2f ms (wait4 rusage of the child)", user, system)),
             Figure("whole_till_c_wall_per_sale_ms", "whole till, raw C: 5 × (lookup + open-sale commit) + completion, wall", c.wall, "ms"),
-            Figure("whole_till_c_cpu_per_sale_ms", "whole till, raw C: CPU per sale", c.cpu, "ms", note: "6 durable commits per sale, as the till"),
+            Figure(
+                "whole_till_c_cpu_per_sale_ms", "whole till, raw C: CPU per sale", c.cpu, "ms",
+                note: "6 durable commits per sale, as the till"),
             Figure("whole_till_ratio_wall", "whole till, tora ÷ C (wall per sale)", wall / max(c.wall, 0.000_001), "×"),
             Figure("whole_till_ratio_cpu", "whole till, tora ÷ C (CPU per sale)", cpu / max(c.cpu, 0.000_001), "×"),
         ]
