@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToraCore
 import ToraResources
 import ToraStore
 import ToraTill
@@ -23,7 +24,7 @@ struct TillSubcommand: ParsableCommand {
     @Option(help: "Language of the till: id (Bahasa Indonesia) or en.") var lang = "id"
 
     func validate() throws {
-        guard register.count == 2, register.allSatisfy({ ("0"..."9").contains($0) }) else {
+        guard RegisterID(register) != nil else {
             throw ValidationError("--register takes two digits, like 01")
         }
         guard Translations.languages.contains(lang) else { throw ValidationError("--lang takes id or en") }
