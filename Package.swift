@@ -9,7 +9,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "ToraSera",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tora", targets: ["tora"]),
         .executable(name: "tora-bench", targets: ["ToraBench"]),

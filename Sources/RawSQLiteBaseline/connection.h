@@ -20,6 +20,7 @@ enum statement_index {
     STMT_INSERT_MOVEMENT,
     STMT_INSERT_PAYMENT,
     STMT_LOOKUP,
+    STMT_SAVE_OPEN_SALE,
     STMT_COUNT
 };
 

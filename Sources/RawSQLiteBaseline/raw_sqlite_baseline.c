@@ -29,6 +29,7 @@ static const char *const statement_sql[STMT_COUNT] = {
     "p.reorder_point, p.discountable, p.active, p.on_hand, "
     "(SELECT group_concat(code, '|') FROM (SELECT code FROM barcodes WHERE product_id = p.id ORDER BY position, code)) "
     "FROM barcodes b JOIN products p ON p.id = b.product_id JOIN categories c ON c.id = p.category_id WHERE b.code = ?",
+    "UPDATE open_sales SET sale_json = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
 };
 
 int rsb_fail(rsb_connection *connection, const char *function, int code) {

@@ -75,3 +75,14 @@ done:
     unlink(companion);
     return result;
 }
+
+int rsb_save_open_sale(rsb_connection *connection, int64_t open_sale_id, const char *sale_json) {
+    sqlite3_stmt *statement = connection->statements[STMT_SAVE_OPEN_SALE];
+    sqlite3_bind_text(statement, 1, sale_json, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(statement, 2, open_sale_id);
+    int code = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (code != SQLITE_DONE) return rsb_fail(connection, "rsb_save_open_sale", code);
+    return sqlite3_changes(connection->db) == 1 ? SQLITE_OK : rsb_fail(connection, "rsb_save_open_sale (no such open sale)", SQLITE_NOTFOUND);
+}

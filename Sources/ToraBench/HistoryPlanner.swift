@@ -4,7 +4,7 @@ import ToraCore
 import ToraStore
 
 /// Decides the history day by day, as rows ready to insert: who bought what, priced by
-/// SPEC §5, with the receipt JSON the store would keep and a chained audit entry. It runs
+/// docs/pricing.md, with the receipt JSON the store would keep and a chained audit entry. It runs
 /// on its own thread while `HistoryWriter` inserts the day before (two cores, two jobs).
 ///
 /// The audit entries form a valid chain (hashed as docs/audit-journal.md says) and
@@ -132,7 +132,7 @@ struct HistoryPlanner: Sendable {
         return drafts
     }
 
-    /// Prices one line by SPEC §5 (no manual discount; the shop is not PKP).
+    /// Prices one line by docs/pricing.md (no manual discount; the shop is not PKP).
     private func price(product index: Int, quantity: Int64, member: Bool, voided: Bool) -> HistoryWriter.LineRow {
         let product = catalogue[index]
         let atMemberPrice = member && product.memberPrice != nil

@@ -38,6 +38,14 @@ final class RawBaseline {
         return result == 1
     }
 
+    /// Stores an open sale's JSON in row `id` of `open_sales`: one durable commit, as the
+    /// till makes after every scan.
+    func saveOpenSale(id: Int64, json: String) throws {
+        guard rsb_save_open_sale(connection, id, json) == 0 else {
+            throw BenchError("rsb_save_open_sale failed: \(String(cString: rsb_last_error(connection)))")
+        }
+    }
+
     /// Seconds one durable single-row commit costs in a scratch file at `path`.
     static func commitFloor(path: String, commits: Int) throws -> Double {
         let seconds = rsb_commit_floor(path, Int32(commits))

@@ -36,6 +36,8 @@ struct ToraBench: ParsableCommand {
     @Option(help: "Repeats of each catalogue search.") var searchRepeats = 20
     @Option(help: "Repeats of the Z report.") var reportRepeats = 5
     @Option(help: "Starts of the till for the ready time.") var tillStarts = 10
+    @Option(help: "Sales of 5 scans + pay piped into one till for the whole-till figure (default 200, 20 with --quick).")
+    var tillSales: Int?
     @Option(help: "Seconds the four registers sell (default 20, 5 with --quick).") var duration: Double?
     @Option(help: "Seed of the synthetic shop.") var seed: UInt64 = 2026
     @Option(help: "Folder to make the shop's temporary folder in (default the system temp folder).") var folder: String?
@@ -45,7 +47,7 @@ struct ToraBench: ParsableCommand {
     @Flag(help: "Skip the measurements through the tora binary.") var skipTills = false
     @Option(
         help: ArgumentHelp(
-            "Run only these measurements (for profiling): completion, scan, lookup, search, reports, login, tills.",
+            "Run only these measurements (for profiling): completion, scan, lookup, search, reports, login, tills, wholetill.",
             valueName: "list"))
     var only: String?
 
@@ -66,7 +68,7 @@ struct ToraBench: ParsableCommand {
         guard size.products >= 100, size.members >= 1, size.sales >= 1, (1...3650).contains(size.days) else {
             throw ValidationError("--products must be at least 100, --members and --sales at least 1, --days 1…3650")
         }
-        guard completions > 0, scans > 0, lookups > 0, searchRepeats > 0, reportRepeats > 0, tillStarts > 0 else {
+        guard completions > 0, (tillSales ?? 1) > 0, scans > 0, lookups > 0, searchRepeats > 0, reportRepeats > 0, tillStarts > 0 else {
             throw ValidationError("counts of repetitions must be positive")
         }
     }
@@ -127,6 +129,10 @@ struct ToraBench: ParsableCommand {
         if runs("reports") { results.figures += try bench.reports(repeats: reportRepeats) }
         if runs("login") { results.figures.append(try bench.login()) }
 
+        if !skipTills && runs("wholetill") {
+            let whole = WholeTillBench(tora: try toraBinary(), shop: generated, folder: workFolder, log: log)
+            results.figures += try whole.measure(sales: tillSales ?? (quick ? 20 : 200), store: store, bench: &bench)
+        }
         if skipTills || !runs("tills") {
             results.notes.append("till ready, 4 registers and till RSS were not measured (--skip-tills or --only)")
         } else {

@@ -1,4 +1,4 @@
-/// Barcodes of SPEC §3: EAN-13, EAN-8 and UPC-A are verified by their check digit; any
+/// Barcodes (docs/catalogue-and-stock.md): EAN-13, EAN-8 and UPC-A are verified by their check digit; any
 /// other code is an in-store code accepted as it is; EAN-13 codes beginning `20` and `22`
 /// are GS1 in-store scale labels carrying a weight or a price for a product's PLU.
 public enum Barcode {

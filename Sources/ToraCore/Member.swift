@@ -1,4 +1,4 @@
-/// A member tier and its discounts in whole percent (SPEC §4): `discountPct` on
+/// A member tier and its discounts in whole percent (docs/catalogue-and-stock.md): `discountPct` on
 /// discountable non-local products, `localDiscountPct` on discountable local products.
 public struct Tier: Sendable, Hashable, Codable {
     public var name: String
@@ -36,7 +36,7 @@ public struct Tier: Sendable, Hashable, Codable {
     }
 }
 
-/// A member of the cooperative (SPEC §4).
+/// A member of the cooperative (docs/catalogue-and-stock.md).
 public struct Member: Sendable, Hashable, Codable {
     public var number: String
     public var name: String

@@ -1,5 +1,5 @@
 extension Money {
-    /// `Rp12.500`, `-Rp12.500`, `Rp0`: rupiah with dots grouping thousands (SPEC §2).
+    /// `Rp12.500`, `-Rp12.500`, `Rp0`: rupiah with dots grouping thousands (docs/numbers-and-money.md).
     public var formatted: String {
         let sign = rupiah < 0 ? "-" : ""
         return "\(sign)Rp\(Money.groupThousands(rupiah.magnitude))"

@@ -1,4 +1,4 @@
-/// An amount of money in whole rupiah. Never a floating-point number (SPEC §2).
+/// An amount of money in whole rupiah. Never a floating-point number (docs/pricing.md).
 ///
 /// Any amount whose magnitude is above `Money.maximum` (Rp9.999.999.999) is refused by
 /// `validated` and by the checked arithmetic, with an error naming the amount.
@@ -48,7 +48,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
         return total
     }
 
-    /// round-half-up(self × quantity), the line amount of SPEC §2.
+    /// round-half-up(self × quantity), the line amount of docs/pricing.md.
     public func times(_ quantity: Quantity) throws(CoreError) -> Money {
         guard let amount = multipliedRoundingHalfUp(rupiah, by: quantity.thousandths, dividedBy: 1000) else {
             throw Money.overflowError()

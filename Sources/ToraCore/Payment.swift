@@ -1,4 +1,4 @@
-/// How a customer pays (SPEC §6). Only cash gives change; credit goes on the member's account.
+/// How a customer pays (docs/pricing.md). Only cash gives change; credit goes on the member's account.
 public enum TenderMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case cash
     case qris
@@ -53,7 +53,7 @@ extension Sale {
         CashRounding.due(try remaining(with: rules), step: rules.cashRounding)
     }
 
-    /// Applies a tender (SPEC §5 step 6, §6 `pay`).
+    /// Applies a tender (docs/pricing.md; the till's `pay`).
     ///
     /// - `cash`: `tendered` nil means exact cash. When it covers the cash due the sale is
     ///   settled, change is given and the rounded-down difference is recorded as rounding;

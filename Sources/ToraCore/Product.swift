@@ -13,7 +13,7 @@ public enum TaxClass: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
-/// A product of the catalogue (SPEC §3), as a value. Validation is `validated()`; the
+/// A product of the catalogue (docs/catalogue-and-stock.md), as a value. Validation is `validated()`; the
 /// store adds what needs the whole catalogue (unique sku, barcodes and PLU).
 public struct Product: Sendable, Hashable, Codable {
     public var sku: String
@@ -152,7 +152,7 @@ public struct Product: Sendable, Hashable, Codable {
         return self
     }
 
-    /// SPEC §3: 1–32 letters, digits, `-`, `_`.
+    /// docs/catalogue-and-stock.md: 1–32 letters, digits, `-`, `_`.
     public static func validateSKU(_ sku: String) throws(CoreError) {
         guard isCode(sku) else {
             throw CoreError(.invalidSKU, field: "sku", value: sku, reason: "'\(sku)' is not a sku; use 1–32 letters, digits, '-' or '_'")

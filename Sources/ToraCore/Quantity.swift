@@ -1,4 +1,4 @@
-/// How a product is counted: whole pieces, or measured by weight or volume (SPEC §2).
+/// How a product is counted: whole pieces, or measured by weight or volume (docs/pricing.md).
 public enum MeasureUnit: String, Sendable, Hashable, Codable, CaseIterable {
     case pcs
     case kg

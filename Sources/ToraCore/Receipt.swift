@@ -1,4 +1,4 @@
-/// A receipt as a value (SPEC §11): everything a printed receipt shows, already decided —
+/// A receipt as a value (docs/printing.md): everything a printed receipt shows, already decided —
 /// texts, amounts, who and when — so laying it out needs no database and no clock.
 ///
 /// The till builds one from a completed sale or refund; the printing module lays it out
@@ -86,7 +86,7 @@ public struct Receipt: Sendable, Hashable, Codable {
         }
     }
 
-    /// The member on the sale, with their purchases this year so far (SPEC §10).
+    /// The member on the sale, with their purchases this year so far (docs/catalogue-and-stock.md).
     public struct MemberLine: Sendable, Hashable, Codable {
         public var number: String
         public var name: String

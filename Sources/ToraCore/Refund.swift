@@ -1,4 +1,4 @@
-/// What one refunded quantity of a sold line is worth (SPEC §6, refund mode): the line's
+/// What one refunded quantity of a sold line is worth (docs/pricing.md, refund mode): the line's
 /// amount, discount and net in proportion to the quantity, round-half-up; the last part
 /// of a line takes exactly what is left, so refunding a line in pieces never pays back
 /// more or less than its net.

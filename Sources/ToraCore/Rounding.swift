@@ -1,5 +1,5 @@
 /// Integer division rounded half up (half away from zero for negative results), the one
-/// rounding rule of SPEC §2: `roundHalfUp(5, 2) == 3`, `roundHalfUp(-5, 2) == -3`.
+/// rounding rule of docs/pricing.md: `roundHalfUp(5, 2) == 3`, `roundHalfUp(-5, 2) == -3`.
 ///
 /// The divisor must be positive. Intermediate products are the caller's to keep inside
 /// `Int64`; `multipliedRoundingHalfUp` does the multiplication with an overflow check.

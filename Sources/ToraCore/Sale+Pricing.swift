@@ -7,7 +7,7 @@ public enum DiscountSource: Sendable, Hashable, Codable {
     case manualAmount
 }
 
-/// One line with its money worked out by the rules of SPEC §5.
+/// One line with its money worked out by the rules of docs/pricing.md.
 public struct PricedLine: Sendable, Hashable {
     public let line: SaleLine
     /// The unit price used: price, member price, or the supervisor's override.
@@ -24,7 +24,7 @@ public struct PricedLine: Sendable, Hashable {
     public var isVoided: Bool { line.isVoided }
 }
 
-/// The PPN of one rate (SPEC §5 step 5): base is Σ line nets of `ppn` lines, tax is
+/// The PPN of one rate (docs/pricing.md): base is Σ line nets of `ppn` lines, tax is
 /// contained in it, DPP is base − tax.
 public struct TaxSummary: Sendable, Hashable, Codable {
     public let rate: TaxRate
@@ -52,7 +52,7 @@ public struct PricedSale: Sendable, Hashable {
 }
 
 extension Sale {
-    /// Works out every line and the totals by SPEC §5, steps 1 to 5.
+    /// Works out every line and the totals by docs/pricing.md, steps 1 to 5.
     public func priced(with rules: PricingRules) throws(CoreError) -> PricedSale {
         var priced: [PricedLine] = []
         priced.reserveCapacity(lines.count)

@@ -7,7 +7,7 @@ public struct Sale: Sendable, Hashable, Codable {
     public private(set) var lines: [SaleLine]
     public private(set) var member: SaleMember?
     public private(set) var payments: [Payment]
-    /// Cash forgiven when cash settled the sale (SPEC §5 step 6).
+    /// Cash forgiven when cash settled the sale (docs/pricing.md).
     public private(set) var rounding: Money
     /// The buyer of subsidised goods, named by NIK at the till or by the member's card.
     public private(set) var buyer: NIK?
@@ -54,7 +54,7 @@ public struct Sale: Sendable, Hashable, Codable {
         return next
     }
 
-    /// Sets the quantity of line `number` (SPEC §2 ranges).
+    /// Sets the quantity of line `number` (docs/pricing.md).
     public func changingQuantity(line number: Int, to quantity: Quantity) throws(CoreError) -> Sale {
         try requireNoPayments()
         var next = self
@@ -161,7 +161,7 @@ public struct Sale: Sendable, Hashable, Codable {
         }
     }
 
-    /// SPEC §2: no line amount and no total may pass `Money.maximum`. Checked on the new
+    /// docs/pricing.md: no line amount and no total may pass `Money.maximum`. Checked on the new
     /// value of every change that can raise an amount, so such a change is refused and the
     /// open sale stays one that can be priced. (Tax and cash rounding only split the total.)
     func requireWithinMaximum() throws(CoreError) {

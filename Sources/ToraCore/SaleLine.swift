@@ -43,7 +43,7 @@ public enum ManualDiscount: Sendable, Hashable, Codable {
     case amount(Money)
 }
 
-/// One line of a sale. Its number never changes: a voided line keeps it (SPEC §6).
+/// One line of a sale. Its number never changes: a voided line keeps it (docs/till-grammar.md).
 public struct SaleLine: Sendable, Hashable, Codable {
     public let number: Int
     public let item: SaleItem

@@ -5,7 +5,7 @@ public struct TaxRate: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public init(hundredthsOfPercent: Int64) { self.hundredthsOfPercent = hundredthsOfPercent }
 
-    /// PPN of SPEC §5: 11, i.e. 12% on the "DPP nilai lain" of 11/12.
+    /// PPN of docs/pricing.md: 11, i.e. 12% on the "DPP nilai lain" of 11/12.
     public static let defaultPPN = TaxRate(hundredthsOfPercent: 1100)
 
     /// Reads `11`, `11,5`, `12%`: a whole or decimal percent (2 decimals at most) from 0 to
@@ -52,7 +52,7 @@ public struct TaxRate: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
-/// The shop settings that pricing reads (SPEC §5): PKP status, PPN rate, cash rounding.
+/// The shop settings that pricing reads (docs/pricing.md): PKP status, PPN rate, cash rounding.
 public struct PricingRules: Sendable, Hashable, Codable {
     /// Whether the shop is a PKP (registered for PPN); only then is tax shown and counted.
     public var isPKP: Bool

@@ -7,7 +7,7 @@ import Logging
 #endif
 
 /// A CUPS destination (setting `printer.queue`, a raw queue) that prints receipts as raw
-/// ESC/POS with libcups, and follows each job until CUPS reports it completed (SPEC §11).
+/// ESC/POS with libcups, and follows each job until CUPS reports it completed (docs/printing.md).
 ///
 /// Owns one connection (`http_t`) to the server, opened by `init` and closed in `deinit`.
 /// Not an error: a queue that is busy printing — the job waits its turn within the timeout.

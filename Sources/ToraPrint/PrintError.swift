@@ -1,3 +1,5 @@
+import ToraCore
+
 /// Why a receipt could not be laid out, printed or kept: a stable `code` for programs and
 /// a `message` a cashier can read in one line and act on (which queue, which command fixes it).
 ///
@@ -47,12 +49,16 @@ public struct PrintError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// SPEC §13: 69 printer or CUPS unavailable, 74 I/O, 65 bad input (a broken template).
-    public var exitCode: Int32 {
+    /// 69 printer or CUPS unavailable, 74 I/O, 65 bad input (a broken template); see
+    /// docs/printing.md.
+    public var exitStatus: ExitStatus {
         switch code {
-        case .io: return 74
-        case .template: return 65
-        default: return 69
+        case .io: return .io
+        case .template: return .badData
+        default: return .unavailable
         }
     }
+
+    /// `exitStatus` as the number the process exits with.
+    public var exitCode: Int32 { exitStatus.rawValue }
 }

@@ -1,6 +1,6 @@
 import ToraCore
 
-/// Lays out a `Receipt` for one paper width with a template (SPEC §11): pure, no I/O.
+/// Lays out a `Receipt` for one paper width with a template (docs/printing.md): pure, no I/O.
 ///
 /// Every text is first put into the printer's code page (`CodePage.printable`), so one
 /// character is one column; long texts wrap at spaces, and an amount is never cut — it

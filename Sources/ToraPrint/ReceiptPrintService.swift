@@ -1,7 +1,7 @@
 import Foundation
 import ToraCore
 
-/// Everything the till needs to print a receipt (SPEC §11): lay it out with the shop's
+/// Everything the till needs to print a receipt (docs/printing.md): lay it out with the shop's
 /// template, encode it as ESC/POS, send it to the CUPS queue, and keep it in the outbox
 /// when that fails or when no queue is set.
 ///

@@ -2,7 +2,7 @@ import Crypto
 import GRDB
 import ToraCore
 
-/// One entry of the audit journal (SPEC §12).
+/// One entry of the audit journal (docs/audit-journal.md).
 public struct AuditEntry: Sendable, Hashable {
     public let seq: Int64
     /// UTC, ISO 8601.

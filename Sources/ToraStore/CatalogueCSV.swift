@@ -34,7 +34,7 @@ enum CatalogueColumns {
 }
 
 extension ShopStore {
-    /// Imports a catalogue CSV (SPEC §3): rows upsert by sku; only the columns present
+    /// Imports a catalogue CSV (docs/csv-import.md): rows upsert by sku; only the columns present
     /// change an existing product; a `stock` cell records a stock count. All or nothing:
     /// any bad row and nothing is written, every problem listed as `line N: column: reason`.
     public func importCatalogue(path: String, dryRun: Bool, actor: String) throws -> CatalogueImportReport {

@@ -3,7 +3,7 @@ import GRDB
 import ToraCore
 
 /// How well a product matched a search, best first. Equal quality lists active local
-/// products first (SPEC §3, "local products first").
+/// products first (docs/catalogue-and-stock.md, "local products first").
 public enum MatchQuality: Int, Sendable, Comparable {
     /// The text is the product's sku or one of its barcodes.
     case exactCode = 0

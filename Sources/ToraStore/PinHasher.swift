@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import _CryptoExtras
 
-/// PINs are kept only as a salted, slow hash (SPEC §1): PBKDF2-HMAC-SHA256 with a random
+/// PINs are kept only as a salted, slow hash (docs/sign-in-and-files.md): PBKDF2-HMAC-SHA256 with a random
 /// 16-byte salt, stored as `pbkdf2-sha256$ROUNDS$SALT$HASH` (base64), so the rounds can
 /// be raised later without breaking existing users.
 enum PinHasher {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-/// Totals of completed sales and refunds over a business day or a shift (SPEC §9), all
+/// Totals of completed sales and refunds over a business day or a shift (docs/reports.md), all
 /// money in whole rupiah. `net = gross − discounts − rounding − refunds`, and the
 /// payments by method (change and refunds deducted) add up to `net`.
 public struct SalesReport: Sendable, Hashable {
@@ -83,7 +83,7 @@ public struct SalesReport: Sendable, Hashable {
     /// paper; `localSharePercent` is the plain number JSON carries.
     public var localShareText: String { IndonesianNumber.format(localShareTenths, decimals: 1, minimumDecimals: 1) }
 
-    /// The JSON of SPEC §9.
+    /// The JSON of docs/reports.md.
     public var json: JSONValue {
         func groups(_ list: [Group], key: String, withQuantity: Bool, withName: Bool = false, withCount: Bool = true) -> JSONValue {
             .array(

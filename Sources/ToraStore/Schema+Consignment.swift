@@ -1,7 +1,7 @@
 import GRDB
 
 extension Schema {
-    /// Settlements with consignors (SPEC §8): each sold or refunded consigned line is
+    /// Settlements with consignors (docs/catalogue-and-stock.md): each sold or refunded consigned line is
     /// settled at most once, so a period never pays twice and a later refund is carried
     /// into the next settlement.
     static func createConsignment(_ db: Database) throws {

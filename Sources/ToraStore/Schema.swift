@@ -150,7 +150,7 @@ enum Schema {
                     SELECT RAISE(ABORT, 'stock movements are a ledger: record a new movement instead');
                 END;
 
-                -- The audit journal (SPEC §12): append-only, each entry hashing the previous.
+                -- The audit journal (docs/audit-journal.md): append-only, each entry hashing the previous.
                 CREATE TABLE audit_journal (
                     seq INTEGER PRIMARY KEY,
                     at TEXT NOT NULL,

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-/// One setting the shop can change (SPEC §13), with its default and the rule its value
+/// One setting the shop can change (docs/sign-in-and-files.md), with its default and the rule its value
 /// must follow. Settings live in the database so one file backs up the whole shop.
 public struct SettingKey: Sendable, Hashable {
     public let name: String
@@ -98,7 +98,7 @@ extension SettingKey {
     public static func named(_ name: String) -> SettingKey? { all.first { $0.name == name.lowercased() } }
 }
 
-/// Reads `yes/no/ya/tidak/1/0/true/false/y/n` (SPEC §3), any case.
+/// Reads `yes/no/ya/tidak/1/0/true/false/y/n` (docs/csv-import.md), any case.
 public func parseYesNo(_ text: String) -> Bool? {
     switch text.trimmingSpaces().lowercased() {
     case "yes", "ya", "y", "1", "true", "benar", "on": return true

@@ -2,7 +2,7 @@ import Foundation
 import ToraCore
 
 /// Where the store's "now" comes from: the system clock, or a fixed instant from
-/// `TORA_NOW` (ISO 8601 with offset) for tests and training (SPEC §2).
+/// `TORA_NOW` (ISO 8601 with offset) for tests and training (docs/sign-in-and-files.md).
 public struct ShopClock: Sendable {
     private let source: @Sendable () -> Date
 

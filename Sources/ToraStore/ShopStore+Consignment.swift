@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-/// What the shop owes one consignor (SPEC §8) for the lines not yet settled.
+/// What the shop owes one consignor (docs/catalogue-and-stock.md) for the lines not yet settled.
 public struct ConsignorStatement: Sendable, Hashable {
     public struct Item: Sendable, Hashable {
         public let sku: String

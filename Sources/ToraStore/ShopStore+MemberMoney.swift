@@ -177,6 +177,10 @@ extension ShopStore {
             let json = try String.fetchOne(
                 db, sql: "SELECT receipt_json FROM member_money WHERE receipt_no = ?", arguments: [number.uppercased()])
         else { return nil }
-        return try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
+        do {
+            return try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError.damaged(error, column: "member_money.receipt_json", row: "receipt \(number.uppercased())")
+        }
     }
 }

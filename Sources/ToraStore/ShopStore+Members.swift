@@ -132,7 +132,7 @@ extension ShopStore {
         return (try? NIK(text))?.digits ?? text
     }
 
-    /// Imports members from CSV (SPEC §4), by the catalogue's rules: upsert by number,
+    /// Imports members from CSV (docs/csv-import.md), by the catalogue's rules: upsert by number,
     /// atomic, every problem listed as `line N: column: reason`.
     public func importMembers(path: String, dryRun: Bool, actor: String) throws -> MemberImportReport {
         let table = try CSVTable.parse(try CSVImport.readFile(path), name: path)

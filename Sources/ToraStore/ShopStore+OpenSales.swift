@@ -21,7 +21,11 @@ public struct StoredSale: Sendable, Hashable {
         cashier = row["cashier"]
         startedAt = row["started_at"]
         let json: String = row["sale_json"]
-        sale = try JSONDecoder().decode(Sale.self, from: Data(json.utf8))
+        do {
+            sale = try JSONDecoder().decode(Sale.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError.damaged(error, column: "open_sales.sale_json", row: "open sale \(id)")
+        }
     }
 }
 

@@ -16,7 +16,7 @@ public struct TillContext: Sendable, Hashable {
 }
 
 extension ShopStore {
-    /// A member's purchases in the calendar year of `day` (SPEC §10): Σ completed sales'
+    /// A member's purchases in the calendar year of `day` (docs/catalogue-and-stock.md): Σ completed sales'
     /// totals minus their refunds.
     static func memberPurchases(_ number: String, year: String, _ db: Database) throws -> Money {
         Money(
@@ -219,7 +219,13 @@ extension ShopStore {
             if let json = try String.fetchOne(
                 db, sql: "SELECT receipt_json FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()])
             {
-                receipt = try Self.withSavedChange(try JSONDecoder().decode(Receipt.self, from: Data(json.utf8)), db)
+                let stored: Receipt
+                do {
+                    stored = try JSONDecoder().decode(Receipt.self, from: Data(json.utf8))
+                } catch {
+                    throw StoreError.damaged(error, column: "sales.receipt_json", row: "receipt \(number.uppercased())")
+                }
+                receipt = try Self.withSavedChange(stored, db)
             } else if let slip = try Self.memberMoneyReceipt(number: number, db) {
                 receipt = slip
             } else {

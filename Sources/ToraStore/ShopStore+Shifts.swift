@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-/// A cashier's shift at one register (SPEC §9).
+/// A cashier's shift at one register (docs/shifts-and-credit.md).
 public struct Shift: Sendable, Hashable {
     public let id: Int64
     public let register: String

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-/// The kinds of stock movement (SPEC §7).
+/// The kinds of stock movement (docs/catalogue-and-stock.md).
 public enum MovementKind: String, Sendable, Hashable, CaseIterable {
     case receive, sale, refund, adjust, count
 }

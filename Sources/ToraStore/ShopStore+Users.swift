@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-/// What a user may do (SPEC §1); each role includes the ones before it.
+/// What a user may do (docs/sign-in-and-files.md); each role includes the ones before it.
 public enum Role: String, Sendable, Hashable, CaseIterable, Comparable {
     case cashier, supervisor, manager
 
@@ -21,7 +21,7 @@ public struct User: Sendable, Hashable {
 }
 
 extension ShopStore {
-    /// Wrong PINs in a row that lock a user, and for how long (SPEC §1).
+    /// Wrong PINs in a row that lock a user, and for how long (docs/sign-in-and-files.md).
     public static let maximumFailedLogins = 5
     public static let lockout: TimeInterval = 5 * 60
 

@@ -3,7 +3,7 @@ import GRDB
 import Logging
 import ToraCore
 
-/// The shop's one database file (SPEC §13): catalogue, members, users, stock, settings
+/// The shop's one database file (docs/sign-in-and-files.md): catalogue, members, users, stock, settings
 /// and the audit journal. Owns the connection pool; every write is one transaction.
 ///
 /// Opened in WAL mode with foreign keys on, `synchronous=FULL` and a busy timeout, so
@@ -172,6 +172,8 @@ public final class ShopStore: Sendable {
             throw StoreError.wrapping(error, path: path)
         } catch let error as CoreError {
             throw StoreError(error)
+        } catch let error as DecodingError {
+            throw StoreError.damaged(error, column: "a stored value", row: path)
         }
     }
 
@@ -181,6 +183,8 @@ public final class ShopStore: Sendable {
             return try pool.read(value)
         } catch let error as DatabaseError {
             throw StoreError.wrapping(error, path: path)
+        } catch let error as DecodingError {
+            throw StoreError.damaged(error, column: "a stored value", row: path)
         }
     }
 

@@ -4,8 +4,8 @@ import ToraCore
 /// Why the shop database refused or failed an operation, with what a person needs to fix
 /// it: a stable `code`, the file, row or field involved, and an English sentence.
 ///
-/// `exitCode` maps the code to the exit codes of SPEC §13 so the command line can stop
-/// with the right one. New codes may appear; callers fall back to `message`.
+/// `exitStatus` maps the code to the exit codes of docs/sign-in-and-files.md so the
+/// command line can stop with the right one. New codes may appear; callers fall back to `message`.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public struct Code: RawRepresentable, Hashable, Sendable {
         public let rawValue: String
@@ -33,6 +33,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         public static let notAShop = Code(rawValue: "not_a_shop")
         /// The audit journal does not verify (exit 65).
         public static let tampered = Code(rawValue: "tampered")
+        /// A stored row does not read back, e.g. a JSON column edited outside Tora Sera (exit 65).
+        public static let damaged = Code(rawValue: "damaged")
     }
 
     public var code: Code
@@ -70,13 +72,34 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     /// 65 bad input data, 74 I/O, 75 database busy past its timeout, 77 not signed in
     /// or not allowed.
-    public var exitCode: Int32 {
+    public var exitStatus: ExitStatus {
         switch code {
-        case .busy: return 75
-        case .io, .newerSchema, .missingDatabase, .notAShop: return 74
-        case .denied, .notAllowed: return 77
-        default: return 65
+        case .busy: return .busy
+        case .io, .newerSchema, .missingDatabase, .notAShop: return .io
+        case .denied, .notAllowed: return .notAllowed
+        default: return .badData
         }
+    }
+
+    /// `exitStatus` as the number the process exits with.
+    public var exitCode: Int32 { exitStatus.rawValue }
+
+    /// A JSON column that does not decode as what Tora Sera wrote there: one line naming
+    /// the table, column and row, so the user knows which record to look at.
+    public static func damaged(_ error: any Error, column: String, row: String) -> StoreError {
+        let reason: String
+        switch error as? DecodingError {
+        case .dataCorrupted(let context)?: reason = context.debugDescription
+        case .keyNotFound(let key, _)?: reason = "no \(key.stringValue)"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            reason = "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        default: reason = String(describing: error)
+        }
+        let oneLine = reason.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return StoreError(
+            .damaged,
+            "\(column) of \(row) is damaged and cannot be read (\(oneLine)); it was changed outside Tora Sera: run tora audit verify"
+        )
     }
 
     /// Turns an SQLite failure into a sentence a shop can act on, with a key of the till's

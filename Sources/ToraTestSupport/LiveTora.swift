@@ -35,9 +35,10 @@ public final class LiveTora: @unchecked Sendable {
         input.fileHandleForWriting.write(Data((line + "\n").utf8))
     }
 
-    /// Waits until the output holds `needle` `count` times (or `seconds` pass); returns whether it did.
+    /// Waits until the output holds `needle` `count` times; returns whether it did. `seconds`
+    /// only guards against a hang (the default is the same as for `ToraBinary.run`).
     @discardableResult
-    public func waitFor(_ needle: String, count: Int = 1, seconds: Double = 20) -> Bool {
+    public func waitFor(_ needle: String, count: Int = 1, seconds: Double = Double(ToraBinary.timeoutSeconds)) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if text.components(separatedBy: needle).count - 1 >= count { return true }
@@ -52,9 +53,17 @@ public final class LiveTora: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    /// Closes standard input and waits for the process to end.
-    public func finish() -> Int32 {
+    /// Closes standard input and waits for the process to end; after `timeout` seconds it
+    /// is killed and the result is -1, which no test takes for success (a hang guard, not
+    /// a speed requirement).
+    public func finish(timeout: Int = ToraBinary.timeoutSeconds) -> Int32 {
         try? input.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(Double(timeout))
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        guard !process.isRunning else {
+            kill9()
+            return -1
+        }
         process.waitUntilExit()
         return process.terminationStatus
     }

@@ -1,6 +1,6 @@
 import ToraCore
 
-/// Receipts for printing tests, with numbers that add up (SPEC §5): a PKP shop's sale to
+/// Receipts for printing tests, with numbers that add up (docs/pricing.md): a PKP shop's sale to
 /// a member with a local product, a weighed line, discounts, QRIS plus cash with change
 /// and cash rounding; a refund of part of it; a reprint of the sale.
 public enum SampleReceipts {

@@ -33,9 +33,15 @@ public struct ToraBinary: Sendable {
         var description: String { "the tora binary is not built (run `swift build` first); looked in \(looked.joined(separator: ", "))" }
     }
 
-    /// Runs `tora arguments…` to completion.
+    /// How long one run may take before it is killed and the test fails: a hang guard for a
+    /// slow, shared machine, not a speed requirement.
+    public static let timeoutSeconds = 120
+
+    /// Runs `tora arguments…` to completion; throws `TimedOut` (after killing it) when it
+    /// has not ended within `timeout` seconds.
     public func run(
-        _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:], in directory: String? = nil
+        _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:], in directory: String? = nil,
+        timeout: Int = ToraBinary.timeoutSeconds
     ) throws -> ToraRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -52,7 +58,17 @@ public struct ToraBinary: Sendable {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
         try process.run()
+        let timedOut = LockedData()
+        let pid = process.processIdentifier
+        let watchdog = Thread {
+            guard ended.wait(timeout: .now() + .seconds(timeout)) == .timedOut else { return }
+            timedOut.set(Data())
+            kill(pid, SIGKILL)
+        }
+        watchdog.start()
         let writer = Thread {
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try? input.fileHandleForWriting.close()
@@ -67,10 +83,18 @@ public struct ToraBinary: Sendable {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errorData.isSet { usleep(1000) }
+        if timedOut.isSet { throw TimedOut(arguments: arguments, seconds: timeout) }
         return ToraRun(
             status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
             stderr: String(decoding: errorData.value, as: UTF8.self))
     }
+}
+
+/// A run of `tora` that did not end in time and was killed.
+public struct TimedOut: Error, CustomStringConvertible {
+    public let arguments: [String]
+    public let seconds: Int
+    public var description: String { "tora \(arguments.joined(separator: " ")) did not end within \(seconds) s and was killed" }
 }
 
 /// Data handed from a reader thread; set once.

@@ -1,6 +1,6 @@
 import ToraCore
 
-/// One line typed (or scanned) at the till, understood (SPEC §6). English and Indonesian
+/// One line typed (or scanned) at the till, understood (docs/till-grammar.md). English and Indonesian
 /// words both work, in any case.
 public enum TillCommand: Sendable, Hashable {
     /// A barcode, sku, scale label or member card; `quantity` as typed before `*` or `x`.

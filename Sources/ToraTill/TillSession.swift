@@ -3,7 +3,7 @@ import ToraCore
 import ToraResources
 import ToraStore
 
-/// The cashier's till as a state machine (SPEC §6): login, opening float, the open sale,
+/// The cashier's till as a state machine (docs/till-grammar.md): login, opening float, the open sale,
 /// overrides, payment, refunds, shift close. One line in, one `TillReply` out; every
 /// change to the open sale is stored before the reply is returned, so nothing typed is
 /// lost when the process dies.

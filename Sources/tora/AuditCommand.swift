@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToraCore
 import ToraStore
 
 struct AuditCommand: ParsableCommand {
@@ -24,7 +25,7 @@ struct AuditCommand: ParsableCommand {
             if let anchor {
                 guard let parsed = JournalHead(anchor: anchor) else {
                     printError("--anchor '\(anchor)' is not SEQ:HASH (an entry number, a colon, 64 hex digits)")
-                    throw ExitCode(64)
+                    throw ExitCode(.usage)
                 }
                 head = parsed
             }

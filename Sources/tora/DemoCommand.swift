@@ -78,7 +78,7 @@ struct DemoCommand: ParsableCommand {
                     """.utf8))
             guard !noTill else { return }
             // The till of register 01, logged in as the demo cashier with a Rp200.000 float.
-            try TillCommand.runTill(store: store, register: "01", lang: lang, scripted: ["01", "1234", "200000"])
+            try TillSubcommand.runTill(store: store, register: "01", lang: lang, scripted: ["01", "1234", "200000"])
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToraCore
 import ToraStore
 
 struct InitCommand: ParsableCommand {
@@ -53,6 +54,6 @@ struct InitCommand: ParsableCommand {
 
     static func needsManager() -> ExitCode {
         printError("a new shop needs its first manager: tora init --manager CODE --manager-name NAME (PIN in TORA_PIN)")
-        return ExitCode(64)
+        return ExitCode(.usage)
     }
 }

@@ -5,7 +5,7 @@ import ToraPrint
 import ToraReports
 import ToraStore
 
-/// `tora printer list|test|retry` (SPEC §11): the receipt printer as CUPS sees it.
+/// `tora printer list|test|retry` (docs/printing.md): the receipt printer as CUPS sees it.
 struct PrinterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "printer",
@@ -128,7 +128,7 @@ struct PrinterCommand: ParsableCommand {
                 print("\(report.printedCount) of \(waiting.count) receipts printed")
                 if let error = report.results.compactMap(\.error).first {
                     printError(error.message)
-                    throw ExitCode(error.exitCode)
+                    throw ExitCode(error.exitStatus)
                 }
             }
         }
@@ -143,7 +143,7 @@ func reportingPrintErrors(_ body: () throws -> Void) throws {
             try body()
         } catch let error as PrintError {
             printError(error.message)
-            throw ExitCode(error.exitCode)
+            throw ExitCode(error.exitStatus)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToraCore
 import ToraPrint
 import ToraReports
 import ToraStore
@@ -27,7 +28,7 @@ enum ReceiptPrinting {
         let outcome = service.deliver(RenderedReceipt(name: "Z-\(report.date)", document: document, codePage: service.codePage))
         if let failure = outcome.failure {
             printError("the Z report was not printed: \(failure.message); it waits in the outbox (tora printer retry)")
-            if service.queue != nil { throw ExitCode(failure.exitCode) }
+            if service.queue != nil { throw ExitCode(failure.exitStatus) }
         }
     }
 }

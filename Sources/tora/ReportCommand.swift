@@ -45,9 +45,9 @@ struct ReportCommand: ParsableCommand {
         @Flag(help: "Also print it on the receipt printer (printer.queue; the outbox when none is set).") var print = false
 
         func run() throws {
-            if let date, !DayReportText.isDay(date) {
+            if let date, BusinessDay(date) == nil {
                 printError("--date '\(date)' is not a day of the calendar; write YYYY-MM-DD, like 2026-11-29")
-                throw ExitCode(64)
+                throw ExitCode(.usage)
             }
             try reportingErrors {
                 let store = try shop.open()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToraCore
+import ToraPrint
 import ToraStore
 
 /// The options every command shares: where the shop database is.
@@ -26,19 +27,42 @@ struct ShopOptions: ParsableArguments {
     }
 }
 
-/// Runs a command body, turning the library's errors into one line each on standard error
-/// and the exit code of SPEC §13.
+/// Runs a command body, turning every error into one line on standard error and a named
+/// exit code (docs/sign-in-and-files.md "Exit codes"). The argument parser's own errors
+/// (usage, `--help`, an `ExitCode` a command chose) pass through unchanged.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as StoreError {
         for problem in error.problems { printError(problem) }
         printError(error.message)
-        throw ExitCode(error.exitCode)
+        throw ExitCode(error.exitStatus)
     } catch let error as CoreError {
         printError(error.description)
-        throw ExitCode(65)
+        throw ExitCode(.badData)
+    } catch let error as PrintError {
+        printError(error.message)
+        throw ExitCode(error.exitStatus)
+    } catch let error as DecodingError {
+        printError(StoreError.damaged(error, column: "a stored value", row: "the shop database").message)
+        throw ExitCode(.badData)
+    } catch let error where error is ExitCode || error is ValidationError || error is CleanExit {
+        throw error
+    } catch {
+        printError(oneLine(error))
+        throw ExitCode(.io)
     }
+}
+
+/// An error of the system or of Foundation on one line (they may span several).
+func oneLine(_ error: any Error) -> String {
+    let text = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+    return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+}
+
+extension ExitCode {
+    /// The exit code of a named status.
+    init(_ status: ExitStatus) { self.init(status.rawValue) }
 }
 
 func printError(_ line: String) {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `tora`: the one executable of Tora Sera (SPEC §13). Each subcommand parses its flags,
+/// `tora`: the one executable of Tora Sera (docs/sign-in-and-files.md). Each subcommand parses its flags,
 /// opens the shop database and calls the library; no business rule lives here.
 @main
 struct Tora: ParsableCommand {
@@ -18,13 +18,13 @@ struct Tora: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, DemoCommand.self, TillCommand.self, ConfigCommand.self, CatalogueCommand.self, MembersCommand.self,
+            InitCommand.self, DemoCommand.self, TillSubcommand.self, ConfigCommand.self, CatalogueCommand.self, MembersCommand.self,
             TiersCommand.self, UsersCommand.self, StockCommand.self, ReportCommand.self, ConsignmentCommand.self, AuditCommand.self,
             BackupCommand.self, PrinterCommand.self, ShiftCommand.self, SubsidyCommand.self,
         ]
     )
 
-    /// SPEC §13 writes `tora [--db PATH] init`: a `--db` before the subcommand is taken
+    /// Scripts write `tora [--db PATH] init`: a `--db` before the subcommand is taken
     /// as `TORA_DB` (which every subcommand reads after its own `--db`).
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())

@@ -6,7 +6,7 @@ import Testing
 // digits before the check digit, weight them 3, 1, 3, 1, … starting from the RIGHTMOST,
 // add up, and the check digit is (10 − sum mod 10) mod 10.
 
-@Suite("Barcode: check digits of EAN-13, EAN-8 and UPC-A (SPEC §3)")
+@Suite("Barcode: check digits of EAN-13, EAN-8 and UPC-A (docs/catalogue-and-stock.md)")
 struct BarcodeCheckDigitTests {
     @Test("a valid EAN-13 is accepted")
     func validEAN13() throws {
@@ -101,7 +101,7 @@ struct BarcodeCheckDigitTests {
     }
 }
 
-@Suite("ScannedCode: what the till reads from the scanner (SPEC §3 scale labels)")
+@Suite("ScannedCode: what the till reads from the scanner (docs/catalogue-and-stock.md)")
 struct ScannedCodeTests {
     @Test("20IIIIIWWWWWC carries the weight in grams as thousandths of a kg")
     func weighed() throws {

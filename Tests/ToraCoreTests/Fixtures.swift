@@ -18,7 +18,7 @@ func refusal<T>(_ body: () throws -> T, sourceLocation: SourceLocation = #_sourc
 }
 
 /// A small village shop catalogue. Every price is written here once, and every expected
-/// number in the tests is worked out by hand from these prices and SPEC §2–§5.
+/// number in the tests is worked out by hand from these prices and docs/pricing.md.
 enum Shop {
     /// Non-local, discountable, ppn. A real UPC-A code (check digit worked out in BarcodeTests).
     static let mie = Product(

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ToraCore
 
-@Suite("Money: formatting (SPEC §2)")
+@Suite("Money: formatting (docs/numbers-and-money.md)")
 struct MoneyFormattingTests {
     @Test("dots group thousands after Rp")
     func groupsThousands() {
@@ -39,7 +39,7 @@ struct MoneyFormattingTests {
     }
 }
 
-@Suite("Money: reading amounts people type (SPEC §3 money cells)")
+@Suite("Money: reading amounts people type (docs/csv-import.md)")
 struct MoneyParsingTests {
     @Test(
         "every written form of twelve thousand five hundred reads as 12500",

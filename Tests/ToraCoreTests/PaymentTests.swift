@@ -2,7 +2,7 @@ import Testing
 
 @testable import ToraCore
 
-@Suite("Payments: tenders, change and cash rounding (SPEC §5.6, §6, §9)")
+@Suite("Payments: tenders, change and cash rounding (docs/pricing.md)")
 struct PaymentTests {
     /// minyak 38.900 + gula aren 25.000 + mie ×5 (5 × 3.500 = 17.500) + teh 3.000 = 84.400.
     func sale84400() throws -> Sale {

@@ -8,7 +8,7 @@ import Testing
 // Rp28.000/kg (exempt), beras Rp12.999/kg (local, exempt, PLU 12345).
 // Member Siti is in the default tier `anggota`: 2% on non-local, 5% on local products.
 
-@Suite("Pricing step 1: member price (SPEC §5.1)")
+@Suite("Pricing step 1: member price (docs/pricing.md)")
 struct MemberPriceTests {
     @Test("member price beats the tier discount: a line at member price gets no tier discount")
     func memberPriceNoTierDiscount() throws {
@@ -33,7 +33,7 @@ struct MemberPriceTests {
     }
 }
 
-@Suite("Pricing step 2: tier discount (SPEC §5.2, §4)")
+@Suite("Pricing step 2: tier discount (docs/pricing.md)")
 struct TierDiscountTests {
     @Test("a non-local discountable product gets the tier's discount_pct")
     func nonLocal() throws {
@@ -100,7 +100,7 @@ struct TierDiscountTests {
     }
 }
 
-@Suite("Pricing step 3: manual line discounts (SPEC §5.3)")
+@Suite("Pricing step 3: manual line discounts (docs/pricing.md)")
 struct ManualDiscountTests {
     @Test("a manual percent replaces the tier discount")
     func percentReplacesTier() throws {
@@ -261,7 +261,7 @@ struct LineAmountTests {
     }
 }
 
-@Suite("Sale lines: void, numbering, quantity, member (SPEC §6)")
+@Suite("Sale lines: void, numbering, quantity, member (docs/till-grammar.md)")
 struct SaleLineTests {
     /// mie ×3 (line 1), teh (line 2), gula aren (line 3).
     func threeLines() throws -> Sale {
@@ -366,7 +366,7 @@ struct SaleLineTests {
     }
 }
 
-@Suite("Pricing: amounts above Rp9.999.999.999 (SPEC §2)")
+@Suite("Pricing: amounts above Rp9.999.999.999 (docs/pricing.md)")
 struct PricingCapTests {
     static let gold = Product(
         sku: "EMAS", name: "Emas batangan", category: "emas", price: Money(6_000_000_000), memberPrice: Money(4_000_000_000))

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ToraCore
 
-@Suite("Product validation (SPEC §3)")
+@Suite("Product validation (docs/catalogue-and-stock.md)")
 struct ProductValidationTests {
     static let valid = Product(
         sku: "KOPI-DESA_250", barcodes: ["8992388101016", "96385074", "036000291452", "TS-0001"], name: "Kopi Bubuk Desa",
@@ -134,7 +134,7 @@ struct ProductValidationTests {
     }
 }
 
-@Suite("Members and tiers (SPEC §4)")
+@Suite("Members and tiers (docs/catalogue-and-stock.md)")
 struct MemberTests {
     @Test("the default tier anggota gives 2% and 5% on local products")
     func defaultTier() throws {

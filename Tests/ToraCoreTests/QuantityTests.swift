@@ -2,7 +2,7 @@ import Testing
 
 @testable import ToraCore
 
-@Suite("Quantity: pieces are whole 1…9 999 on a sale line (SPEC §2)")
+@Suite("Quantity: pieces are whole 1…9 999 on a sale line (docs/pricing.md)")
 struct PiecesQuantityTests {
     @Test("the smallest and the largest whole counts are accepted")
     func bounds() throws {
@@ -27,7 +27,7 @@ struct PiecesQuantityTests {
     }
 }
 
-@Suite("Quantity: kg and l take 0,001…999,999 (SPEC §2)")
+@Suite("Quantity: kg and l take 0,001…999,999 (docs/pricing.md)")
 struct MeasuredQuantityTests {
     @Test("the comma is the decimal mark")
     func commaMark() throws {

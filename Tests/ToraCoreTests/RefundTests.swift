@@ -2,7 +2,7 @@ import Testing
 
 @testable import ToraCore
 
-@Suite("Refund portions: line nets in proportion, discounts included (SPEC §6 refund mode)")
+@Suite("Refund portions: line nets in proportion, discounts included (docs/pricing.md)")
 struct RefundTests {
     typealias Part = (quantity: Quantity, amount: Money, discount: Money, net: Money)
     static let nothing: Part = (Quantity.zero, Money.zero, Money.zero, Money.zero)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ToraCore
 
-@Suite("Rounding helpers (SPEC §2: round half up to whole rupiah)")
+@Suite("Rounding helpers (docs/pricing.md: round half up to whole rupiah)")
 struct RoundingTests {
     @Test("exactly one half rounds up")
     func halfGoesUp() {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import ToraCore
 
-@Suite("Tax: PPN contained in the prices, only when PKP (SPEC §5.5)")
+@Suite("Tax: PPN contained in the prices, only when PKP (docs/pricing.md)")
 struct TaxTests {
     /// mie ×3 (Rp10.500, ppn), minyak (Rp38.900, ppn), telur 1 kg (Rp28.000, exempt).
     func basket() throws -> Sale {

@@ -91,7 +91,7 @@ struct CommandLineTests {
         }
     }
 
-    @Test("bad input gets one line and the exit code of SPEC §13")
+    @Test("bad input gets one line and the exit code of docs/sign-in-and-files.md")
     func exitCodes() throws {
         let missing = try shop.tora.run(["catalogue", "list"], environment: shop.env)
         #expect(missing.status == 74 && missing.stderr.contains("tora init"))

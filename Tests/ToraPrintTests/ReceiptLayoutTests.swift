@@ -64,7 +64,7 @@ struct ReceiptLayoutTests {
         #expect(lines.contains { $0.hasPrefix("  Diskon anggota 2%") && $0.hasSuffix("-753") })
     }
 
-    @Test("sections come in the order of SPEC §11: the rounding and the amount then due right after the total, before the payments")
+    @Test("sections come in the order of docs/printing.md: the rounding and the amount then due right after the total, before the payments")
     func order() {
         let lines = texts(SampleReceipts.sale, .mm80)
         let order = [

@@ -91,6 +91,11 @@ int rsb_complete_sale(rsb_connection *connection, const rsb_sale *sale, char *re
  *  negative SQLite result code. */
 int rsb_lookup(rsb_connection *connection, const char *code, rsb_product *out);
 
+/** Stores an open sale's JSON in row `open_sale_id` of `open_sales`, in its own durable
+ *  transaction (autocommit), as the till does after every scan. Returns 0 or an SQLite
+ *  result code. */
+int rsb_save_open_sale(rsb_connection *connection, int64_t open_sale_id, const char *sale_json);
+
 /** The last error of the connection, with the C function that failed. */
 const char *rsb_last_error(const rsb_connection *connection);
 

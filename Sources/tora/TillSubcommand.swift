@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
+import ToraCore
 import ToraResources
 import ToraStore
 import ToraTill
 
-struct TillCommand: ParsableCommand {
+/// `tora till`: runs one register's till on the terminal. (`TillCommand` is the parsed line
+/// of the till itself, in ToraTill.)
+struct TillSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "till",
         abstract: "The cashier's till for one register: scan, pay, print, close the shift.",
@@ -21,7 +24,7 @@ struct TillCommand: ParsableCommand {
     @Option(help: "Language of the till: id (Bahasa Indonesia) or en.") var lang = "id"
 
     func validate() throws {
-        guard register.count == 2, register.allSatisfy({ ("0"..."9").contains($0) }) else {
+        guard RegisterID(register) != nil else {
             throw ValidationError("--register takes two digits, like 01")
         }
         guard Translations.languages.contains(lang) else { throw ValidationError("--lang takes id or en") }
