@@ -57,11 +57,29 @@ public enum DayReportHTML {
             "Pembayaran",
             HTMLChart.bars(
                 TenderMethod.allCases.map { HTMLChart.Bar(label: DayReportText.methodName($0), amount: report.payments[$0] ?? .zero) }))
+        if !report.subsidy.isEmpty { page.section("Barang subsidi", subsidyTable(report.subsidy)) }
         page.section("Angka lengkap", figuresTable(report, shiftIsOpen: shiftIsOpen))
         if let head = report.journalHead {
             page.body +=
                 "<p class=\"shop\">Jurnal audit sampai entri <span data-key=\"journal_head.seq\">\(head.seq)</span>, hash <code data-key=\"journal_head.hash\">\(HTML.escape(head.hash))</code> (periksa dengan <code>tora audit verify --anchor \(head.seq):\(HTML.escape(head.hash))</code>)</p>\n"
         }
+    }
+
+    /// Subsidised goods by programme: units in their own unit, net, and how many buyers
+    /// (no NIK on this page; docs/subsidised-goods.md).
+    static func subsidyTable(_ lines: [SubsidyDayLine]) -> String {
+        var table = HTMLTable(
+            "subsidy", [("Program", numeric: false), ("Jumlah", numeric: true), ("Bersih", numeric: true), ("Pembeli", numeric: true)])
+        table.rows = lines.map { line in
+            [
+                HTMLTable.Cell(text: line.programme, key: "programme", value: line.programme),
+                HTMLTable.Cell(
+                    text: "\(line.units.formatted(line.unit)) \(line.unit.rawValue)", key: "units",
+                    value: SalesReport.decimal(thousandths: line.units.thousandths)),
+                .money(line.net, key: "net"), HTMLTable.Cell(text: String(line.buyers), key: "buyers", value: String(line.buyers)),
+            ]
+        }
+        return table.rendered
     }
 
     static func format2(_ key: String) -> String { key.count == 1 ? "0" + key : key }
