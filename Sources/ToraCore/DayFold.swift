@@ -221,8 +221,17 @@ public struct DayFold: Sendable {
 private struct Sum {
     var count = 0
     var net: Int64 = 0
-    var quantities: [MeasureUnit: Int64] = [:]
+    /// Thousandths per unit, in `MeasureUnit.allCases` order, and which units were seen
+    /// (a unit sold and refunded to zero still shows): no dictionary on the hot path.
+    var perUnit: [Int64] = [0, 0, 0]
+    var seenUnits: UInt8 = 0
     var name: String?
+
+    var quantities: [MeasureUnit: Int64] {
+        var result: [MeasureUnit: Int64] = [:]
+        for (index, unit) in MeasureUnit.allCases.enumerated() where seenUnits & (1 << index) != 0 { result[unit] = perUnit[index] }
+        return result
+    }
 
     mutating func add(count: Int, net: Int64) {
         self.count += count
@@ -230,9 +239,17 @@ private struct Sum {
     }
 
     mutating func add(unit: MeasureUnit, quantity: Int64, net: Int64, name: String? = nil) {
-        quantities[unit, default: 0] += quantity
+        let index = unit.index
+        perUnit[index] += quantity
+        seenUnits |= 1 << index
         self.net += net
-        if let name, self.name.map({ ByteText($0) < ByteText(name) }) ?? true { self.name = name }
+        // SQL's max(name); nearly always the same name again, which is cheap to see.
+        guard let name else { return }
+        guard let current = self.name else {
+            self.name = name
+            return
+        }
+        if ByteText(current) != ByteText(name) && ByteText(current) < ByteText(name) { self.name = name }
     }
 }
 
@@ -260,5 +277,16 @@ private struct ByteText: Hashable, Comparable {
     func hash(into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension MeasureUnit {
+    /// The unit's place in `allCases`.
+    fileprivate var index: Int {
+        switch self {
+        case .pcs: return 0
+        case .kg: return 1
+        case .l: return 2
+        }
     }
 }
