@@ -208,7 +208,29 @@ public struct DayFold: Sendable {
 
     /// Best net first, then by key bytes; only the first `limit`.
     private func ranked(_ groups: [ByteText: Sum], limit: Int, withName: Bool) -> [ReportGroup] {
-        groups.sorted { $0.value.net != $1.value.net ? $0.value.net > $1.value.net : $0.key < $1.key }.prefix(limit).map {
+        func precedes(_ a: (key: ByteText, value: Sum), _ b: (key: ByteText, value: Sum)) -> Bool {
+            a.value.net != b.value.net ? a.value.net > b.value.net : a.key < b.key
+        }
+        // The best `limit` without sorting every product of the day: a day has thousands of
+        // skus and the Z report shows ten.
+        var best: [(key: ByteText, value: Sum)] = []
+        if limit >= groups.count {
+            best = groups.sorted(by: precedes)
+        } else {
+            best.reserveCapacity(limit + 1)
+            for entry in groups {
+                guard best.count == limit else {
+                    best.append(entry)
+                    if best.count == limit { best.sort(by: precedes) }
+                    continue
+                }
+                guard let last = best.last, precedes(entry, last) else { continue }
+                let place = best.firstIndex { precedes(entry, $0) } ?? best.count
+                best.insert(entry, at: place)
+                best.removeLast()
+            }
+        }
+        return best.map {
             ReportGroup(
                 key: $0.key.text, name: withName ? $0.value.name ?? "" : "",
                 quantities: $0.value.quantities.mapValues { Quantity(thousandths: $0) }, net: Money($0.value.net))
