@@ -57,9 +57,12 @@ extension TillSession {
             try checkHET(line: line, price: price)
         case .discount(let line, let value):
             _ = try sale.discounting(line: line, by: try Self.manualDiscount(value), rules: rules)
-        case .withdraw(_, let account, _):
-            // Pokok and wajib are never paid out at a till: no supervisor is asked for them.
+        case .withdraw(let text, let account, let amount):
+            // Pokok and wajib are never paid out at a till, and no more than the balance:
+            // no supervisor is asked for a withdrawal that would be refused anyway.
             try account.checkWithdrawable(closing: false)
+            guard let number = try memberNumber(text), let balances = try store.savingsBalances(member: number) else { return }
+            _ = try balances.withdrawing(try Money.parse(amount, field: "amount"), from: account, member: number)
         default:
             return
         }

@@ -143,7 +143,7 @@ enum TillErrorPaths {
         TillErrorPath("tabung with two amounts", ["tabung 1 2"], "usage.tabung"),
         TillErrorPath("deposit for an unknown member", ["simpan M9 wajib 1000"], "error.unknown_member"),
         TillErrorPath("deposit nothing", ["simpan M1 wajib 0"], "error.zero_savings"),
-        TillErrorPath("withdraw above the balance", ["tarik M1 sukarela 5000"] + override, "error.withdrawal_exceeds_balance"),
+        TillErrorPath("withdraw above the balance, before any supervisor", ["tarik M1 sukarela 5000"], "error.withdrawal_exceeds_balance"),
         TillErrorPath("pokok withdrawn by a cashier", ["tarik M1 pokok 1000"], "error.savings_locked"),
         TillErrorPath("tabung without a sale", ["tabung"], "savings.no_change"),
         TillErrorPath("tabung after a sale without a member", ["KOPI-KPA", "pay 20000", "tabung"], "savings.no_change"),

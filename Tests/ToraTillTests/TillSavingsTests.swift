@@ -60,10 +60,12 @@ struct TillSavingsTests {
             ), "\(saved)")
         // The change is saved once: the slip is now the register's last receipt.
         #expect(till.type("tabung").contains(language == "id" ? "tidak ada kembalian" : "no change to save"))
-        // A cashier's withdrawal waits for a supervisor; above the balance it is refused.
-        #expect(till.type("tarik M1 sukarela 30000").contains(language == "id" ? "Perlu otorisasi" : "override is needed"))
-        #expect(till.type("02", "2345").contains(language == "id" ? "melebihi simpanan sukarela" : "more than the sukarela savings"))
-        till.type("tarik M1 sukarela 15.000")
+        // Above the balance a withdrawal is refused at once, before any supervisor is asked;
+        // within it, a cashier's withdrawal waits for a supervisor.
+        #expect(
+            till.type("tarik M1 sukarela 30000").contains(
+                language == "id" ? "melebihi simpanan sukarela" : "more than the sukarela savings"))
+        #expect(till.type("tarik M1 sukarela 15.000").contains(language == "id" ? "Perlu otorisasi" : "override is needed"))
         let paid = till.type("02", "2345")
         #expect(paid.contains("01-20261129-0005") && paid.contains("Rp10.000"), "\(paid)")
         // Pokok is refused at once, with no supervisor asked.
