@@ -12,6 +12,10 @@ public enum Role: String, Sendable, Hashable, CaseIterable, Comparable {
 
 /// A person who logs in at a till or runs the shop.
 public struct User: Sendable, Hashable {
+    /// The words that leave the till at its login prompt (`keluar`, `quit`, `exit`): a
+    /// user with such a code could never sign in there, so no user may have one.
+    public static let reservedCodes: Set<String> = ["keluar", "quit", "exit"]
+
     public let code: String
     public let name: String
     public let role: Role
@@ -41,6 +45,9 @@ extension ShopStore {
     public func addUser(code: String, name: String, role: Role, pin: String, actor: String) throws {
         guard (1...16).contains(code.count), Product.isCode(code) else {
             throw StoreError(.invalidInput, "code: '\(code)' is not a user code; use 1–16 letters, digits, '-' or '_'")
+        }
+        guard !User.reservedCodes.contains(code.lowercased()) else {
+            throw StoreError(.invalidInput, "code: '\(code)' leaves the till at its login prompt; choose another code")
         }
         guard !name.trimmingSpaces().isEmpty, name.count <= 120 else {
             throw StoreError(.invalidInput, "name: a name of 1–120 characters is required")

@@ -102,7 +102,7 @@ public struct TillSession {
     /// `keluar`, `quit` or `exit`: the words that leave the till, also before anyone has
     /// signed in (so they are never taken for a user code or a PIN).
     static func isQuit(_ word: String) -> Bool {
-        ["keluar", "quit", "exit"].contains(word.lowercased())
+        User.reservedCodes.contains(word.lowercased())
     }
 
     /// Leaves before a shift is open: there is no sale to keep.

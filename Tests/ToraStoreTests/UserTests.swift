@@ -18,6 +18,13 @@ struct UserTests {
         #expect(try shop.store.authenticate(code: "01", pin: "1234", register: "01").role == .cashier)
     }
 
+    @Test("a user code that leaves the till at its login prompt is refused", arguments: ["keluar", "QUIT", "exit"])
+    func reservedCodes(code: String) throws {
+        let shop = try TestShop()
+        #expect(throws: StoreError.self) { try shop.store.addUser(code: code, name: "Siti", role: .cashier, pin: "1234", actor: "t") }
+        #expect(try shop.store.users().allSatisfy { $0.code.lowercased() != code.lowercased() })
+    }
+
     @Test("PINs are 4 to 8 digits", arguments: ["123", "123456789", "12a4", ""])
     func pinRules(pin: String) throws {
         let shop = try TestShop()
