@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "tora-bench", targets: ["ToraBench"]),
         .library(name: "ToraCore", targets: ["ToraCore"]),
         .library(name: "ToraStore", targets: ["ToraStore"]),
+        .library(name: "ToraJournal", targets: ["ToraJournal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -25,6 +26,11 @@ let package = Package(
     targets: [
         .target(
             name: "ToraCore",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ToraJournal",
+            dependencies: ["ToraCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -39,6 +45,7 @@ let package = Package(
             name: "ToraStore",
             dependencies: [
                 "ToraCore",
+                "ToraJournal",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -79,6 +86,7 @@ let package = Package(
             name: "tora",
             dependencies: [
                 "ToraCore",
+                "ToraJournal",
                 "ToraStore",
                 "ToraPrint",
                 "ToraTill",
@@ -97,6 +105,7 @@ let package = Package(
             name: "ToraBench",
             dependencies: [
                 "ToraCore",
+                "ToraJournal",
                 "ToraStore",
                 "RawSQLiteBaseline",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -116,19 +125,20 @@ let package = Package(
         ),
         .testTarget(
             name: "ToraStoreTests",
-            dependencies: ["ToraCore", "ToraStore", "ToraTestSupport"],
+            dependencies: ["ToraJournal", "ToraCore", "ToraStore", "ToraTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ToraTillTests",
             dependencies: [
+                "ToraJournal",
                 "ToraCore", "ToraStore", "ToraTill", "ToraResources", "ToraTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ToraPrintTests",
-            dependencies: ["ToraCore", "ToraStore", "ToraPrint", "ToraTestSupport"],
+            dependencies: ["ToraCore", "ToraJournal", "ToraStore", "ToraPrint", "ToraTestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
@@ -140,7 +150,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ToraIntegrationTests",
-            dependencies: ["ToraCore", "ToraStore", "ToraPrint", "ToraTill", "ToraReports", "ToraTestSupport", "ToraResources"],
+            dependencies: [
+                "ToraJournal", "ToraCore", "ToraStore", "ToraPrint", "ToraTill", "ToraReports", "ToraTestSupport", "ToraResources",
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,4 +1,5 @@
 import GRDB
+import ToraCore
 import ToraStore
 
 /// One audit journal row written by the bulk path, chained and hashed as

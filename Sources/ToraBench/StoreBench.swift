@@ -1,5 +1,6 @@
 import Foundation
 import ToraCore
+import ToraJournal
 import ToraStore
 
 /// In-process measurements of the store's hot paths, on the generated shop, each beside

@@ -1,5 +1,6 @@
 import Foundation
 import ToraCore
+import ToraJournal
 import ToraStore
 
 #if canImport(Glibc)

@@ -1,30 +1,7 @@
 import Foundation
 import GRDB
 import ToraCore
-
-/// A journal entry named by its sequence number and hash: the last entry of a day (the
-/// Z report's `journal_head`), or an anchor that the journal must still reach.
-public struct JournalHead: Sendable, Hashable {
-    public let seq: Int64
-    public let hash: String
-
-    public init(seq: Int64, hash: String) {
-        self.seq = seq
-        self.hash = hash
-    }
-
-    /// Reads `SEQ:HASH`, such as `1234:9f2c…` (64 lower-case hex digits); nil otherwise.
-    public init?(anchor text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let seq = Int64(parts[0]), seq > 0 else { return nil }
-        let hash = parts[1].lowercased()
-        guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else { return nil }
-        self.init(seq: seq, hash: hash)
-    }
-
-    /// `SEQ:HASH`, as `--anchor` takes it.
-    public var text: String { "\(seq):\(hash)" }
-}
+import ToraJournal
 
 /// What `tora audit verify` found: the chain walked, the book rows checked against their
 /// entries, and the anchor reached — or the first thing that does not match.
@@ -62,28 +39,18 @@ extension ShopStore {
         try read { db in
             var checker: BookChecker?
             if books { checker = try BookChecker(BookCheck.all, db) }
-            var expectedPrev = AuditJournal.genesisHash
-            var expectedSeq: Int64 = 1
+            var chain = JournalChain()
             var count = 0
-            var head: JournalHead?
             var anchorProblem: String?
-            func result(chain: (Int64, String)? = nil, books: String? = nil, anchor: String? = nil) -> AuditVerification {
+            func result(chain problem: (Int64, String)? = nil, books: String? = nil, anchor: String? = nil) -> AuditVerification {
                 AuditVerification(
-                    entriesChecked: count, rowsChecked: checker?.rowsChecked ?? 0, head: head, firstProblem: chain, bookProblem: books,
-                    anchorProblem: anchor)
+                    entriesChecked: count, rowsChecked: checker?.rowsChecked ?? 0, head: chain.head, firstProblem: problem,
+                    bookProblem: books, anchorProblem: anchor)
             }
             let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_journal ORDER BY seq")
             while let row = try cursor.next() {
                 let entry = AuditEntry(row: row)
-                if entry.seq != expectedSeq {
-                    return result(chain: (entry.seq, "entry \(expectedSeq) is missing (next entry found is \(entry.seq))"))
-                }
-                if entry.prevHash != expectedPrev {
-                    return result(chain: (entry.seq, "its prev_hash does not match the hash of entry \(entry.seq - 1)"))
-                }
-                if entry.expectedHash != entry.hash {
-                    return result(chain: (entry.seq, "its contents do not match its hash (the entry was changed after it was written)"))
-                }
+                if let problem = chain.accept(entry) { return result(chain: (entry.seq, problem)) }
                 if let anchor, anchor.seq == entry.seq, anchor.hash != entry.hash {
                     anchorProblem =
                         "audit journal entry \(entry.seq) is not the anchor: its hash is \(entry.hash), the anchor's \(anchor.hash)"
@@ -99,19 +66,17 @@ extension ShopStore {
                     checker = books
                     if let problem { return result(books: problem) }
                 }
-                expectedPrev = entry.hash
-                expectedSeq += 1
                 count += 1
-                head = JournalHead(seq: entry.seq, hash: entry.hash)
             }
             if var books = checker {
                 let problem = try books.finish()
                 checker = books
                 if let problem { return result(books: problem) }
             }
-            if let anchor, anchor.seq > expectedSeq - 1 {
+            let last = chain.nextSeq - 1
+            if let anchor, anchor.seq > last {
                 anchorProblem =
-                    "the audit journal ends at entry \(expectedSeq - 1), before the anchor \(anchor.seq): entries after \(expectedSeq - 1) were removed"
+                    "the audit journal ends at entry \(last), before the anchor \(anchor.seq): entries after \(last) were removed"
             }
             return result(anchor: anchorProblem)
         }

@@ -1,35 +1,12 @@
-import Crypto
 import GRDB
 import ToraCore
+import ToraJournal
 
-/// One entry of the audit journal (docs/audit-journal.md).
-public struct AuditEntry: Sendable, Hashable {
-    public let seq: Int64
-    /// UTC, ISO 8601.
-    public let at: String
-    public let actor: String
-    public let register: String?
-    public let kind: String
-    /// The canonical JSON text of the facts recorded.
-    public let payload: String
-    public let prevHash: String
-    public let hash: String
-
+extension AuditEntry {
     init(row: Row) {
-        seq = row["seq"]
-        at = row["at"]
-        actor = row["actor"]
-        register = row["register"]
-        kind = row["kind"]
-        payload = row["payload"]
-        prevHash = row["prev_hash"]
-        hash = row["hash"]
-    }
-
-    /// The SHA-256 (hex) this entry must carry: over the canonical JSON of all its fields
-    /// and the previous entry's hash, so no field of any entry can change unnoticed.
-    public var expectedHash: String {
-        AuditJournal.hash(seq: seq, at: at, actor: actor, register: register, kind: kind, payload: payload, prevHash: prevHash)
+        self.init(
+            seq: row["seq"], at: row["at"], actor: row["actor"], register: row["register"], kind: row["kind"], payload: row["payload"],
+            prevHash: row["prev_hash"], hash: row["hash"])
     }
 }
 
@@ -37,8 +14,7 @@ public struct AuditEntry: Sendable, Hashable {
 /// the change they record, so a change and its entry are both there or neither is.
 enum AuditJournal {
     /// The `prev_hash` of the first entry.
-    static let genesisHash = String(repeating: "0", count: 64)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    static let genesisHash = JournalHash.genesis
 
     /// Appends an entry at `at` (the transaction's moment), or at the clock's now.
     @discardableResult
@@ -59,24 +35,9 @@ enum AuditJournal {
     }
 
     static func hash(seq: Int64, at: String, actor: String, register: String?, kind: String, payload: String, prevHash: String) -> String {
-        var text = "{\"actor\":"
-        JSONValue.writeString(actor, into: &text)
-        text += ",\"at\":"
-        JSONValue.writeString(at, into: &text)
-        text += ",\"kind\":"
-        JSONValue.writeString(kind, into: &text)
-        text += ",\"payload\":" + payload + ",\"prev\":"
-        JSONValue.writeString(prevHash, into: &text)
-        text += ",\"register\":"
-        JSONValue.optional(register).write(into: &text)
-        text += ",\"seq\":\(seq)}"
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Array(text.utf8)) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        JournalHash.hex(
+            of: JournalHash.canonicalText(
+                seq: seq, at: at, actor: actor, register: register, kind: kind, payload: payload, prevHash: prevHash))
     }
 }
 

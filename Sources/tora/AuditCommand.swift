@@ -1,5 +1,6 @@
 import ArgumentParser
 import ToraCore
+import ToraJournal
 import ToraStore
 
 struct AuditCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ToraCore
+import ToraJournal
 import ToraPrint
 import ToraStore
 import ToraTestSupport

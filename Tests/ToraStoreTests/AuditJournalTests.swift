@@ -1,6 +1,7 @@
 import GRDB
 import Testing
 import ToraCore
+import ToraJournal
 import ToraStore
 import ToraTestSupport
 

@@ -1,6 +1,7 @@
 import GRDB
 import Testing
 import ToraCore
+import ToraJournal
 import ToraTestSupport
 
 @testable import ToraStore

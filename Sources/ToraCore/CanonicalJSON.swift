@@ -1,5 +1,3 @@
-import ToraCore
-
 /// A JSON value with one canonical text: object keys sorted by their UTF-8 bytes, no
 /// white space, integers only (money is whole rupiah), strings escaped minimally.
 /// The audit journal hashes this text, so the same facts always give the same hash.
@@ -29,7 +27,7 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
         return out
     }
 
-    func write(into out: inout String) {
+    public func write(into out: inout String) {
         switch self {
         case .string(let text): JSONValue.writeString(text, into: &out)
         case .int(let value): out += String(value)
@@ -55,7 +53,7 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
         }
     }
 
-    static func writeString(_ text: String, into out: inout String) {
+    public static func writeString(_ text: String, into out: inout String) {
         out += "\""
         // Most texts need no escape: appended whole, not scalar by scalar (hashing the
         // journal spent most of its time here).

@@ -1,5 +1,3 @@
-import ToraCore
-
 extension JSONValue {
     /// Reads JSON text, such as a journal entry's payload; nil when it is not JSON. Whole
     /// numbers become `.int`, other numbers `.number` with their text.
