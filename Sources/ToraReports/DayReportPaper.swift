@@ -44,6 +44,15 @@ public enum DayReportPaper {
         lines.append(pair("Simpanan setor", report.savings.deposits.formatted))
         lines.append(pair("Simpanan tarik", report.savings.withdrawals.formatted))
         lines.append(rule)
+        if !report.subsidy.isEmpty {
+            lines.append("Barang subsidi")
+            for line in report.subsidy {
+                lines.append(pair("  \(line.programme)", "\(line.units.formatted(line.unit)) \(line.unit.rawValue)"))
+                lines.append(pair("  bersih", line.net.formatted))
+                lines.append(pair("  pembeli", String(line.buyers)))
+            }
+            lines.append(rule)
+        }
         lines.append(pair("Produk lokal", report.localNet.formatted))
         lines.append(pair("  bagian", report.localShareText + "%"))
         lines.append(pair("Anggota (\(report.memberSalesCount))", report.memberNet.formatted))

@@ -59,6 +59,15 @@ struct SubsidyCommandTests {
         #expect(try shop.ok(["report", "eod", "--date", "2026-11-29"]).contains("Barang subsidi"))
         let eodCSV = try shop.ok(["report", "eod", "--date", "2026-11-29", "--format", "csv"])
         #expect(eodCSV.contains("subsidy,LPG3 units,1 pcs") && eodCSV.contains("subsidy,LPG3 net,19000"), "\(eodCSV)")
+        try shop.ok(["report", "eod", "--date", "2026-11-29", "--print"])
+        let kept = shop.db.replacingOccurrences(of: ".sqlite", with: ".outbox") + "/kept"
+        let paperZ = try FileManager.default.contentsOfDirectory(atPath: kept).filter {
+            $0.hasPrefix("Z-2026-11-29") && $0.hasSuffix(".txt")
+        }
+        #expect(paperZ.count == 1, "\(paperZ)")
+        let paperLines = try String(contentsOfFile: kept + "/" + (paperZ.first ?? ""), encoding: .utf8).split(separator: "\n")
+        let programme = try #require(paperLines.firstIndex { $0.hasPrefix("  LPG3") }, "\(paperLines)")
+        #expect(paperLines[programme].hasSuffix(" 1 pcs") && paperLines[programme + 1].hasSuffix("Rp19.000"))
         let page = shop.folder.file("z.html")
         try shop.ok(["report", "eod", "--date", "2026-11-29", "--format", "html", "--output", page])
         let zPage = try String(contentsOfFile: page, encoding: .utf8)
