@@ -109,6 +109,7 @@ struct MembersCommand: ParsableCommand {
                     name              \(member.name)
                     tier              \(member.tier)
                     phone             \(member.phone ?? "-")
+                    NIK               \(member.nik.map(NIK.mask) ?? "-")
                     active            \(member.isActive ? "yes" : "no")
                     credit limit      \(member.creditLimit.formatted)
                     credit owed       \(standing.credit.owed.formatted)

@@ -124,6 +124,9 @@ struct CommandLineTests {
             "members", "add", "--number", "KDMP-0001", "--name", "Siti Aminah", "--tier", "pengurus", "--credit-limit", "Rp250.000",
         ])
         #expect(try shop.ok(["members", "show", "KDMP-0001"]).contains("credit limit      Rp250.000"))
+        try shop.ok(["members", "add", "--number", "KDMP-0003", "--name", "Dewi", "--nik", "3201015501900001"])
+        let shown = try shop.ok(["members", "show", "KDMP-0003"])
+        #expect(shown.contains("NIK               3201********0001") && !shown.contains("3201015501900001"), "\(shown)")
         let unknownTier = try shop.tora.run(
             ["members", "add", "--number", "KDMP-0002", "--name", "Ujang", "--tier", "emas"], environment: shop.env)
         #expect(unknownTier.status == 65)
