@@ -34,7 +34,7 @@ struct AuditCommand: ParsableCommand {
                 let result = try shop.open().verifyAudit(anchor: head)
                 if let problem = result.problem { throw StoreError(.tampered, problem) }
                 var line =
-                    "audit journal intact: \(result.entriesChecked) entries, last hash \(result.lastHash); books match the journal: \(result.rowsChecked) rows"
+                    "audit journal intact: \(counted(result.entriesChecked, "entry", plural: "entries")), last hash \(result.lastHash); books match the journal: \(counted(result.rowsChecked, "row"))"
                 if let head { line += "; anchor \(head.seq) reached" }
                 print(line)
             }
@@ -70,7 +70,7 @@ struct BackupCommand: ParsableCommand {
         try reportingErrors {
             let report = try shop.open().backup(to: file)
             print(
-                "backup written: \(report.path) (\(report.bytes) bytes, integrity \(report.integrity), \(report.auditEntries) journal entries)"
+                "backup written: \(report.path) (\(counted(Int(report.bytes), "byte")), integrity \(report.integrity), \(counted(report.auditEntries, "journal entry", plural: "journal entries")))"
             )
         }
     }

@@ -35,7 +35,7 @@ struct CatalogueCommand: ParsableCommand {
                 let report = try store.importCatalogue(path: file, dryRun: dryRun, actor: actor)
                 let verb = report.isDryRun ? "would be" : "were"
                 print(
-                    "\(file): \(report.created) products \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged; \(report.stockCounts) stock counts recorded\(report.isDryRun ? " (dry run: nothing written)" : "")"
+                    "\(file): \(report.created) products \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged; \(counted(report.stockCounts, "stock count")) recorded\(report.isDryRun ? " (dry run: nothing written)" : "")"
                 )
             }
         }
@@ -63,7 +63,7 @@ struct CatalogueCommand: ParsableCommand {
                 let store = try shop.open()
                 let products = try store.products(includeInactive: all, category: category?.lowercased())
                 print(ProductTable.render(products.map { ($0, nil) }), terminator: "")
-                print("\(products.count) products")
+                print(counted(products.count, "product"))
             }
         }
     }

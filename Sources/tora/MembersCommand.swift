@@ -31,7 +31,7 @@ struct MembersCommand: ParsableCommand {
                 let report = try store.importMembers(path: file, dryRun: dryRun, actor: actor)
                 let verb = report.isDryRun ? "would be" : "were"
                 print(
-                    "\(file): \(report.created) members \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged\(report.openingBalances > 0 ? ", \(report.openingBalances) opening savings balances" : "")\(report.isDryRun ? " (dry run: nothing written)" : "")"
+                    "\(file): \(report.created) members \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged\(report.openingBalances > 0 ? ", \(counted(report.openingBalances, "opening savings balance"))" : "")\(report.isDryRun ? " (dry run: nothing written)" : "")"
                 )
             }
         }
@@ -62,7 +62,7 @@ struct MembersCommand: ParsableCommand {
                         member.creditLimit.formatted,
                     ])
                 }
-                print(table.rendered + "\(members.count) members")
+                print(table.rendered + counted(members.count, "member"))
             }
         }
     }

@@ -113,7 +113,7 @@ struct PrinterCommand: ParsableCommand {
                 let keptAside = includeKept ? 0 : try service.outbox.kept().count
                 guard !waiting.isEmpty else {
                     print("the outbox is empty: nothing to print")
-                    if keptAside > 0 { print("\(keptAside) receipts kept while no queue was set; --include-kept prints them") }
+                    if keptAside > 0 { print("\(counted(keptAside, "receipt")) kept while no queue was set; --include-kept prints them") }
                     return
                 }
                 let report = try service.retryOutbox(includeKept: includeKept)
@@ -125,7 +125,7 @@ struct PrinterCommand: ParsableCommand {
                     }
                 }
                 for entry in report.notTried { print("\(entry.name): still waiting") }
-                print("\(report.printedCount) of \(waiting.count) receipts printed")
+                print("\(report.printedCount) of \(counted(waiting.count, "receipt")) printed")
                 if let error = report.results.compactMap(\.error).first {
                     printError(error.message)
                     throw ExitCode(error.exitStatus)

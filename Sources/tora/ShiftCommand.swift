@@ -34,7 +34,7 @@ struct ShiftCommand: ParsableCommand {
                         summary.overShort?.formatted ?? "",
                     ])
                 }
-                print(table.rendered + "\(shifts.count) \(open ? "open " : "")shifts")
+                print(table.rendered + counted(shifts.count, open ? "open shift" : "shift"))
             }
         }
     }

@@ -97,7 +97,7 @@ struct StockCommand: ParsableCommand {
                 let (store, actor) = try signIn.open(shop, as: .manager)
                 if let file {
                     let result = try store.importCounts(path: file, actor: actor)
-                    print("\(file): \(result.counted) products counted, \(result.changed) changed level")
+                    print("\(file): \(counted(result.counted, "product")) counted, \(result.changed) changed level")
                 } else if let sku, let quantity {
                     let result = try store.count(sku: sku, counted: quantity, actor: actor)
                     let unit = try store.product(sku: sku)?.product.unit ?? .pcs
@@ -155,7 +155,7 @@ struct StockCommand: ParsableCommand {
                         line.averageDailySales.formatted(.kg), line.daysOfCover.map(String.init) ?? "-",
                     ])
                 }
-                print(table.rendered + "\(lines.count) products at or below their reorder point")
+                print(table.rendered + "\(counted(lines.count, "product")) at or below their reorder point")
             }
         }
     }

@@ -58,7 +58,7 @@ struct SubsidyCommand: ParsableCommand {
                         p.code, p.name, p.het.formatted, p.limit.formatted(.kg), p.period.rawValue, p.nikRequired ? "required" : "",
                     ])
                 }
-                print(table.rendered + "\(programmes.count) programmes")
+                print(table.rendered + counted(programmes.count, "programme"))
             }
         }
     }

@@ -33,6 +33,6 @@ struct ExitStatusTests {
         let lines = close.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(close.stderr)")
         #expect(close.stderr.contains("open_sales.sale_json of open sale 1 is damaged"), "\(close.stderr)")
-        #expect(try shop.ok(["shift", "list", "--open"]).contains("1 open shifts"))
+        #expect(try shop.ok(["shift", "list", "--open"]).contains("1 open shift\n"))
     }
 }

@@ -95,7 +95,7 @@ struct ShopFileTests {
         #expect(try shop.tora.run(["config", "set", "printer.queue", "kasir"], environment: demoWithQueue).status == 0)
         let notKept = try shop.tora.run(["printer", "retry"], environment: demoWithQueue)
         #expect(notKept.status == 0 && notKept.stdout.contains("nothing to print"), "\(notKept.stdout)\(notKept.stderr)")
-        #expect(notKept.stdout.contains("1 receipts kept while no queue was set; --include-kept prints them"))
+        #expect(notKept.stdout.contains("1 receipt kept while no queue was set; --include-kept prints them"))
         let asked = try shop.tora.run(["printer", "retry", "--include-kept"], environment: demoWithQueue)
         #expect(asked.status == 69, "\(asked.stdout)\(asked.stderr)")
         #expect(FileManager.default.fileExists(atPath: shop.folder.file("demo.outbox/kept/01-20261129-0001.bin")))
