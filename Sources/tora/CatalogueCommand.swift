@@ -99,17 +99,18 @@ struct CatalogueCommand: ParsableCommand {
         @OptionGroup var signIn: SignInOptions
         @Option(help: "Unique code: 1–32 letters, digits, '-' or '_'.") var sku: String
         @Option(help: "The name printed on receipts.") var name: String
-        @Option(help: "Selling price, tax included (12500 or 12.500).") var price: Money
+        @Option(help: "Selling price, tax included (12500 or 12.500).", transform: Money.argument) var price: Money
         @Option(help: "A barcode; repeat for several.") var barcode: [String] = []
         @Option(help: "Category.") var category = Product.defaultCategory
         @Option(help: "pcs, kg or l.") var unit = "pcs"
-        @Option(name: .customLong("member-price"), help: "Price for members.") var memberPrice: Money?
-        @Option(help: "Purchase cost per unit.") var cost = Money.zero
+        @Option(name: .customLong("member-price"), help: "Price for members.", transform: Money.argument) var memberPrice: Money?
+        @Option(help: "Purchase cost per unit.", transform: Money.argument) var cost = Money.zero
         @Option(help: "ppn or exempt.") var tax = "ppn"
         @Flag(help: "Made by a member, a UMKM of the village or the region.") var local = false
         @Option(help: "Who made it, where.") var origin = ""
         @Option(help: "The UMKM that consigns it (titip jual).") var consignor: String?
-        @Option(name: .customLong("consignor-price"), help: "What the shop pays the consignor per unit sold.") var consignorPrice: Money?
+        @Option(name: .customLong("consignor-price"), help: "What the shop pays the consignor per unit sold.", transform: Money.argument)
+        var consignorPrice: Money?
         @Option(help: "5-digit PLU for scale labels.") var plu: String?
         @Option(name: .customLong("reorder-point"), help: "Reorder at or below this stock.") var reorderPoint = "0"
         @Flag(name: .customLong("not-discountable"), help: "Never discounted.") var notDiscountable = false

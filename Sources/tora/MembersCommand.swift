@@ -75,7 +75,8 @@ struct MembersCommand: ParsableCommand {
         @Option(help: "Full name.") var name: String
         @Option(help: "Tier name.") var tier = Tier.defaultTier.name
         @Option(help: "Phone number.") var phone: String?
-        @Option(name: .customLong("credit-limit"), help: "How much the member may owe the shop.") var creditLimit = Money.zero
+        @Option(name: .customLong("credit-limit"), help: "How much the member may owe the shop.", transform: Money.argument)
+        var creditLimit = Money.zero
         @Option(help: "The member's NIK (16 digits of the KTP), naming the buyer of subsidised goods.") var nik: String?
 
         func run() throws {
@@ -131,7 +132,7 @@ struct MembersCommand: ParsableCommand {
         @OptionGroup var shop: ShopOptions
         @OptionGroup var signIn: SignInOptions
         @Argument(help: "The member number.") var member: String
-        @Argument(help: "The amount repaid, e.g. 50.000.") var amount: Money
+        @Argument(help: "The amount repaid, e.g. 50.000.", transform: Money.argument) var amount: Money
         @Option(help: "cash, qris or debit.") var method = "cash"
 
         func validate() throws {

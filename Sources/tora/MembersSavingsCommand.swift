@@ -17,7 +17,7 @@ extension MembersCommand {
         @OptionGroup var signIn: SignInOptions
         @Argument(help: "The member number.") var member: String
         @Argument(help: "pokok, wajib or sukarela.") var account: SavingsAccount
-        @Argument(help: "The amount, e.g. 50.000.") var amount: Money
+        @Argument(help: "The amount, e.g. 50.000.", transform: Money.argument) var amount: Money
         @Option(help: "cash, qris or debit.") var method = "cash"
 
         func validate() throws { _ = try savingsMethod(method) }
@@ -45,7 +45,7 @@ extension MembersCommand {
         @OptionGroup var signIn: SignInOptions
         @Argument(help: "The member number.") var member: String
         @Argument(help: "pokok, wajib or sukarela.") var account: SavingsAccount
-        @Argument(help: "The amount, e.g. 50.000.") var amount: Money
+        @Argument(help: "The amount, e.g. 50.000.", transform: Money.argument) var amount: Money
         @Option(help: "cash, qris or debit.") var method = "cash"
         @Flag(help: "Membership ends: pays out pokok and wajib (manager).") var closing = false
 

@@ -143,10 +143,11 @@ struct ReportCommand: ParsableCommand {
             discussion: "share = floor(pool × member's purchases / Σ purchases); the undistributed remainder is shown.")
         @OptionGroup var shop: ShopOptions
         @Option(help: "The year, e.g. 2026.") var year: String
-        @Option(help: "The amount the annual meeting (RAT) assigned to member patronage.") var pool: Money
+        @Option(help: "The amount the annual meeting (RAT) assigned to member patronage.", transform: Money.argument) var pool: Money
         @Option(
             name: .customLong("capital-pool"),
-            help: "The amount assigned to capital (jasa modal), divided by each member's savings at the year's end.")
+            help: "The amount assigned to capital (jasa modal), divided by each member's savings at the year's end.",
+            transform: Money.argument)
         var capitalPool: Money?
         @OptionGroup var out: Output
 

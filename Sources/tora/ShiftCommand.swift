@@ -45,7 +45,7 @@ struct ShiftCommand: ParsableCommand {
             discussion: "Open or parked sales of the register are listed and stay parked for the next shift.")
         @OptionGroup var shop: ShopOptions
         @Option(help: "The register, two digits.") var register: String
-        @Option(help: "The cash counted in the drawer, e.g. 148.500.") var counted: Money
+        @Option(help: "The cash counted in the drawer, e.g. 148.500.", transform: Money.argument) var counted: Money
         @OptionGroup var signIn: SignInOptions
 
         func run() throws {

@@ -80,9 +80,14 @@ func writeOutput(_ text: String, to path: String?) throws {
     }
 }
 
-extension Money: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let value = try? Money.parse(argument) else { return nil }
-        self = value
+extension Money {
+    /// Reads a command-line amount as Indonesians write it (`12.500`), or says why not:
+    /// `transform: Money.argument` puts that reason in the usage error.
+    static func argument(_ text: String) throws -> Money {
+        do {
+            return try Money.parse(text)
+        } catch {
+            throw ValidationError(error.reason)
+        }
     }
 }

@@ -16,7 +16,7 @@ struct StockCommand: ParsableCommand {
         @Argument(help: "The product's sku.") var sku: String
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Quantity received (kg/l may have 3 decimals).", valueName: "quantity"))
         var quantityText: [String] = []
-        @Option(help: "Purchase cost per unit; becomes the product's cost.") var cost: Money?
+        @Option(help: "Purchase cost per unit; becomes the product's cost.", transform: Money.argument) var cost: Money?
 
         func validate() throws { try requireOneQuantity(quantityText) }
         var quantity: String { typedValues(quantityText).first ?? "" }
