@@ -7,7 +7,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "The audit journal: every change of money, stock or rights, hash-chained.",
-        subcommands: [Verify.self, List.self])
+        subcommands: [Verify.self, List.self, ReceiptCommand.self])
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -26,6 +26,7 @@ struct CommandTranscriptTests {
         ["config", "list"],
         ["audit", "list", "--last", "5"],
         ["audit", "verify"],
+        ["audit", "receipt", "01-20261125-0001"],
         ["members", "show", "KDMP-9999"],
         ["catalogue", "show", "TIDAK-ADA"],
         ["report", "eod", "--date", "2026-02-30"],
