@@ -8,7 +8,22 @@ import ToraCore
 extension BookCheck {
     static let all: [BookCheck] = [
         sales, saleLines, payments, stockMovements, shiftsOpened, shiftsClosed, settlements, memberMoney, subsidySales,
+        sharedDataVersions,
     ]
+
+    /// A version of the cooperative's data applied (docs/shared-data.md).
+    static let sharedDataVersions = BookCheck(
+        table: "shared_data_versions", kinds: ["hub.data_applied"],
+        sql: "SELECT version, audit_seq, audit_hash, version, cooperative, changes FROM shared_data_versions ORDER BY version",
+        matching: .inOrder
+    ) { entry in
+        let p = entry.payload
+        return [
+            ExpectedRow([
+                entry.seq.databaseValue, entry.hash.databaseValue, field(p["version"]), field(p["cooperative"]), field(p["changes"]),
+            ])
+        ]
+    }
 
     /// A completed sale or refund: its row names its entry (`audit_seq`, `audit_hash`);
     /// the receipt number is also rebuilt from the row's register, day and number.

@@ -46,22 +46,24 @@ extension ShopStore {
     /// Creates or changes a tier; the change is journaled.
     public func setTier(_ tier: Tier, actor: String) throws {
         do { _ = try tier.validated() } catch { throw StoreError(error) }
-        try write { db in
-            let old = try Row.fetchOne(db, sql: "SELECT * FROM tiers WHERE name = ?", arguments: [tier.name])
-            try db.execute(
-                sql: """
-                    INSERT INTO tiers(name, discount_pct, local_discount_pct) VALUES (?, ?, ?)
-                    ON CONFLICT(name) DO UPDATE SET discount_pct = excluded.discount_pct, local_discount_pct = excluded.local_discount_pct
-                    """,
-                arguments: [tier.name, tier.discountPct, tier.localDiscountPct])
-            try AuditJournal.append(
-                db, store: self, kind: old == nil ? "tier.created" : "tier.changed", actor: actor,
-                payload: [
-                    "name": .string(tier.name), "discount_pct": .int(tier.discountPct), "local_discount_pct": .int(tier.localDiscountPct),
-                    "old_discount_pct": old.map { .int($0["discount_pct"]) } ?? .null,
-                    "old_local_discount_pct": old.map { .int($0["local_discount_pct"]) } ?? .null,
-                ])
-        }
+        try write { db in try self.writeTier(tier, actor: actor, db) }
+    }
+
+    func writeTier(_ tier: Tier, actor: String, _ db: Database) throws {
+        let old = try Row.fetchOne(db, sql: "SELECT * FROM tiers WHERE name = ?", arguments: [tier.name])
+        try db.execute(
+            sql: """
+                INSERT INTO tiers(name, discount_pct, local_discount_pct) VALUES (?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET discount_pct = excluded.discount_pct, local_discount_pct = excluded.local_discount_pct
+                """,
+            arguments: [tier.name, tier.discountPct, tier.localDiscountPct])
+        try AuditJournal.append(
+            db, store: self, kind: old == nil ? "tier.created" : "tier.changed", actor: actor,
+            payload: [
+                "name": .string(tier.name), "discount_pct": .int(tier.discountPct), "local_discount_pct": .int(tier.localDiscountPct),
+                "old_discount_pct": old.map { .int($0["discount_pct"]) } ?? .null,
+                "old_local_discount_pct": old.map { .int($0["local_discount_pct"]) } ?? .null,
+            ])
     }
 
     static func tierID(_ name: String, _ db: Database) throws -> Int64? {

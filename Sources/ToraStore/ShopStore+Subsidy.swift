@@ -34,32 +34,36 @@ extension ShopStore {
         var programme = programme
         programme.code = programme.code.uppercased()
         if let first = programme.problems().first { throw StoreError(first) }
-        try write { db in
-            let old = try Self.programme(code: programme.code, db)
-            let above = try String.fetchAll(
-                db,
-                sql: "SELECT sku FROM products WHERE subsidy = ? COLLATE NOCASE AND max(price, coalesce(member_price, 0)) > ? ORDER BY sku",
-                arguments: [programme.code, programme.het.rupiah])
-            if !above.isEmpty {
-                throw StoreError(
-                    .invalidInput,
-                    "het: \(above.joined(separator: ", ")) \(above.count == 1 ? "is" : "are") priced above \(programme.het.formatted); lower the price first"
-                )
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO subsidy_programmes(code, name, het, limit_units, period, nik_required, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(code) DO UPDATE SET name = excluded.name, het = excluded.het, limit_units = excluded.limit_units,
-                        period = excluded.period, nik_required = excluded.nik_required, updated_at = excluded.updated_at
-                    """,
-                arguments: [
-                    programme.code, programme.name, programme.het.rupiah, programme.limit.thousandths, programme.period.rawValue,
-                    programme.nikRequired, Timestamp.format(self.clock.now),
-                ])
-            var payload = Self.auditFields(programme)
-            payload["old"] = old.map { JSONValue.object(Self.auditFields($0)) } ?? JSONValue.null
-            try AuditJournal.append(db, store: self, kind: "subsidy.programme_set", actor: actor, payload: payload)
+        try write { db in try self.writeProgramme(programme, actor: actor, db) }
+    }
+
+    func writeProgramme(_ programme: SubsidyProgramme, actor: String, _ db: Database) throws {
+        var programme = programme
+        programme.code = programme.code.uppercased()
+        let old = try Self.programme(code: programme.code, db)
+        let above = try String.fetchAll(
+            db,
+            sql: "SELECT sku FROM products WHERE subsidy = ? COLLATE NOCASE AND max(price, coalesce(member_price, 0)) > ? ORDER BY sku",
+            arguments: [programme.code, programme.het.rupiah])
+        if !above.isEmpty {
+            throw StoreError(
+                .invalidInput,
+                "het: \(above.joined(separator: ", ")) \(above.count == 1 ? "is" : "are") priced above \(programme.het.formatted); lower the price first"
+            )
         }
+        try db.execute(
+            sql: """
+                INSERT INTO subsidy_programmes(code, name, het, limit_units, period, nik_required, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(code) DO UPDATE SET name = excluded.name, het = excluded.het, limit_units = excluded.limit_units,
+                    period = excluded.period, nik_required = excluded.nik_required, updated_at = excluded.updated_at
+                """,
+            arguments: [
+                programme.code, programme.name, programme.het.rupiah, programme.limit.thousandths, programme.period.rawValue,
+                programme.nikRequired, Timestamp.format(self.clock.now),
+            ])
+        var payload = Self.auditFields(programme)
+        payload["old"] = old.map { JSONValue.object(Self.auditFields($0)) } ?? JSONValue.null
+        try AuditJournal.append(db, store: self, kind: "subsidy.programme_set", actor: actor, payload: payload)
     }
 
     static func auditFields(_ programme: SubsidyProgramme) -> [String: JSONValue] {
@@ -111,17 +115,20 @@ extension ShopStore {
 
     // MARK: Limits
 
-    /// Units of `programme` the buyer has in the period holding `day`, net of refunds.
-    /// This shop's rows only: units sold at the cooperative's other outlets (the hub's,
-    /// as far as last synced) are a later addition here (docs/subsidised-goods.md).
+    /// Units of `programme` the buyer has in the period holding `day`, net of refunds:
+    /// this shop's, and those the cooperative's data says were sold at its other outlets
+    /// (as far as the last sync; docs/shared-data.md).
     static func usedUnits(programme: SubsidyProgramme, nik: NIK, day: String, _ db: Database) throws -> Quantity {
         let window = try programme.period.window(containing: day)
         return Quantity(
             thousandths: try Int64.fetchOne(
                 db.cachedStatement(
-                    sql:
-                        "SELECT coalesce(sum(quantity), 0) FROM subsidy_sales WHERE programme = ? AND nik = ? AND quota_day BETWEEN ? AND ?"
-                ),
+                    sql: """
+                        SELECT (SELECT coalesce(sum(quantity), 0) FROM subsidy_sales
+                                WHERE programme = ?1 AND nik = ?2 AND quota_day BETWEEN ?3 AND ?4)
+                             + (SELECT coalesce(sum(units), 0) FROM subsidy_remote_use
+                                WHERE programme = ?1 AND nik = ?2 AND day BETWEEN ?3 AND ?4)
+                        """),
                 arguments: [programme.code, nik.digits, window.from, window.to]) ?? 0)
     }
 
