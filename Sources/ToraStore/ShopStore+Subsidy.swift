@@ -16,15 +16,6 @@ public struct SubsidySale: Sendable, Hashable {
     public let amount: Money
 }
 
-/// A programme's day in the Z report: units sold net of refunds, their net, and buyers.
-public struct SubsidyDayLine: Sendable, Hashable {
-    public let programme: String
-    public let units: Quantity
-    public let unit: MeasureUnit
-    public let net: Money
-    public let buyers: Int
-}
-
 extension ShopStore {
     // MARK: Programmes
 
@@ -252,15 +243,5 @@ extension ShopStore {
     /// The `subsidy` section of the Z report of `day`.
     public func subsidyDay(_ day: String) throws -> [SubsidyDayLine] {
         try read { db in try Self.subsidyDay(day, db) }
-    }
-}
-
-extension SubsidyDayLine {
-    /// `{programme, units, net, buyers}`: units as a decimal number of the products' unit.
-    var json: JSONValue {
-        .object([
-            "programme": .string(programme), "units": .number(SalesReport.decimal(thousandths: units.thousandths)),
-            "unit": .string(unit.rawValue), "net": .int(net.rupiah), "buyers": .int(Int64(buyers)),
-        ])
     }
 }

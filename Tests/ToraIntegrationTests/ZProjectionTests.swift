@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import ToraCore
+import ToraJournal
+import ToraStore
+import ToraTestSupport
+
+/// The hub's Z report of an outlet is projected from the outlet's journal alone
+/// (docs/journal-projection.md): for every day of these shops, `DayProjection` over all of
+/// the shop's journal entries gives exactly the JSON `tora report eod --format json` prints.
+@Suite("the Z report projected from the journal")
+struct ZProjectionTests {
+    static let days = ["2026-11-25", "2026-11-26", "2026-11-27"]
+
+    @Test("the demo shop's days with members, weighed goods, voids, a cancelled sale, refunds, credit, savings and subsidy")
+    func demoShopDays() throws {
+        let shop = try ProjectionShop(days: Self.days)
+        try ProjectionShop.ringDemoDays(shop)
+        let first = try shop.compareEveryDay(extraDays: ["2026-11-24", "2026-11-28"])
+        // The days really hold what the projection must get right.
+        #expect(first["cancelled_sales"]?.intValue ?? 0 >= 1 && first["void_lines"]?.intValue ?? 0 >= 1)
+        #expect(first["subsidy"]?.arrayValue?.isEmpty == false)
+        #expect(first["savings"]?["deposits"]?.intValue ?? 0 > 0 && first["credit"]?["taken"]?.intValue ?? 0 > 0)
+        #expect(first["members"]?["sales_count"]?.intValue ?? 0 > 0 && first["local"]?["net"]?.intValue ?? 0 > 0)
+        #expect(first["cash"]?["counted"]?.intValue ?? 0 > 0 && first["discounts"]?.intValue ?? 0 > 0)
+    }
+
+    @Test("a generated shop of a few hundred seeded sales at two registers")
+    func generatedShopDays() throws {
+        let shop = try ProjectionShop(days: Self.days)
+        try ProjectionShop.ringGeneratedDays(shop, salesPerShift: 50)
+        let first = try shop.compareEveryDay(extraDays: [])
+        #expect(first["sales_count"]?.intValue ?? 0 >= 90)
+    }
+
+    @Test("a PKP shop with cash rounding, a voided line and a cancelled sale (the Z books shop)")
+    func pkpShopDay() throws {
+        let books = try BooksShop("tora-zproject-books")
+        let entries = try ProjectionShop.entries(books.shop.db)
+        for day in ["2026-11-28", "2026-11-29", "2026-11-30"] {
+            let printed = try books.run(["report", "eod", "--date", day, "--format", "json"])
+            ProjectionShop.expectSame(try ProjectionShop.projected(entries, day: day), printed, day: day)
+        }
+    }
+
+    @Test("a changed sale entry changes the projection: the comparison is not vacuous")
+    func tamperedEntryDiffers() throws {
+        let books = try BooksShop("tora-zproject-tamper")
+        var entries = try ProjectionShop.entries(books.shop.db)
+        let printed = try books.run(["report", "eod", "--date", "2026-11-29", "--format", "json"])
+        let index = try #require(entries.firstIndex { $0.kind == "sale.completed" })
+        let entry = entries[index]
+        entries[index] = AuditEntry(
+            seq: entry.seq, at: entry.at, actor: entry.actor, register: entry.register, kind: entry.kind,
+            payload: entry.payload.replacingOccurrences(of: "\"method\":\"cash\"", with: "\"method\":\"qris\""), prevHash: entry.prevHash,
+            hash: entry.hash)
+        #expect(try ProjectionShop.projected(entries, day: "2026-11-29") != printed)
+    }
+}
+
+/// A shop made through the real `tora` binary, its days rung through `tora till`.
+struct ProjectionShop {
+    let shop: ToraShopFolder
+    let days: [String]
+    static let cashier = ["01", "1234"]
+    static let supervisor = ["02", "2345"]
+
+    /// The demo shop (`tora demo --no-till`) on the first day at 07:00.
+    init(days: [String]) throws {
+        self.days = days
+        shop = try ToraShopFolder("tora-zproject", now: "\(days[0])T07:00:00+07:00", environment: ["TORA_USER": "03", "TORA_PIN": "3456"])
+        try shop.ok(["demo", "--no-till", "--db", shop.db])
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], day: String, time: String = "21:00:00", stdin: String = "") throws -> String {
+        let run = try shop.tora.run(arguments, stdin: stdin, environment: shop.env.merging(["TORA_NOW": "\(day)T\(time)+07:00"]) { $1 })
+        #expect(run.status == 0, "tora \(arguments.joined(separator: " ")) exited \(run.status): \(run.stderr)")
+        return run.stdout
+    }
+
+    func till(_ register: String, day: String, time: String, _ lines: [String]) throws {
+        try run(["till", "--register", register], day: day, time: time, stdin: lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Every journal entry of a shop file, in `seq` order.
+    static func entries(_ path: String) throws -> [AuditEntry] {
+        try ShopStore(path: path, access: .readOnly).auditEntries(last: Int.max)
+    }
+
+    /// The projection's JSON of `day`, as `tora report eod --format json` prints it.
+    static func projected(_ entries: [AuditEntry], day: String) throws -> String {
+        var projection = try #require(DayProjection(day: day))
+        for entry in entries { try projection.add(entry) }
+        return projection.report().json.pretty
+    }
+
+    /// Byte for byte, naming the first line that differs.
+    static func expectSame(_ projected: String, _ printed: String, day: String) {
+        guard projected != printed else { return }
+        let (a, b) = (projected.split(separator: "\n"), printed.split(separator: "\n"))
+        let line = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+        let context = { (lines: [Substring]) in lines[max(0, line - 3)..<min(lines.count, line + 2)].joined(separator: "\n") }
+        Issue.record("\(day): projection differs at line \(line + 1):\n--- projected\n\(context(a))\n--- tora report eod\n\(context(b))")
+    }
+
+    /// Compares every day of the history and `extraDays`, read after the last day; returns
+    /// the first day's report.
+    func compareEveryDay(extraDays: [String]) throws -> JSONValue {
+        let entries = try Self.entries(shop.db)
+        var first = JSONValue.null
+        for day in days + extraDays {
+            let printed = try run(["report", "eod", "--date", day, "--format", "json"], day: days[days.count - 1], time: "22:00:00")
+            Self.expectSame(try Self.projected(entries, day: day), printed, day: day)
+            if day == days[0] { first = JSONValue.parse(printed) ?? .null }
+        }
+        return first
+    }
+}
