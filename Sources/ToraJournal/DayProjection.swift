@@ -64,14 +64,13 @@ public struct DayProjection: Sendable {
         case "sale.completed", "refund.completed":
             guard contains(entry.payload, receiptMark) else { return }
             let payload = try parse(entry)
-            guard let receipt = payload["receipt"]?.stringValue, receiptDay(receipt) == compactDay else { return }
+            guard let receipt = payload["receipt"]?.stringValue, receiptDay(receipt).map(String.init) == compactDay else { return }
             if entry.kind == "sale.completed" { try addSale(entry, payload) } else { try addRefund(entry, payload) }
             lastSale = entry.head
         case "sale.cancelled":
             let payload = try parse(entry)
-            let day =
-                payload["business_day"]?.stringValue ?? entry.register.flatMap { shop.openShiftDays[$0] }
-                ?? ShopTime.dayText(try local(entry).day)
+            var day = payload["business_day"]?.stringValue ?? entry.register.flatMap { shop.openShiftDays[$0] }
+            if day == nil { day = ShopTime.dayText(try local(entry).day) }
             if day == self.day { cancelled += 1 }
         case "credit.repaid", "savings.deposited", "savings.withdrawn":
             let payload = try parse(entry)
@@ -85,7 +84,10 @@ public struct DayProjection: Sendable {
         case "shift.closed":
             let payload = try parse(entry)
             shop.apply(entry, payload)
-            if let id = payload["shift"]?.intValue, shifts[id] != nil { shifts[id]?.counted = Money(try number(payload, "counted", entry)) }
+            if let id = payload["shift"]?.intValue, shifts[id] != nil {
+                let counted = try number(payload, "counted", entry)
+                shifts[id]?.counted = Money(counted)
+            }
         case _ where JournalShopState.kinds.contains(entry.kind):
             shop.apply(entry, try parse(entry))
         default:

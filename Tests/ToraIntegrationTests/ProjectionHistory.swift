@@ -5,7 +5,7 @@ extension ProjectionShop {
     /// Three days of the demo shop by hand: members and tiers, scale labels (weighed and
     /// priced), a voided line, a cancelled sale, subsidised goods bought by NIK and by a
     /// member's card, savings at the till and in the back office, change saved, QRIS,
-    /// debit and credit, a credit repayment, refunds in cash and to credit of an earlier
+    /// debit and credit, credit repaid at the till and in the back office, refunds in cash and to credit of an earlier
     /// day's sales, two registers, drawers over and short, the last shift left open.
     static func ringDemoDays(_ shop: ProjectionShop) throws {
         let (day1, day2, day3) = (shop.days[0], shop.days[1], shop.days[2])
@@ -31,15 +31,16 @@ extension ProjectionShop {
                 "bayar-kasbon KDMP-0002 20.000",
                 "close", "119.000",
             ])
-        try shop.run(["members", "savings", "deposit", "KDMP-0004", "sukarela", "15.000", "--method", "qris"], day: day1, time: "16:00:00")
-        try shop.run(["members", "savings", "withdraw", "KDMP-0004", "sukarela", "10.000"], day: day1, time: "16:05:00")
+        try shop.run(["members", "deposit", "KDMP-0004", "sukarela", "15.000", "--method", "qris"], day: day1, time: "16:00:00")
+        try shop.run(["members", "withdraw", "KDMP-0004", "sukarela", "10.000"], day: day1, time: "16:05:00")
+        try shop.run(["members", "repay", "KDMP-0002", "5.000", "--method", "debit"], day: day1, time: "16:10:00")
         try shop.till(
             "01", day: day2, time: "08:30:00",
             cashier + [
                 "150.000", "anggota KDMP-0001", "TEH-PCK-350", "SUSU-ULT-1L", "2*KSK-BLD-180", "pay 100.000",
                 "refund 01-\(compact1)-0001", "02", "2345", "1 1", "pay",
                 "refund 02-\(compact1)-0001", "02", "2345", "1", "pay kredit",
-                "bayar-kasbon KDMP-0002 10.000 qris",
+                "bayar-kasbon KDMP-0002 100 qris",
                 "BRS-PW-5KG", "pay qris",
                 "close", "200.000",
             ])

@@ -25,7 +25,7 @@ struct ZProjectionTillTests {
         var till = try TillHarness()
         let clock = till.shop.clock
         clock.advance(seconds: 14 * 3600 + 50 * 60)  // 2026-11-29 23:50 in Jakarta
-        till.type("01", "1234", "100000", "anggota M1", "KOPI-DESA", "2*GULA-PSR")
+        till.type("01", "1234", "100000", "anggota M1", "KOPI-DESA", "GULA-PSR")
         #expect(till.type("pay kredit").contains("01-20261129-0001"))
         till.type("0,5*TLR-RAS", "batal 1", "GULA-AREN", "pay 50000")
         clock.advance(seconds: 20 * 60)  // 2026-11-30 00:10
