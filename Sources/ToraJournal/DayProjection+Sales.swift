@@ -62,7 +62,9 @@ extension DayProjection {
     private mutating func addLines(_ payload: JSONValue, isRefund: Bool, _ entry: AuditEntry) throws(JournalError) -> [Int64: MeasureUnit] {
         var units: [Int64: MeasureUnit] = [:]
         for line in payload["lines"]?.arrayValue ?? [] {
-            guard let sku = line["sku"]?.stringValue else { throw JournalError(seq: entry.seq, reason: "a line of \(entry.kind) has no sku") }
+            guard let sku = line["sku"]?.stringValue else {
+                throw JournalError(seq: entry.seq, reason: "a line of \(entry.kind) has no sku")
+            }
             let facts = lineFacts(line, sku: sku)
             if let number = line["line"]?.intValue { units[number] = facts.unit }
             fold.add(

@@ -20,7 +20,6 @@ public struct DayProjection: Sendable {
     /// A time zone the offsets did not know (the projection then used Asia/Jakarta's).
     public private(set) var unknownZone: String?
     let compactDay: String
-    let dayNumber: Int64
     private let zoneOffset: ZoneOffset
     /// `-YYYYMMDD-`: a receipt of this day holds these bytes.
     private let receiptMark: [UInt8]
@@ -42,13 +41,19 @@ public struct DayProjection: Sendable {
     private let windowStart: String
     private let windowEnd: String
 
-    /// A projection of `day` (`YYYY-MM-DD`); nil when that is not a real day.
-    public init?(day: String, zoneOffset: @escaping ZoneOffset = { zone, _ in ShopTime.indonesianOffset(zone) }) {
-        guard let number = ShopTime.dayNumber(day), let early = ShopTime.start(ofDayAfter: day, offset: 14 * 3600),
+    /// A projection of `day` (`YYYY-MM-DD`); nil when that is not a real day. `shop` is
+    /// the shop as the entries before the first one added described it (kept with
+    /// `JournalShopState.apply`); start at least a day before `day`, so the journal head
+    /// and the shifts of the day are seen.
+    public init?(
+        day: String, shop: JournalShopState = JournalShopState(),
+        zoneOffset: @escaping ZoneOffset = { zone, _ in ShopTime.indonesianOffset(zone) }
+    ) {
+        guard let early = ShopTime.start(ofDayAfter: day, offset: 14 * 3600),
             let late = ShopTime.start(ofDayAfter: day, offset: -12 * 3600)
         else { return nil }
         self.day = day
-        self.dayNumber = number
+        self.shop = shop
         self.zoneOffset = zoneOffset
         compactDay = day.filter { $0 != "-" }
         receiptMark = Array("-\(compactDay)-".utf8)

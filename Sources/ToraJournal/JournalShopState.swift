@@ -46,6 +46,15 @@ public struct JournalShopState: Sendable {
         "settings.changed", "user.created", "product.created", "product.changed", "shift.opened", "shift.closed",
     ]
 
+    /// Takes the next entry of the journal (entries of other kinds change nothing), so
+    /// a hub can keep the state of an outlet as its entries arrive and start a day's
+    /// `DayProjection` from it instead of from the first entry.
+    public mutating func apply(_ entry: AuditEntry) throws(JournalError) {
+        guard Self.kinds.contains(entry.kind) else { return }
+        guard let payload = JSONValue.parse(entry.payload) else { throw JournalError(seq: entry.seq, reason: "its payload is not JSON") }
+        apply(entry, payload)
+    }
+
     /// Takes one entry of a kind in `kinds`, its payload already read.
     mutating func apply(_ entry: AuditEntry, _ payload: JSONValue) {
         switch entry.kind {
@@ -77,7 +86,8 @@ public struct JournalShopState: Sendable {
         func new(_ field: String) -> JSONValue? { changes[field]?.arrayValue?.last }
         var oldSKU = sku
         if let old = changes["sku"]?.arrayValue?.first?.stringValue { oldSKU = old }
-        var facts = products.removeValue(forKey: oldSKU) ?? products[sku] ?? ProductFacts(name: sku, category: "", unit: .pcs, isLocal: false)
+        var facts =
+            products.removeValue(forKey: oldSKU) ?? products[sku] ?? ProductFacts(name: sku, category: "", unit: .pcs, isLocal: false)
         if let name = new("name")?.stringValue { facts.name = name }
         if let category = new("category")?.stringValue { facts.category = category }
         if let unit = new("unit")?.stringValue.flatMap(MeasureUnit.init(rawValue:)) { facts.unit = unit }

@@ -175,7 +175,9 @@ extension ShopStore {
                                 "line": .int(Int64(line.lineNo)), "sku": .string(line.item.sku), "quantity": .int(quantity.thousandths),
                                 "unit_price": .int(line.unitPrice.rupiah), "amount": .int(portion.amount.rupiah),
                                 "discount": .int(portion.discount.rupiah), "net": .int(portion.net.rupiah),
-                            ].merging(Self.lineFacts(line.item)) { $1 })
+                                "name": .string(line.item.name), "category": .string(line.item.category),
+                                "unit": .string(line.item.unit.rawValue), "local": .bool(line.item.isLocal),
+                            ])
                         }),
                 ].merging(subsidyPayload) { $1 }, at: moment)
             var memberLine: Receipt.MemberLine?

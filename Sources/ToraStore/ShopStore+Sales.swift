@@ -202,22 +202,15 @@ extension ShopStore {
                         "unit_price": .int(line.unitPrice.rupiah), "amount": .int(line.amount.rupiah),
                         "discount": .int(line.discount.rupiah),
                         "net": .int(line.net.rupiah), "voided": .bool(line.isVoided),
-                    ].merging(lineFacts(line.line.item)) { $1 })
+                        // The product as sold, for the hub's Z report (docs/journal-projection.md).
+                        "name": .string(line.line.item.name), "category": .string(line.line.item.category),
+                        "unit": .string(line.line.item.unit.rawValue), "local": .bool(line.line.item.isLocal),
+                    ])
                 }),
             "payments": .array(
                 sale.payments.map {
                     .object(["method": .string($0.method.rawValue), "amount": .int($0.amount.rupiah), "tendered": .int($0.tendered.rupiah)])
                 }),
-        ]
-    }
-
-    /// What a line's report figures need of its product as sold (name, category, unit,
-    /// local), so the hub can project the Z report from the journal alone
-    /// (docs/journal-projection.md).
-    static func lineFacts(_ item: SaleItem) -> [String: JSONValue] {
-        [
-            "name": .string(item.name), "category": .string(item.category), "unit": .string(item.unit.rawValue),
-            "local": .bool(item.isLocal),
         ]
     }
 

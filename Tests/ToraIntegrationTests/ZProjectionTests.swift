@@ -26,6 +26,14 @@ struct ZProjectionTests {
         #expect(first["savings"]?["withdrawals"]?.intValue ?? 0 > 0 && first["credit"]?["repaid"]?.intValue ?? 0 > 0)
         #expect(second["refund_count"]?.intValue == 2 && second["credit"]?["refunded"]?.intValue ?? 0 > 0)
         #expect(second["credit"]?["repaid"]?.intValue ?? 0 > 0)
+        // A hub that keeps each outlet's shop state need not read the journal from entry 1.
+        let entries = try ProjectionShop.entries(shop.shop.db)
+        let split = try #require(entries.firstIndex { $0.at >= "2026-11-25T17:00:00.000Z" })
+        var state = JournalShopState()
+        for entry in entries[..<split] { try state.apply(entry) }
+        var projection = try #require(DayProjection(day: Self.days[2], shop: state))
+        for entry in entries[split...] { try projection.add(entry) }
+        #expect(projection.report() == (try ProjectionShop.projectedReport(entries, day: Self.days[2])))
     }
 
     @Test("a generated shop of a few hundred seeded sales at two registers")
@@ -93,9 +101,13 @@ struct ProjectionShop {
 
     /// The projection's JSON of `day`, as `tora report eod --format json` prints it.
     static func projected(_ entries: [AuditEntry], day: String) throws -> String {
+        try projectedReport(entries, day: day).json.pretty
+    }
+
+    static func projectedReport(_ entries: [AuditEntry], day: String) throws -> SalesReport {
         var projection = try #require(DayProjection(day: day))
         for entry in entries { try projection.add(entry) }
-        return projection.report().json.pretty
+        return projection.report()
     }
 
     /// Byte for byte, naming the first line that differs.

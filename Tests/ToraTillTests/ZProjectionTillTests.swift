@@ -54,4 +54,22 @@ struct ZProjectionTillTests {
         till.type("01", "1234", "0", "GULA-AREN", "pay")
         try Self.expectProjection(till.shop.store, days: ["2026-11-29", "2026-11-30"])
     }
+
+    @Test("a product renamed, moved and made local while sold lines wait: each line counts as it was sold, in the projection too")
+    func productChangedBetweenSaleAndRefund() throws {
+        var till = try TillHarness()
+        till.type("01", "1234", "0", "GULA-PSR")
+        try till.shop.store.changeProduct(sku: "GULA-PSR", actor: "t") { product in
+            product.name = "Gula Pasir Curah 1 kg"
+            product.category = "gula"
+            product.isLocal = true
+        }
+        #expect(till.type("pay").contains("01-20261129-0001"))
+        till.shop.clock.advance(seconds: 600)
+        try till.shop.store.changeProduct(sku: "GULA-PSR", actor: "t") { product in product.category = "sembako lain" }
+        till.type("refund 01-20261129-0001", "02", "2345", "1", "pay")
+        let report = try till.shop.store.dayReport(day: "2026-11-29")
+        #expect(report.refundCount == 1 && report.byCategory.map(\.key).contains("sembako"))
+        try Self.expectProjection(till.shop.store, days: ["2026-11-29"])
+    }
 }
