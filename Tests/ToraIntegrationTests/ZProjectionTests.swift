@@ -54,6 +54,15 @@ struct ZProjectionTests {
         }
     }
 
+    @Test("a sold line moved to another category in the books, which the Z report sums by, is caught by audit verify")
+    func lineCategoryCheckedAgainstJournal() throws {
+        let books = try BooksShop("tora-zproject-verify")
+        let path = try books.copy("moved.sqlite")
+        try BooksShop.sql(path, "DROP TRIGGER sale_lines_no_update; UPDATE sale_lines SET category = 'lain' WHERE id = 1;")
+        let run = try books.run(db: path, ["audit", "verify"])
+        #expect(run.status == 65 && run.stderr.contains("sale_lines row 1: category is 'lain' but journal entry"), "\(run.stderr)")
+    }
+
     @Test("a changed sale entry changes the projection: the comparison is not vacuous")
     func tamperedEntryDiffers() throws {
         let books = try BooksShop("tora-zproject-tamper")
