@@ -51,20 +51,22 @@ extension BookCheck {
         let lines = entry.payload["lines"]?.arrayValue ?? []
         guard entry.kind == "sale.completed" else {
             return lines.enumerated().map { index, line in
-                ExpectedRow([
+                let values: [DatabaseValue?] = [
                     entry.seq.databaseValue, (index + 1).databaseValue, field(line["sku"]), field(line["quantity"]),
                     field(line["unit_price"]), field(line["amount"]), field(line["discount"]), field(line["net"]), false.databaseValue,
                     field(line["line"]),
-                ] + soldAs(line))
+                ]
+                return ExpectedRow(values + soldAs(line))
             }
         }
         return lines.map { line in
             let voided = line["voided"] == JSONValue.bool(true)
-            return ExpectedRow([
+            let values: [DatabaseValue?] = [
                 entry.seq.databaseValue, field(line["line"]), field(line["sku"]), field(line["quantity"]), field(line["unit_price"]),
                 voided ? 0.databaseValue : field(line["amount"]), voided ? 0.databaseValue : field(line["discount"]),
                 field(line["net"]), voided.databaseValue, .null,
-            ] + soldAs(line))
+            ]
+            return ExpectedRow(values + soldAs(line))
         }
     }
 
