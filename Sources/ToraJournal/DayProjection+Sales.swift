@@ -98,7 +98,11 @@ extension DayProjection {
             tally.units += try number(row, "quantity", entry)
             tally.net += try number(row, "amount", entry)
             if tally.unit.map({ unit < $0 }) ?? true { tally.unit = unit }
-            if let nik = row["nik"]?.stringValue { tally.buyers.insert(nik) }
+            if let isNew = row["new_buyer"] {
+                if isNew == .bool(true) { tally.newBuyers += 1 }
+            } else if let nik = row["nik"]?.stringValue {
+                tally.buyers.insert(nik)
+            }
             subsidy[programme] = tally
         }
     }
@@ -108,7 +112,8 @@ extension DayProjection {
         subsidy.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }.map {
             SubsidyDayLine(
                 programme: $0.key, units: Quantity(thousandths: $0.value.units),
-                unit: $0.value.unit.flatMap(MeasureUnit.init(rawValue:)) ?? .pcs, net: Money($0.value.net), buyers: $0.value.buyers.count)
+                unit: $0.value.unit.flatMap(MeasureUnit.init(rawValue:)) ?? .pcs, net: Money($0.value.net),
+                buyers: $0.value.newBuyers + $0.value.buyers.count)
         }
     }
 

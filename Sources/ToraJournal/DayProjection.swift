@@ -214,5 +214,8 @@ struct SubsidyTally: Sendable {
     var net: Int64 = 0
     /// The least unit by its text, as SQL's `min(unit)`.
     var unit: String?
+    /// Rows that were their buyer's first of the programme that day (`new_buyer`).
+    var newBuyers = 0
+    /// The masked NIKs of rows written before entries said `new_buyer`.
     var buyers: Set<String> = []
 }

@@ -29,7 +29,9 @@ extension ProjectionShop {
                 "100.000", "anggota KDMP-0002", "3*BRS-MERAH-1KG", "2000014007505", "pay credit",
                 "GLP-GLK-1KG", "SKM-FF-370", "diskon 2 10%", "pay debit",
                 "bayar-kasbon KDMP-0002 20.000",
-                "close", "119.000",
+                // Another buyer whose NIK is masked alike (3201********0001): two buyers.
+                "nik 3201024506850001", "ELPIJI-3KG", "pay",
+                "close", "138.000",
             ])
         try shop.run(["members", "deposit", "KDMP-0004", "sukarela", "15.000", "--method", "qris"], day: day1, time: "16:00:00")
         try shop.run(["members", "withdraw", "KDMP-0004", "sukarela", "10.000"], day: day1, time: "16:05:00")
@@ -40,6 +42,7 @@ extension ProjectionShop {
                 "150.000", "anggota KDMP-0001", "TEH-PCK-350", "SUSU-ULT-1L", "2*KSK-BLD-180", "pay 100.000",
                 "refund 01-\(compact1)-0001", "02", "2345", "1 1", "pay",
                 "refund 02-\(compact1)-0001", "02", "2345", "1", "pay kredit",
+                "refund 01-\(compact1)-0005", "02", "2345", "1", "pay",
                 "bayar-kasbon KDMP-0002 100 qris",
                 "BRS-PW-5KG", "pay qris",
                 "close", "200.000",
