@@ -137,7 +137,8 @@ public struct DayProjection: Sendable {
     /// is now), or the entry of the day's last sale if that is later.
     private func journalHead() -> JournalHead? {
         var head = headBefore
-        let offset = zoneOffset(shop.timeZone, 0) ?? ShopTime.indonesianOffset("Asia/Jakarta") ?? 0
+        let end = ShopTime.start(ofDayAfter: day, offset: 0).flatMap(ShopTime.epochSeconds(utc:)) ?? 0
+        let offset = zoneOffset(shop.timeZone, end) ?? ShopTime.indonesianOffset("Asia/Jakarta") ?? 0
         if let end = ShopTime.start(ofDayAfter: day, offset: offset) {
             for (at, entry) in headWindow where at < end { head = entry }
         }
