@@ -1,6 +1,8 @@
 /// Totals of completed sales and refunds over a business day or a shift (docs/reports.md), all
 /// money in whole rupiah. `net = gross − discounts − rounding − refunds`, and the
-/// payments by method (change and refunds deducted) add up to `net`.
+/// payments by method (change and refunds deducted) add up to `net`. A pure value with its
+/// JSON, so the shop's store and the hub's projection of the journal
+/// (docs/journal-projection.md) give and render the same report.
 public struct SalesReport: Sendable, Hashable {
     /// A row of a breakdown (register, cashier, hour, category, product).
     public typealias Group = ReportGroup

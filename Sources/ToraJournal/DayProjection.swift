@@ -62,7 +62,8 @@ public struct DayProjection: Sendable {
     }
 
     /// Takes the next entry of the journal. A payload that is not JSON, or an entry of
-    /// the day that lacks a figure the report needs, is refused naming the entry.
+    /// the day that lacks a figure the report needs, is refused naming the entry; the
+    /// projection may then hold part of that entry, so report nothing from it.
     public mutating func add(_ entry: AuditEntry) throws(JournalError) {
         noteHead(entry)
         switch entry.kind {

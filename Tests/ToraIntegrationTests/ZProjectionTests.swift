@@ -67,6 +67,25 @@ struct ZProjectionTests {
         #expect(run.status == 65 && run.stderr.contains("sale_lines row 1: category is 'lain' but journal entry"), "\(run.stderr)")
     }
 
+    @Test("a sale of the day that cannot be read is refused naming its entry; another day's sale is passed over unread")
+    func unreadableEntries() throws {
+        func entry(_ seq: Int64, _ payload: String) -> AuditEntry {
+            AuditEntry(
+                seq: seq, at: "2026-11-29T02:00:00.000Z", actor: "01", register: "01", kind: "sale.completed", payload: payload,
+                prevHash: "", hash: "")
+        }
+        var projection = try #require(DayProjection(day: "2026-11-29"))
+        #expect(DayProjection(day: "2026-02-30") == nil)
+        try projection.add(entry(1, "{\"receipt\":\"01-20261128-0001\",broken"))
+        #expect(throws: JournalError(seq: 2, reason: "its payload is not JSON")) {
+            try projection.add(entry(2, "{\"receipt\":\"01-20261129-0001\",broken"))
+        }
+        #expect(throws: JournalError(seq: 3, reason: "sale.completed has no whole number \"gross\"")) {
+            try projection.add(entry(3, "{\"receipt\":\"01-20261129-0002\",\"total\":100}"))
+        }
+        #expect(projection.report().salesCount == 0)
+    }
+
     @Test("a changed sale entry changes the projection: the comparison is not vacuous")
     func tamperedEntryDiffers() throws {
         let books = try BooksShop("tora-zproject-tamper")
