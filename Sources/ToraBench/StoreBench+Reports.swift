@@ -1,4 +1,5 @@
 import Foundation
+import ToraCore
 import ToraStore
 
 extension StoreBench {

@@ -151,7 +151,7 @@ extension ShopStore {
                 db, store: self, kind: "sale.cancelled", actor: supervisor, register: register,
                 payload: [
                     "open_sale": .int(id), "cashier": .string(cashier), "total": .int(total.rupiah),
-                    "lines": .int(Int64(stored.sale.activeLines.count)),
+                    "lines": .int(Int64(stored.sale.activeLines.count)), "business_day": .string(moment.day),
                 ])
         }
     }

@@ -144,6 +144,12 @@ extension ShopStore {
             for (line, _, _) in portions {
                 if let found = try Self.subsidyOfLine(line.lineID, db) { subsidised[line.lineID] = found }
             }
+            let subsidisedIDs = portions.map(\.0.lineID).filter { subsidised[$0] != nil }
+            let newBuyers = Dictionary(
+                uniqueKeysWithValues: zip(
+                    subsidisedIDs,
+                    try Self.newBuyers(
+                        subsidisedIDs.map { (subsidised[$0]?.programme ?? "", subsidised[$0]?.nik) }, day: moment.day, db)))
             let subsidyPayload: [String: JSONValue] =
                 subsidised.isEmpty
                 ? [:]
@@ -155,6 +161,7 @@ extension ShopStore {
                                     "line": .int(Int64(line.lineNo)), "programme": .string(found.programme),
                                     "nik": .optional(found.nik.map(NIK.mask)), "sku": .string(line.item.sku),
                                     "quantity": .int(-quantity.thousandths), "amount": .int(-portion.net.rupiah),
+                                    "new_buyer": .bool(newBuyers[line.lineID] ?? false),
                                 ])
                             }
                         })
@@ -175,6 +182,8 @@ extension ShopStore {
                                 "line": .int(Int64(line.lineNo)), "sku": .string(line.item.sku), "quantity": .int(quantity.thousandths),
                                 "unit_price": .int(line.unitPrice.rupiah), "amount": .int(portion.amount.rupiah),
                                 "discount": .int(portion.discount.rupiah), "net": .int(portion.net.rupiah),
+                                "name": .string(line.item.name), "category": .string(line.item.category),
+                                "unit": .string(line.item.unit.rawValue), "local": .bool(line.item.isLocal),
                             ])
                         }),
                 ].merging(subsidyPayload) { $1 }, at: moment)

@@ -58,6 +58,7 @@ extension ShopStore {
                 if let code = line.line.item.subsidy { subsidised.append((line, code.uppercased())) }
             }
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
+            let newBuyers = try Self.newBuyers(subsidised.map { ($0.programme, sale.buyer?.digits) }, day: moment.day, db)
             var productIDs: [String: Int64] = [:]
             for line in sale.lines where productIDs[line.item.sku] == nil {
                 productIDs[line.item.sku] = try Self.productID(of: line.item, db)
@@ -66,7 +67,7 @@ extension ShopStore {
                 db, store: self, kind: "sale.completed", actor: context.cashier.code, register: context.register,
                 payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID)
                     .merging(Self.taxRulesPayload(rules)) { $1 }
-                    .merging(Self.subsidyPayload(subsidised, buyer: sale.buyer)) { $1 }, at: moment)
+                    .merging(Self.subsidyPayload(subsidised, buyer: sale.buyer, newBuyers: newBuyers)) { $1 }, at: moment)
             var memberLine: Receipt.MemberLine?
             if let member = sale.member {
                 let before = try Self.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)
@@ -202,6 +203,9 @@ extension ShopStore {
                         "unit_price": .int(line.unitPrice.rupiah), "amount": .int(line.amount.rupiah),
                         "discount": .int(line.discount.rupiah),
                         "net": .int(line.net.rupiah), "voided": .bool(line.isVoided),
+                        // The product as sold, for the hub's Z report (docs/journal-projection.md).
+                        "name": .string(line.line.item.name), "category": .string(line.line.item.category),
+                        "unit": .string(line.line.item.unit.rawValue), "local": .bool(line.line.item.isLocal),
                     ])
                 }),
             "payments": .array(

@@ -16,15 +16,6 @@ public struct SubsidySale: Sendable, Hashable {
     public let amount: Money
 }
 
-/// A programme's day in the Z report: units sold net of refunds, their net, and buyers.
-public struct SubsidyDayLine: Sendable, Hashable {
-    public let programme: String
-    public let units: Quantity
-    public let unit: MeasureUnit
-    public let net: Money
-    public let buyers: Int
-}
-
 extension ShopStore {
     // MARK: Programmes
 
@@ -186,18 +177,38 @@ extension ShopStore {
     // MARK: Rows of a sale
 
     /// The journal's record of a sale's subsidised lines: masked NIK only.
-    static func subsidyPayload(_ rows: [(line: PricedLine, programme: String)], buyer: NIK?) -> [String: JSONValue] {
+    static func subsidyPayload(_ rows: [(line: PricedLine, programme: String)], buyer: NIK?, newBuyers: [Bool]) -> [String: JSONValue] {
         guard !rows.isEmpty else { return [:] }
         return [
             "subsidy": .array(
-                rows.map { row in
+                zip(rows, newBuyers).map { row, isNew in
                     .object([
                         "line": .int(Int64(row.line.number)), "programme": .string(row.programme), "nik": .optional(buyer?.masked),
                         "sku": .string(row.line.line.item.sku), "quantity": .int(row.line.line.quantity.thousandths),
-                        "amount": .int(row.line.net.rupiah),
+                        "amount": .int(row.line.net.rupiah), "new_buyer": .bool(isNew),
                     ])
                 })
         ]
+    }
+
+    /// For each `(programme, NIK)` about to be written on `day`, whether it is that
+    /// buyer's first row of the programme that day — what the Z report's `buyers` counts —
+    /// so the journal can tell the hub without holding the NIK (docs/journal-projection.md).
+    static func newBuyers(_ rows: [(programme: String, nik: String?)], day: String, _ db: Database) throws -> [Bool] {
+        var seen: Set<[String]> = []
+        var result: [Bool] = []
+        for row in rows {
+            guard let nik = row.nik, seen.insert([row.programme, nik]).inserted else {
+                result.append(false)
+                continue
+            }
+            let earlier = try Bool.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT EXISTS(SELECT 1 FROM subsidy_sales WHERE programme = ? AND nik = ? AND business_day = ?)"),
+                arguments: [row.programme, nik, day])
+            result.append(!(earlier ?? false))
+        }
+        return result
     }
 
     static func insertSubsidyRow(
@@ -259,15 +270,5 @@ extension ShopStore {
     /// The `subsidy` section of the Z report of `day`.
     public func subsidyDay(_ day: String) throws -> [SubsidyDayLine] {
         try read { db in try Self.subsidyDay(day, db) }
-    }
-}
-
-extension SubsidyDayLine {
-    /// `{programme, units, net, buyers}`: units as a decimal number of the products' unit.
-    var json: JSONValue {
-        .object([
-            "programme": .string(programme), "units": .number(SalesReport.decimal(thousandths: units.thousandths)),
-            "unit": .string(unit.rawValue), "net": .int(net.rupiah), "buyers": .int(Int64(buyers)),
-        ])
     }
 }

@@ -1,5 +1,3 @@
-import ToraCore
-
 extension SalesReport {
     /// The credit section (docs/shifts-and-credit.md): repayments are not sales; the cash
     /// ones count in expected cash.
@@ -58,5 +56,30 @@ extension SalesReport {
                 "deposits_by_method": byMethod(depositsByMethod), "withdrawals_by_method": byMethod(withdrawalsByMethod),
             ])
         }
+    }
+}
+
+/// A programme's day in the Z report: units sold net of refunds, their net, and buyers.
+public struct SubsidyDayLine: Sendable, Hashable {
+    public let programme: String
+    public let units: Quantity
+    public let unit: MeasureUnit
+    public let net: Money
+    public let buyers: Int
+
+    public init(programme: String, units: Quantity, unit: MeasureUnit, net: Money, buyers: Int) {
+        self.programme = programme
+        self.units = units
+        self.unit = unit
+        self.net = net
+        self.buyers = buyers
+    }
+
+    /// `{programme, units, net, buyers}`: units as a decimal number of the products' unit.
+    public var json: JSONValue {
+        .object([
+            "programme": .string(programme), "units": .number(SalesReport.decimal(thousandths: units.thousandths)),
+            "unit": .string(unit.rawValue), "net": .int(net.rupiah), "buyers": .int(Int64(buyers)),
+        ])
     }
 }
