@@ -73,6 +73,9 @@ struct DayTotalsTests {
         // Take the file back to the v4 schema, as a shop written by the previous version.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            // Back before v8: sales by shift through the index on shift_id alone.
+            try db.execute(sql: "DROP INDEX sales_shift_kind; CREATE INDEX sales_shift ON sales(shift_id)")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-perf-sales-shift-kind-index'")
             // Back before v7: no subsidised goods.
             try db.execute(sql: "DROP TABLE subsidy_sales")
             try db.execute(sql: "DROP TABLE subsidy_programmes")
