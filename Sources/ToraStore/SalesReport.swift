@@ -250,16 +250,7 @@ extension ShopStore {
     static func shiftsCash(shiftFilter: String, _ args: StatementArguments, _ db: Database) throws -> SalesReport.Cash {
         var sales: [Int64: Int64] = [:]
         var refunds: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.shift_id, coalesce(sum(CASE WHEN s.kind = 'sale' THEN p.amount END), 0),
-                    coalesce(sum(CASE WHEN s.kind = 'refund' THEN -p.amount END), 0)
-                FROM sales s JOIN payments p ON p.sale_id = s.id
-                WHERE s.shift_id IN (SELECT id FROM shifts WHERE \(shiftFilter)) AND p.method = 'cash'
-                GROUP BY s.shift_id
-                """, arguments: args)
-        {
+        for row in try Row.fetchAll(db, sql: shiftsCashSQL(shiftFilter: shiftFilter), arguments: args) {
             sales[row[0]] = row[1]
             refunds[row[0]] = row[2]
         }
@@ -274,5 +265,16 @@ extension ShopStore {
         return SalesReport.Cash(
             openingFloat: tally.openingFloat, expected: tally.expected, counted: tally.counted, overShort: tally.overShort,
             openShifts: tally.openShifts)
+    }
+
+    /// Cash payments of the sales and of the refunds of each shift `shiftFilter` selects.
+    static func shiftsCashSQL(shiftFilter: String) -> String {
+        """
+        SELECT s.shift_id, coalesce(sum(CASE WHEN s.kind = 'sale' THEN p.amount END), 0),
+            coalesce(sum(CASE WHEN s.kind = 'refund' THEN -p.amount END), 0)
+        FROM sales s JOIN payments p ON p.sale_id = s.id
+        WHERE s.shift_id IN (SELECT id FROM shifts WHERE \(shiftFilter)) AND p.method = 'cash'
+        GROUP BY s.shift_id
+        """
     }
 }
