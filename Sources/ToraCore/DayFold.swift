@@ -243,15 +243,24 @@ public struct DayFold: Sendable {
 private struct Sum {
     var count = 0
     var net: Int64 = 0
-    /// Thousandths per unit, in `MeasureUnit.allCases` order, and which units were seen
-    /// (a unit sold and refunded to zero still shows): no dictionary on the hot path.
-    var perUnit: [Int64] = [0, 0, 0]
+    /// Thousandths per unit (pcs, kg, l) and which units were seen (a unit sold and
+    /// refunded to zero still shows): no dictionary and no array on the hot path (an
+    /// array here was an allocation per product and a uniqueness check per line).
+    var pcs: Int64 = 0
+    var kg: Int64 = 0
+    var l: Int64 = 0
     var seenUnits: UInt8 = 0
     var name: String?
 
     var quantities: [MeasureUnit: Int64] {
         var result: [MeasureUnit: Int64] = [:]
-        for (index, unit) in MeasureUnit.allCases.enumerated() where seenUnits & (1 << index) != 0 { result[unit] = perUnit[index] }
+        for (index, unit) in MeasureUnit.allCases.enumerated() where seenUnits & (1 << index) != 0 {
+            switch unit {
+            case .pcs: result[unit] = pcs
+            case .kg: result[unit] = kg
+            case .l: result[unit] = l
+            }
+        }
         return result
     }
 
@@ -261,9 +270,12 @@ private struct Sum {
     }
 
     mutating func add(unit: MeasureUnit, quantity: Int64, net: Int64, name: String? = nil) {
-        let index = unit.index
-        perUnit[index] += quantity
-        seenUnits |= 1 << index
+        switch unit {
+        case .pcs: pcs += quantity
+        case .kg: kg += quantity
+        case .l: l += quantity
+        }
+        seenUnits |= 1 << unit.index
         self.net += net
         // SQL's max(name); nearly always the same name again, which is cheap to see.
         guard let name else { return }

@@ -90,8 +90,10 @@ extension AuditJournal {
     ///
     /// Entries are written in time order, so the first is found by halving the journal
     /// (some twenty reads by `seq`, whatever the day); a clock set back across midnight
-    /// could move it by the few entries written meanwhile.
-    static func head(ofDay day: String, _ db: Database) throws -> JournalHead? {
+    /// could move it by the few entries written meanwhile. `lastSaleSeq` is the greatest
+    /// `audit_seq` of the day's sales, which the Z report has just read with them (looking
+    /// it up again read every sales row of the day a second time).
+    static func head(ofDay day: String, lastSaleSeq: Int64?, _ db: Database) throws -> JournalHead? {
         let zone = try Settings.timeZone(db)
         var head: JournalHead?
         if let end = Timestamp.start(ofDayAfter: day, in: zone) {
@@ -110,12 +112,8 @@ extension AuditJournal {
                 head = JournalHead(seq: row[0], hash: row[1])
             }
         }
-        if let last = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT j.seq, j.hash FROM audit_journal j
-                WHERE j.seq = (SELECT max(audit_seq) FROM sales WHERE business_day = ?)
-                """, arguments: [day]),
+        if let lastSaleSeq,
+            let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_journal WHERE seq = ?", arguments: [lastSaleSeq]),
             (last[0] as Int64) > head?.seq ?? 0
         {
             head = JournalHead(seq: last[0], hash: last[1])

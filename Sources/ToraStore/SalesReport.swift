@@ -7,8 +7,9 @@ extension ShopStore {
     public func dayReport(day: String?) throws -> SalesReport {
         try read { db in
             let date = try day ?? self.moment(db).day
-            var report = try Self.salesReport(date: date, filter: "s.business_day = ?", argument: date, shiftFilter: "business_day = ?", db)
-            report.journalHead = try AuditJournal.head(ofDay: date, db)
+            var (report, lastSaleSeq) = try Self.salesReport(
+                date: date, filter: "s.business_day = ?", argument: date, shiftFilter: "business_day = ?", db)
+            report.journalHead = try AuditJournal.head(ofDay: date, lastSaleSeq: lastSaleSeq, db)
             report.subsidy = try Self.subsidyDay(date, db)
             return report
         }
@@ -25,31 +26,21 @@ extension ShopStore {
     /// The report of one shift so far (the X report).
     public func shiftReport(_ shift: Shift) throws -> SalesReport {
         try read { db in
-            try Self.salesReport(date: shift.businessDay, filter: "s.shift_id = ?", argument: shift.id, shiftFilter: "id = ?", db)
+            try Self.salesReport(date: shift.businessDay, filter: "s.shift_id = ?", argument: shift.id, shiftFilter: "id = ?", db).report
         }
     }
 
+    /// The report of the sales `filter` selects, and the greatest journal entry of those
+    /// sales (`max(audit_seq)`), read in the same pass for the Z report's journal head.
     static func salesReport(
         date: String, filter: String, argument: any DatabaseValueConvertible & Sendable, shiftFilter: String, _ db: Database
-    ) throws -> SalesReport {
+    ) throws -> (report: SalesReport, lastSaleSeq: Int64?) {
         // Two passes, one over the sales and one over their lines, folded by ToraCore's
         // `DayFold`: the day's rows are read once instead of once per figure (128 ms → see
         // docs/performance.md).
         let args: StatementArguments = [argument]
         var fold = DayFold()
-        let sales = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT s.kind = 'refund', s.register, s.cashier, s.hour, s.member_number IS NOT NULL, s.gross, s.discounts, s.rounding,
-                    s.total, s.tax, s.dpp
-                FROM sales s WHERE \(filter)
-                """, arguments: args)
-        while let row = try sales.next() {
-            fold.add(
-                ReportSale(
-                    isRefund: row[0], register: row[1], cashier: row[2], hour: row[3], isMember: row[4], gross: Money(row[5]),
-                    discounts: Money(row[6]), rounding: Money(row[7]), total: Money(row[8]), tax: Money(row[9]), dpp: Money(row[10])))
-        }
+        let lastSaleSeq = try foldSales(filter: filter, args, into: &fold, db)
         let lines = try Row.fetchCursor(
             db,
             sql: """
@@ -88,26 +79,39 @@ extension ShopStore {
         let moneyFilter = filter.hasPrefix("s.business_day") ? "business_day = ?" : "shift_id = ?"
         report.credit = try creditSummary(filter: filter, moneyFilter: moneyFilter, arguments: args, db)
         report.savings = try savingsSummary(moneyFilter: moneyFilter, arguments: args, db)
-        return report
+        return (report, lastSaleSeq)
+    }
+
+    /// Folds the sales `filter` selects into `fold`; returns their greatest `audit_seq`
+    /// (nil when there are none), as `SELECT max(audit_seq)` over the same rows would.
+    static func foldSales(filter: String, _ args: StatementArguments, into fold: inout DayFold, _ db: Database) throws -> Int64? {
+        var lastSaleSeq: Int64?
+        let sales = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT s.kind = 'refund', s.register, s.cashier, s.hour, s.member_number IS NOT NULL, s.gross, s.discounts, s.rounding,
+                    s.total, s.tax, s.dpp, s.audit_seq
+                FROM sales s WHERE \(filter)
+                """, arguments: args)
+        while let row = try sales.next() {
+            fold.add(
+                ReportSale(
+                    isRefund: row[0], register: row[1], cashier: row[2], hour: row[3], isMember: row[4], gross: Money(row[5]),
+                    discounts: Money(row[6]), rounding: Money(row[7]), total: Money(row[8]), tax: Money(row[9]), dpp: Money(row[10])))
+            let seq: Int64 = row[11]
+            lastSaleSeq = max(lastSaleSeq ?? seq, seq)
+        }
+        return lastSaleSeq
     }
 
     /// The drawers of the shifts `shiftFilter` selects, added up by ToraCore's
     /// `DrawerTally`: each shift's `DrawerCash` from its float, the cash payments of its
     /// sales and of its refunds, and its members' money in cash; found by shift, whatever
-    /// the sale's day, through the `sales_shift` index.
+    /// the sale's day, through the `sales_shift_kind` index alone (no sales row is read).
     static func shiftsCash(shiftFilter: String, _ args: StatementArguments, _ db: Database) throws -> SalesReport.Cash {
         var sales: [Int64: Int64] = [:]
         var refunds: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.shift_id, coalesce(sum(CASE WHEN s.kind = 'sale' THEN p.amount END), 0),
-                    coalesce(sum(CASE WHEN s.kind = 'refund' THEN -p.amount END), 0)
-                FROM sales s JOIN payments p ON p.sale_id = s.id
-                WHERE s.shift_id IN (SELECT id FROM shifts WHERE \(shiftFilter)) AND p.method = 'cash'
-                GROUP BY s.shift_id
-                """, arguments: args)
-        {
+        for row in try Row.fetchAll(db, sql: shiftsCashSQL(shiftFilter: shiftFilter), arguments: args) {
             sales[row[0]] = row[1]
             refunds[row[0]] = row[2]
         }
@@ -122,5 +126,16 @@ extension ShopStore {
         return SalesReport.Cash(
             openingFloat: tally.openingFloat, expected: tally.expected, counted: tally.counted, overShort: tally.overShort,
             openShifts: tally.openShifts)
+    }
+
+    /// Cash payments of the sales and of the refunds of each shift `shiftFilter` selects.
+    static func shiftsCashSQL(shiftFilter: String) -> String {
+        """
+        SELECT s.shift_id, coalesce(sum(CASE WHEN s.kind = 'sale' THEN p.amount END), 0),
+            coalesce(sum(CASE WHEN s.kind = 'refund' THEN -p.amount END), 0)
+        FROM sales s JOIN payments p ON p.sale_id = s.id
+        WHERE s.shift_id IN (SELECT id FROM shifts WHERE \(shiftFilter)) AND p.method = 'cash'
+        GROUP BY s.shift_id
+        """
     }
 }

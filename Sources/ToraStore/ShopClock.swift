@@ -38,6 +38,7 @@ public enum Timestamp {
 
     /// Reads ISO 8601 with an offset or `Z`, with or without fractional seconds.
     public static func parse(_ text: String) -> Date? {
+        if let date = parseStored(text) { return date }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = formatter.date(from: text) { return date }

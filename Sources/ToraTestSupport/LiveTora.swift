@@ -28,6 +28,9 @@ public final class LiveTora: @unchecked Sendable {
         try process.run()
     }
 
+    /// The process id, to read its `/proc/PID` files while it runs.
+    public var processIdentifier: Int32 { process.processIdentifier }
+
     /// Everything the process wrote so far.
     public var text: String { lock.withLock { String(decoding: output, as: UTF8.self) } }
 

@@ -20,7 +20,12 @@ extension TillSession {
     /// one that opened on an earlier business day (its own cashier counts it first). Returns
     /// the reply that stops the login there, or nil to go on selling in `open`.
     mutating func shiftToCloseFirst(_ open: Shift, user: User) throws -> TillReply? {
-        let values = ["register": register, "cashier": open.cashier, "day": open.businessDay, "opened": store.localTime(open.openedAt)]
+        // Only a login that stops here shows when the shift opened: the usual login (the
+        // cashier's own shift of today) reads no timestamp at all.
+        let (register, store) = (self.register, self.store)
+        var values: [String: String] {
+            ["register": register, "cashier": open.cashier, "day": open.businessDay, "opened": store.localTime(open.openedAt)]
+        }
         let isOwn = open.cashier.lowercased() == user.code.lowercased()
         if !isOwn && user.role < .supervisor {
             state = .loginCode

@@ -81,7 +81,7 @@ struct BadEnvironmentTests {
     @Test("a full disk: the import is refused whole with one line, exit 74, and the shop is intact")
     func diskFull() throws {
         let mountPoint = folder.file("full")
-        guard mount(mountPoint, options: "size=640k") else { return }
+        guard mount(mountPoint, options: "size=1536k") else { return }
         defer { unmount(mountPoint) }
         let env = ["TORA_DB": mountPoint + "/shop.sqlite"].merging(ToraShopFolder.signIn) { $1 }
         #expect(try tora.run(["init"] + ToraShopFolder.managerFlags, environment: env).status == 0)
