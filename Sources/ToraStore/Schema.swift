@@ -23,6 +23,7 @@ enum Schema {
         migrator.registerMigration("v7-subsidy-programmes", migrate: createSubsidy)
         migrator.registerMigration("v7-onedomain-signed-sales", migrate: createSignedSales)
         migrator.registerMigration("v7-savings-member-money-note", migrate: addMemberMoneyNote)
+        migrator.registerMigration("v8-hub-link", migrate: createHubLink)
         return migrator
     }
 
