@@ -191,7 +191,7 @@ let package = Package(
         .testTarget(
             name: "ToraHubTests",
             dependencies: [
-                "ToraCore", "ToraJournal", "ToraHub", "ToraTestSupport",
+                "ToraCore", "ToraJournal", "ToraHub", "ToraStore", "ToraTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings

@@ -15,24 +15,55 @@ public struct DatabaseURL: Sendable, Equatable {
     public var sslMode: String
 
     public init(_ text: String, defaultUser: String = DatabaseURL.currentUser) throws(HubError) {
-        guard let parts = URLComponents(string: text), ["postgres", "postgresql"].contains(parts.scheme ?? "") else {
+        guard let schemeEnd = text.range(of: "://"), ["postgres", "postgresql"].contains(text[..<schemeEnd.lowerBound]) else {
             throw HubError(.usage, "the database URL must look like postgres://user@host:port/database (got \(text))")
         }
-        let query = Dictionary((parts.queryItems ?? []).map { ($0.name, $0.value ?? "") }) { $1 }
-        user = parts.user.flatMap { $0.removingPercentEncoding } ?? query["user"] ?? defaultUser
-        password = parts.password.flatMap { $0.removingPercentEncoding } ?? query["password"]
-        let path = String(parts.path.drop(while: { $0 == "/" }))
-        database = path.isEmpty ? (query["dbname"] ?? user) : (path.removingPercentEncoding ?? path)
-        port = parts.port ?? query["port"].flatMap { Int($0) } ?? 5432
+        var rest = Substring(text[schemeEnd.upperBound...])
+        var query: [String: String] = [:]
+        if let mark = rest.firstIndex(of: "?") {
+            for pair in rest[rest.index(after: mark)...].split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                query[Self.decode(parts[0])] = parts.count > 1 ? Self.decode(parts[1]) : ""
+            }
+            rest = rest[..<mark]
+        }
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let authority = rest[..<slash]
+        let path = slash < rest.endIndex ? Self.decode(rest[rest.index(after: slash)...]) : ""
+        var hostPort = authority
+        var userInfo: (String?, String?) = (nil, nil)
+        if let at = authority.lastIndex(of: "@") {
+            let info = authority[..<at].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            userInfo = (info.first.map { Self.decode($0) }, info.count > 1 ? Self.decode(info[1]) : nil)
+            hostPort = authority[authority.index(after: at)...]
+        }
+        var hostText = String(hostPort)
+        var portText: String?
+        if let colon = hostPort.lastIndex(of: ":"), !hostPort.hasSuffix("]") {
+            hostText = String(hostPort[..<colon])
+            portText = String(hostPort[hostPort.index(after: colon)...])
+        }
+        hostText = Self.decode(Substring(hostText.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))))
+        guard let port = Int(query["port"] ?? portText ?? "5432"), (1...65535).contains(port) else {
+            throw HubError(.usage, "the database URL's port is not a number from 1 to 65535 (got \(text))")
+        }
+        user = userInfo.0.flatMap { $0.isEmpty ? nil : $0 } ?? query["user"] ?? defaultUser
+        password = userInfo.1 ?? query["password"]
+        database = path.isEmpty ? (query["dbname"] ?? user) : path
+        self.port = port
         sslMode = query["sslmode"] ?? "prefer"
-        let named = query["host"] ?? parts.host.flatMap { $0.removingPercentEncoding }
-        if let named, !named.isEmpty, !named.hasPrefix("/") {
+        let named = query["host"] ?? hostText
+        if !named.isEmpty, !named.hasPrefix("/") {
             host = named
             socketFolder = ""
         } else {
             host = nil
-            socketFolder = (named?.isEmpty == false ? named : nil) ?? "/var/run/postgresql"
+            socketFolder = named.isEmpty ? "/var/run/postgresql" : named
         }
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        String(text).removingPercentEncoding ?? String(text)
     }
 
     /// The user this process runs as, libpq's default.
