@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
+import Logging
 import ToraCore
 import ToraJournal
 

@@ -7,6 +7,11 @@ import ToraJournal
 public struct ReceivedBatch: Sendable, Equatable {
     public let entries: [AuditEntry]
     public let shopHead: JournalHead?
+
+    public init(entries: [AuditEntry], shopHead: JournalHead?) {
+        self.entries = entries
+        self.shopHead = shopHead
+    }
 }
 
 /// Reads the body of `POST /v1/journal` (docs/hub.md "Protocol"); a body that is not a

@@ -36,11 +36,11 @@ public struct HubClient: Sendable {
     /// Sends one request; signed when `key` is given. A hub that cannot be reached is
     /// `SyncError` with exit 69.
     public func send(
-        _ method: HTTPMethod, _ path: String, body: [UInt8] = [], signedBy key: (Curve25519.Signing.PrivateKey, Int64)? = nil
+        _ method: String, _ path: String, body: [UInt8] = [], signedBy key: (Curve25519.Signing.PrivateKey, Int64)? = nil
     ) throws -> Answer {
         var request: HTTPClient.Request
         do {
-            request = try HTTPClient.Request(url: baseURL + path, method: method, body: body.isEmpty ? nil : .bytes(body))
+            request = try HTTPClient.Request(url: baseURL + path, method: HTTPMethod(rawValue: method), body: body.isEmpty ? nil : .bytes(body))
         } catch {
             throw SyncError(.usage, "cannot make a request to \(baseURL + path): \(error)")
         }
@@ -49,7 +49,7 @@ public struct HubClient: Sendable {
             let signPath = URL(string: baseURL + path)?.path ?? path
             let time = Int64(Date().timeIntervalSince1970)
             for (name, value) in try HubSignature.headers(
-                key: key, outlet: outlet, method: method.rawValue, path: signPath, body: body, time: time)
+                key: key, outlet: outlet, method: method, path: signPath, body: body, time: time)
             {
                 request.headers.add(name: name, value: value)
             }

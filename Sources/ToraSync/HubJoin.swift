@@ -17,7 +17,7 @@ public enum HubJoin {
         let identity: OutletIdentity
         do {
             let body = try JSONEncoder().encode(EnrolRequest(code: code, publicKey: publicKey))
-            let answer = try client.send(.POST, "/v1/enrol", body: Array(body))
+            let answer = try client.send("POST", "/v1/enrol", body: Array(body))
             identity = try HubClient.decode(OutletIdentity.self, from: answer, doing: "the enrolment")
         } catch {
             // The hub never took this key: the shop may try again with a new one.

@@ -59,7 +59,7 @@ public struct HubSync {
 
     /// The hub's acknowledged head.
     public func hubHead() throws -> JournalHead? {
-        let answer = try client.send(.GET, "/v1/head", signedBy: (key, link.outlet))
+        let answer = try client.send("GET", "/v1/head", signedBy: (key, link.outlet))
         return try HubClient.decode(HeadAnswer.self, from: answer, doing: "the head request").head
     }
 
@@ -80,7 +80,7 @@ public struct HubSync {
             let entries = try batch(after: cursor)
             let shopHead = try store.journalHead() ?? JournalHead(seq: 0, hash: JournalHash.genesis)
             let body = try JSONEncoder().encode(JournalBatch(entries: entries.map(WireEntry.init), shopHead: shopHead))
-            let answer = try client.send(.POST, "/v1/journal", body: Array(body), signedBy: (key, link.outlet))
+            let answer = try client.send("POST", "/v1/journal", body: Array(body), signedBy: (key, link.outlet))
             let head = try HubClient.decode(HeadAnswer.self, from: answer, doing: "the journal batch")
             state.acked = head.head
             state.lastSync = Timestamp.format(Date())

@@ -161,7 +161,7 @@ public final class PrivatePostgres: @unchecked Sendable {
     private func spawn(_ path: String, _ arguments: [String], output: String, asServer: Bool) throws -> pid_t {
         var command = [path] + arguments
         if asServer, let runAs {
-            command = ["/usr/bin/setpriv", "--reuid=\(runAs.uid)", "--regid=\(runAs.gid)", "--clear-groups", "--"] + command
+            command = ["/usr/bin/setpriv", "--reuid=\(runAs.uid)", "--regid=\(runAs.gid)", "--clear-groups", "--", "/usr/bin/env", "-C", folder] + command
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -180,7 +180,6 @@ public final class PrivatePostgres: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o666)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        if asServer, runAs != nil { posix_spawn_file_actions_addchdir_np(&actions, folder) }
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0

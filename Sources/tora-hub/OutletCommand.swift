@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToraCore
 import ToraHub
 
 struct OutletCommand: AsyncParsableCommand {

@@ -99,8 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try await reportingErrors {
             try await HubServer.serve(database: url, host: host, port: port, adminToken: token, logger: hubLogger) { address in
-                print("tora-hub: serving \(address)")
-                fflush(stdout)
+                FileHandle.standardOutput.write(Data("tora-hub: serving \(address)\n".utf8))
             }
         }
     }

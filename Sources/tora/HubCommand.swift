@@ -86,8 +86,8 @@ struct SyncCommand: ParsableCommand {
     }
 
     private func report(_ outcome: HubSync.Outcome) {
-        print("pushed \(outcome.pushed) entries in \(outcome.batches) batches; hub head \(outcome.acked?.text ?? "none")")
-        fflush(stdout)
+        let line = "pushed \(outcome.pushed) entries in \(outcome.batches) batches; hub head \(outcome.acked?.text ?? "none")\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
     }
 }
 

@@ -50,8 +50,9 @@ struct JournalCheckTests {
         #expect(throws: HubError(.badRequest, "entry 1 of the batch (seq 1) is not in canonical form")) {
             try JournalBatchReader.read(Array(spacedBody))
         }
+        let six = try Self.body(Self.chain(6))
         do {
-            _ = try JournalBatchReader.read(try Self.body(Self.chain(6)), maxEntries: 5)
+            _ = try JournalBatchReader.read(six, maxEntries: 5)
             Issue.record("six entries passed a limit of five")
         } catch {
             #expect(error.kind == .tooLarge)
