@@ -19,6 +19,7 @@ public struct HubDatabase: Sendable {
     public static func with<Result: Sendable>(
         _ url: DatabaseURL, logger: Logger, _ body: @Sendable (HubDatabase) async throws -> Result
     ) async throws -> Result {
+        try await probe(url, logger: logger)
         let database = HubDatabase(url: url, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.client.run() }
@@ -27,11 +28,37 @@ public struct HubDatabase: Sendable {
         }
     }
 
+    /// Connects once, directly, so a server that is not there is said at once with its
+    /// cause (the pool would retry for a minute and then name no cause). A server that
+    /// answers, even with a refusal, is there: the pool's own connection says the rest.
+    public static func probe(_ url: DatabaseURL, logger: Logger) async throws {
+        let configuration: PostgresConnection.Configuration
+        if let socketPath = url.socketPath {
+            configuration = .init(unixSocketPath: socketPath, username: url.user, password: url.password, database: url.database)
+        } else {
+            configuration = .init(
+                host: url.host ?? "localhost", port: url.port, username: url.user, password: url.password, database: url.database,
+                tls: .disable)
+        }
+        var options = configuration
+        options.options.connectTimeout = .seconds(5)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: options, id: 0, logger: logger)
+            try? await connection.close()
+        } catch let error as PSQLError where error.serverInfo == nil {
+            let cause = error.underlying.map { "\($0)" } ?? "\(error.code)"
+            throw HubError(.unavailable, "cannot reach PostgreSQL at \(url.place): \(cause)")
+        } catch {
+            return
+        }
+    }
+
     /// Runs `body`, turning a server that cannot be reached into one clear line.
     func reachable<Result>(_ body: (HubDatabase) async throws -> Result) async throws -> Result {
         do {
             return try await body(self)
-        } catch let error as PSQLError {
+        } catch let error as PSQLError where !(Self.sqlState(error)?.hasPrefix("23") ?? false) {
+            // A broken constraint (class 23) is left for the caller, who knows what it means.
             throw Self.describe(error, place: url.place)
         }
     }

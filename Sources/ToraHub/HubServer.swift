@@ -11,6 +11,7 @@ public enum HubServer {
         database url: DatabaseURL, host: String, port: Int, adminToken: String, logger: Logger,
         onRunning: @escaping @Sendable (String) -> Void
     ) async throws {
+        try await HubDatabase.probe(url, logger: logger)
         let database = HubDatabase(url: url, logger: logger)
         let router = Router()
         HubRoutes(database: database, adminToken: adminToken, now: { Int64(Date().timeIntervalSince1970) }).register(on: router)

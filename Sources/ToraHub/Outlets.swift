@@ -35,8 +35,8 @@ extension HubDatabase {
         }
         let enrolment = EnrolmentCode.make()
         let codeHash = EnrolmentCode.hash(enrolment)
-        do {
-            try await reachable { database in
+        try await reachable { database in
+            do {
                 try await database.transaction { connection in
                     try await connection.query(
                         "INSERT INTO cooperatives(code) VALUES (\(cooperative)) ON CONFLICT (code) DO NOTHING", logger: database.logger)
@@ -46,9 +46,9 @@ extension HubDatabase {
                         SELECT id, \(code), \(name), \(codeHash) FROM cooperatives WHERE code = \(cooperative)
                         """, logger: database.logger)
                 }
+            } catch where Self.sqlState(error) == "23505" {
+                throw HubError(.duplicate, "outlet \(code) of cooperative \(cooperative) already exists")
             }
-        } catch where Self.sqlState(error) == "23505" {
-            throw HubError(.duplicate, "outlet \(code) of cooperative \(cooperative) already exists")
         }
         return enrolment
     }
