@@ -8,10 +8,13 @@ import ToraJournal
 
 /// Talks to the hub over HTTP (docs/hub.md "Protocol"): JSON bodies, every outlet call
 /// signed with the shop's key. Blocking calls, for the command line.
-public struct HubClient: Sendable {
+public final class HubClient: Sendable {
     /// The hub's base URL, without a trailing slash.
     public let baseURL: String
     public static let timeoutSeconds: Int64 = 30
+    /// Its own client, which gives up on a hub that refuses the connection instead of
+    /// retrying until the deadline (the shared one retries).
+    private let http: HTTPClient
 
     public init(url: String) throws {
         let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
@@ -19,6 +22,13 @@ public struct HubClient: Sendable {
             throw SyncError(.usage, "the hub URL must look like http://host:port (got \(url))")
         }
         baseURL = trimmed
+        var configuration = HTTPClient.Configuration(timeout: .init(connect: .seconds(10), read: .seconds(Self.timeoutSeconds)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    deinit {
+        try? http.syncShutdown()
     }
 
     /// The hub's answer: status and body.
@@ -55,7 +65,7 @@ public struct HubClient: Sendable {
             }
         }
         do {
-            let response = try HTTPClient.shared.execute(request: request, deadline: .now() + .seconds(Self.timeoutSeconds)).wait()
+            let response = try http.execute(request: request, deadline: .now() + .seconds(Self.timeoutSeconds)).wait()
             let bytes = response.body.map { Array($0.readableBytesView) } ?? []
             return Answer(status: Int(response.status.code), body: bytes)
         } catch {

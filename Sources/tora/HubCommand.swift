@@ -62,10 +62,15 @@ struct SyncCommand: ParsableCommand {
     @OptionGroup var shop: ShopOptions
     @Flag(name: .long, help: "Keep syncing, with backoff after failures, until SIGTERM or SIGINT.") var watch = false
     @Option(name: .long, help: "Seconds between syncs with --watch.") var interval = 30
+    @Option(name: .long, help: "Entries per batch (1 to 500).") var batchSize = 200
 
     func run() throws {
         try reportingSyncErrors {
-            let sync = try HubSync(store: try shop.open())
+            guard (1...500).contains(batchSize), interval >= 1 else {
+                throw SyncError(.usage, "--batch-size must be 1 to 500 and --interval at least 1 second")
+            }
+            var sync = try HubSync(store: try shop.open())
+            sync.batchSize = batchSize
             guard watch else {
                 report(try sync.run())
                 return
@@ -100,6 +105,13 @@ enum SyncSignals {
     static func install() {
         signal(SIGTERM) { _ in SyncSignals.flag = 1 }
         signal(SIGINT) { _ in SyncSignals.flag = 1 }
+        // A parent may have started us with these blocked (a test runner does): unblock
+        // them, or a service manager's SIGTERM would never reach the loop.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     static func sleep(seconds: Int) {

@@ -48,8 +48,11 @@ struct HubSyncTests {
         let total = try world.shopJournal(shop).count
         #expect(status.contains("not yet pushed: \(total) entries"))
         #expect(status.contains("last sync: never"))
-        #expect(try world.sync(shop).status == 0)
+        let run = try shop.tora.run(["sync", "--batch-size", "4"], environment: shop.unsignedEnv)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("pushed \(total) entries in \((total + 3) / 4) batches"), "\(run.stdout)")
         #expect(try world.hubJournal("G2") == world.shopJournal(shop))
+        #expect(try shop.ok(["hub", "status"]).contains("not yet pushed: 0 entries"))
     }
 
     @Test("an old entry changed in the shop file is refused as a fork: outlet flagged, nothing of the batch applied")
@@ -139,6 +142,31 @@ struct HubSyncTests {
         #expect(a.status == 0, "\(a.stderr)")
         #expect(b.status == 0, "\(b.stderr)")
         #expect(try world.hubJournal("G8") == world.shopJournal(shop))
+    }
+
+    @Test("tora sync --watch pushes new sales as they come and stops on SIGTERM")
+    func watch() throws {
+        let world = try HubWorld()
+        let shop = try world.shop("sepuluh")
+        try world.join(shop, as: "G10")
+        let watcher = Process()
+        watcher.executableURL = URL(fileURLWithPath: shop.tora.path)
+        watcher.arguments = ["sync", "--watch", "--interval", "1"]
+        watcher.environment = ProcessInfo.processInfo.environment.merging(shop.unsignedEnv) { $1 }
+        watcher.standardOutput = FileHandle.nullDevice
+        watcher.standardError = FileHandle.nullDevice
+        try watcher.run()
+        defer { if watcher.isRunning { kill(watcher.processIdentifier, SIGKILL) } }
+        try world.sell(shop, count: 2)
+        let expected = try world.shopJournal(shop)
+        let deadline = Date().addingTimeInterval(60)
+        while try world.hubJournal("G10") != expected, Date() < deadline { usleep(200_000) }
+        #expect(try world.hubJournal("G10") == expected)
+        watcher.terminate()
+        let stopBy = Date().addingTimeInterval(30)
+        while watcher.isRunning, Date() < stopBy { usleep(50_000) }
+        #expect(!watcher.isRunning, "tora sync --watch did not stop on SIGTERM")
+        if !watcher.isRunning { #expect(watcher.terminationStatus == 0) }
     }
 
     @Test("a hub that cannot be reached is exit 69; tora-hub stops cleanly on SIGTERM")
