@@ -53,7 +53,7 @@ extension HubDatabase {
                     return OutletIdentity(outlet: id, cooperative: cooperative, code: code, name: name)
                 }
             }
-        } catch where Self.sqlState(error) == "23505" {
+        } catch  where Self.sqlState(error) == "23505" {
             throw HubError(.duplicate, "this public key is already enrolled for another outlet")
         }
     }

@@ -46,7 +46,7 @@ extension HubDatabase {
                         SELECT id, \(code), \(name), \(codeHash) FROM cooperatives WHERE code = \(cooperative)
                         """, logger: database.logger)
                 }
-            } catch where Self.sqlState(error) == "23505" {
+            } catch  where Self.sqlState(error) == "23505" {
                 throw HubError(.duplicate, "outlet \(code) of cooperative \(cooperative) already exists")
             }
         }

@@ -28,7 +28,9 @@ public enum HubSignature {
         guard let signatureText, let signature = Data(base64Encoded: signatureText) else {
             return "missing or unreadable \(HubWire.signatureHeader) header"
         }
-        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return "the outlet's stored key is unreadable" }
+        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else {
+            return "the outlet's stored key is unreadable"
+        }
         let text = HubWire.signedText(method: method, path: path, time: time, outlet: outlet, body: body)
         return key.isValidSignature(signature, for: Data(text.utf8)) ? nil : "the signature does not match the outlet's key"
     }

@@ -13,7 +13,9 @@ public struct HubLink: Sendable, Equatable {
     public let publicKey: String
     public let joinedAt: String
 
-    public init(url: String, outlet: Int64, cooperative: String, outletCode: String, outletName: String, publicKey: String, joinedAt: String) {
+    public init(
+        url: String, outlet: Int64, cooperative: String, outletCode: String, outletName: String, publicKey: String, joinedAt: String
+    ) {
         self.url = url
         self.outlet = outlet
         self.cooperative = cooperative

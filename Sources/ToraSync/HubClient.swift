@@ -50,7 +50,8 @@ public final class HubClient: Sendable {
     ) throws -> Answer {
         var request: HTTPClient.Request
         do {
-            request = try HTTPClient.Request(url: baseURL + path, method: HTTPMethod(rawValue: method), body: body.isEmpty ? nil : .bytes(body))
+            request = try HTTPClient.Request(
+                url: baseURL + path, method: HTTPMethod(rawValue: method), body: body.isEmpty ? nil : .bytes(body))
         } catch {
             throw SyncError(.usage, "cannot make a request to \(baseURL + path): \(error)")
         }

@@ -18,7 +18,9 @@ public enum HubKeyFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST {
-                throw SyncError(.badData, "\(path) already exists: this shop has a hub key; it is never overwritten (move it away only if you mean to join anew)")
+                throw SyncError(
+                    .badData,
+                    "\(path) already exists: this shop has a hub key; it is never overwritten (move it away only if you mean to join anew)")
             }
             throw SyncError(.io, "cannot create \(path): \(String(cString: strerror(errno)))")
         }

@@ -46,7 +46,9 @@ public final class HubProcess: @unchecked Sendable {
     @discardableResult
     public func ok(_ arguments: [String]) throws -> String {
         let run = try run(arguments)
-        guard run.status == 0 else { throw PostgresSetupError("tora-hub \(arguments.joined(separator: " ")) exited \(run.status): \(run.stderr)") }
+        guard run.status == 0 else {
+            throw PostgresSetupError("tora-hub \(arguments.joined(separator: " ")) exited \(run.status): \(run.stderr)")
+        }
         return run.stdout
     }
 

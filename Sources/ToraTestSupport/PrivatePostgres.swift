@@ -161,7 +161,9 @@ public final class PrivatePostgres: @unchecked Sendable {
     private func spawn(_ path: String, _ arguments: [String], output: String, asServer: Bool) throws -> pid_t {
         var command = [path] + arguments
         if asServer, let runAs {
-            command = ["/usr/bin/setpriv", "--reuid=\(runAs.uid)", "--regid=\(runAs.gid)", "--clear-groups", "--", "/usr/bin/env", "-C", folder] + command
+            command =
+                ["/usr/bin/setpriv", "--reuid=\(runAs.uid)", "--regid=\(runAs.gid)", "--clear-groups", "--", "/usr/bin/env", "-C", folder]
+                + command
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

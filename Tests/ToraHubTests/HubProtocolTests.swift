@@ -64,7 +64,8 @@ struct HubProtocolTests {
         let huge = Array("{\"entries\":[\"".utf8) + Array(repeating: UInt8(ascii: "x"), count: HubWire.maxBodyBytes + 10)
         #expect(try await world.send("POST", "/v1/journal", body: huge, as: key).status == 413)
         let entry = WireEntry(text: "{}", hash: "00")
-        let many = try JSONEncoder().encode(JournalBatch(entries: Array(repeating: entry, count: HubWire.maxBatchEntries + 1), shopHead: nil))
+        let many = try JSONEncoder().encode(
+            JournalBatch(entries: Array(repeating: entry, count: HubWire.maxBatchEntries + 1), shopHead: nil))
         #expect(try await world.send("POST", "/v1/journal", body: Array(many), as: key).status == 413)
         #expect(try world.hubJournal("D1").isEmpty)
         #expect(try world.outlet("D1").state == "ok")

@@ -35,9 +35,10 @@ final class HubWorld: @unchecked Sendable {
 
     /// One till session: a shift with `count` cash sales of KOPI-KPA (16.500), closed.
     func sell(_ shop: ToraShopFolder, count: Int = 1) throws {
-        let lines = ["01", "1234", "100000"] + Array(repeating: ["KOPI-KPA", "pay"], count: count).flatMap { $0 } + [
-            "close", String(100_000 + 16_500 * count),
-        ]
+        let lines =
+            ["01", "1234", "100000"] + Array(repeating: ["KOPI-KPA", "pay"], count: count).flatMap { $0 } + [
+                "close", String(100_000 + 16_500 * count),
+            ]
         try shop.ok(["till", "--register", "01"], stdin: lines.joined(separator: "\n") + "\n")
     }
 

@@ -65,7 +65,9 @@ struct JournalCheckTests {
         let head = entries[3].head
         let batch = try JournalBatchReader.read(try Self.body(Array(entries[3...])))
         #expect(JournalCheck.storedSeqsNeeded(batch, head: head) == [4])
-        #expect(JournalCheck.check(batch, head: head, stored: Self.stored(entries)) == .accepted(new: Array(entries[4...]), head: entries[5].head))
+        #expect(
+            JournalCheck.check(batch, head: head, stored: Self.stored(entries))
+                == .accepted(new: Array(entries[4...]), head: entries[5].head))
         let replay = try JournalBatchReader.read(try Self.body(Array(entries[0...3]), head: entries[3].head))
         #expect(JournalCheck.check(replay, head: head, stored: Self.stored(entries)) == .accepted(new: [], head: head))
     }
