@@ -69,10 +69,11 @@ public struct HubSync {
         let local = try store.journalHead()
         let ackedSeq = acked?.seq ?? 0
         let localSeq = local?.seq ?? 0
-        // Start at the acknowledged entry itself (the hub compares it with its own), or at
-        // the first entry of the file that no longer chains, so the hub sees a changed past.
+        // Start at the acknowledged entry itself (the hub compares it with its own), or
+        // just before the first entry of the file that no longer chains, so the hub sees a
+        // changed past (an edited entry, or a gap the batch then jumps over).
         var start = max(1, min(ackedSeq, localSeq))
-        if let broken = try store.firstJournalBreak(through: min(ackedSeq, localSeq)) { start = min(start, broken) }
+        if let broken = try store.firstJournalBreak(through: min(ackedSeq, localSeq)) { start = max(1, min(start, broken - 1)) }
         var cursor = start - 1
         var pushed = 0
         var batches = 0

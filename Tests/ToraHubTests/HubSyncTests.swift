@@ -112,6 +112,21 @@ struct HubSyncTests {
         #expect(try world.hubJournal("G5") == before)
     }
 
+    @Test("an entry deleted from the middle of a synced journal is refused")
+    func middleEntryDeleted() throws {
+        let world = try HubWorld()
+        let shop = try world.shop("sebelas")
+        try world.join(shop, as: "G11")
+        try world.sell(shop)
+        #expect(try world.sync(shop).status == 0)
+        let before = try world.hubJournal("G11")
+        try GRDBTamper.execute(db: shop.db, sql: "DROP TRIGGER audit_journal_no_delete; DELETE FROM audit_journal WHERE seq = 4")
+        let refused = try world.sync(shop)
+        #expect(refused.status == 65, "\(refused.stderr)")
+        #expect(try world.outlet("G11").reason.contains("jumps from entry 3 to entry 5"))
+        #expect(try world.hubJournal("G11") == before)
+    }
+
     @Test("an enrolment code works once; a shop cannot join twice")
     func enrolmentCodeOnce() throws {
         let world = try HubWorld()

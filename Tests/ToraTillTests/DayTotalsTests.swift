@@ -73,6 +73,9 @@ struct DayTotalsTests {
         // Take the file back to the v4 schema, as a shop written by the previous version.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            // Back before v8: no hub link.
+            try db.execute(sql: "DROP TABLE hub_link")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-hub-link'")
             // Back before v7: no subsidised goods.
             try db.execute(sql: "DROP TABLE subsidy_sales")
             try db.execute(sql: "DROP TABLE subsidy_programmes")
