@@ -12,7 +12,11 @@ public struct HubDatabase: Sendable {
     public init(url: DatabaseURL, logger: Logger) {
         self.url = url
         self.logger = logger
-        client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
+        // The pool's background chatter (such as a lease asked for a moment before the pool
+        // runs) is only worth a line when it is an error.
+        var background = logger
+        background.logLevel = max(logger.logLevel, .error)
+        client = PostgresClient(configuration: url.configuration, backgroundLogger: background)
     }
 
     /// Runs `body` with the pool running, then stops the pool: for one-shot commands.
