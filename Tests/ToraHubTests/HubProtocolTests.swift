@@ -4,6 +4,10 @@ import Testing
 import ToraJournal
 import ToraTestSupport
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// The hub's HTTP answers to requests made by hand: signatures, replays, bad bodies
 /// (docs/hub.md "Protocol").
 @Suite("hub protocol", .serialized, .enabled(if: PrivatePostgres.shouldRun, Comment(rawValue: PrivatePostgres.skipMessage)))
@@ -30,6 +34,11 @@ struct HubProtocolTests {
         let head = try await world.send("GET", "/v1/head", as: (try world.key(shop), outlet))
         #expect(head.status == 200)
         #expect(try await world.send("GET", "/v1/outlets").status == 401)
+        var admin = URLRequest(url: try #require(URL(string: world.hub.url + "/v1/outlets")))
+        admin.setValue("Bearer \(world.hub.adminToken)", forHTTPHeaderField: "Authorization")
+        let (listing, response) = try await URLSession.shared.data(for: admin)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: listing, as: UTF8.self).contains("\"code\":\"B1\""))
         #expect(try await world.send("GET", "/").status == 404)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToraJournal
 import ToraStore
 import ToraTestSupport
 
@@ -13,6 +14,9 @@ struct HubSyncTests {
         let shop = try world.shop("satu")
         try world.sell(shop, count: 2)
         try world.join(shop, as: "G1")
+        let keyFile = try FileManager.default.attributesOfItem(atPath: shop.db + ".hub-key")
+        #expect((keyFile[.posixPermissions] as? Int) == 0o600)
+        #expect(try ShopStore(path: shop.db, access: .readOnly).auditEntries(last: 1).first?.kind == "hub.joined")
         let first = try world.sync(shop)
         #expect(first.status == 0, "\(first.stderr)")
         let synced = try world.shopJournal(shop)
