@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "tora", targets: ["tora"]),
         .executable(name: "tora-bench", targets: ["ToraBench"]),
+        .executable(name: "tora-hub", targets: ["tora-hub"]),
         .library(name: "ToraCore", targets: ["ToraCore"]),
         .library(name: "ToraStore", targets: ["ToraStore"]),
         .library(name: "ToraJournal", targets: ["ToraJournal"]),
@@ -22,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .target(
@@ -92,8 +98,44 @@ let package = Package(
                 "ToraTill",
                 "ToraReports",
                 "ToraResources",
+                "ToraSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ToraHub",
+            dependencies: [
+                "ToraCore",
+                "ToraJournal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "tora-hub",
+            dependencies: [
+                "ToraCore",
+                "ToraHub",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ToraSync",
+            dependencies: [
+                "ToraCore",
+                "ToraJournal",
+                "ToraStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -146,6 +188,14 @@ let package = Package(
             name: "ToraReportsTests",
             dependencies: ["ToraCore", "ToraTestSupport"],
             resources: [.copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ToraHubTests",
+            dependencies: [
+                "ToraCore", "ToraJournal", "ToraHub", "ToraStore", "ToraTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

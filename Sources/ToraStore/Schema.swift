@@ -32,6 +32,7 @@ enum Schema {
             try db.execute(sql: "CREATE INDEX sales_shift_kind ON sales(shift_id, kind)")
             try db.execute(sql: "DROP INDEX sales_shift")
         }
+        migrator.registerMigration("v8-hub-link", migrate: createHubLink)
         return migrator
     }
 

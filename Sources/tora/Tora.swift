@@ -20,7 +20,7 @@ struct Tora: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, TillSubcommand.self, ConfigCommand.self, CatalogueCommand.self, MembersCommand.self,
             TiersCommand.self, UsersCommand.self, StockCommand.self, ReportCommand.self, ConsignmentCommand.self, AuditCommand.self,
-            BackupCommand.self, PrinterCommand.self, ShiftCommand.self, SubsidyCommand.self,
+            BackupCommand.self, PrinterCommand.self, ShiftCommand.self, SubsidyCommand.self, HubCommand.self, SyncCommand.self,
         ]
     )
 

@@ -79,6 +79,9 @@ struct DayTotalsTests {
             // Back before v8: sales by shift through the index on shift_id alone.
             try db.execute(sql: "DROP INDEX sales_shift_kind; CREATE INDEX sales_shift ON sales(shift_id)")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-perf-sales-shift-kind-index'")
+            // Back before v8: no hub link.
+            try db.execute(sql: "DROP TABLE hub_link")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-hub-link'")
             // Back before v7: no subsidised goods.
             try db.execute(sql: "DROP TABLE subsidy_sales")
             try db.execute(sql: "DROP TABLE subsidy_programmes")

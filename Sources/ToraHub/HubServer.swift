@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The running hub: Hummingbird's HTTP server and the database pool in one service group
+/// that stops gracefully on SIGTERM or SIGINT (requests in flight finish).
+public enum HubServer {
+    /// Serves until SIGTERM/SIGINT; `onRunning` gets the address once it listens.
+    public static func serve(
+        database url: DatabaseURL, host: String, port: Int, adminToken: String, logger: Logger,
+        onRunning: @escaping @Sendable (String) -> Void
+    ) async throws {
+        try await HubDatabase.probe(url, logger: logger)
+        let database = HubDatabase(url: url, logger: logger)
+        let router = Router()
+        HubRoutes(database: database, adminToken: adminToken, now: { Int64(Date().timeIntervalSince1970) }).register(on: router)
+        let app = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tora-hub"),
+            services: [database.client],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? port
+                onRunning("http://\(host):\(port)")
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+}
