@@ -33,7 +33,7 @@ enum CatalogueColumns {
     ]
 }
 
-extension ShopStore {
+extension CatalogueStore {
     /// Imports a catalogue CSV (docs/csv-import.md): rows upsert by sku; only the columns present
     /// change an existing product; a `stock` cell records a stock count. All or nothing:
     /// any bad row and nothing is written, every problem listed as `line N: column: reason`.
@@ -98,7 +98,7 @@ extension ShopStore {
                 if existing == nil, (field == "name" && !csv.has("name")) || (field == "price" && !csv.has("price")) { continue }
                 if !csv.hasReported(line, field, problem.reason) { csv.report(line, field, problem.reason) }
             }
-            for problem in try Self.subsidyProblems(product, db) {
+            for problem in try SubsidyStore.subsidyProblems(product, db) {
                 csv.report(line, problem.field ?? "subsidy", problem.reason)
             }
             // Codes shared with other rows of the file or other products of the shop.
@@ -165,7 +165,7 @@ extension ShopStore {
                 let onHand = existing?.onHand ?? .zero
                 let difference = counted - onHand
                 if difference.thousandths != 0 {
-                    try recordMovement(
+                    try StockStore(database: database).recordMovement(
                         db, productID: id, sku: product.sku, kind: .count, quantity: difference, unitCost: nil,
                         reason: "counted \(counted.formatted(product.unit))", party: nil, reference: "catalogue import",
                         actor: actor)

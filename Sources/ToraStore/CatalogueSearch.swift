@@ -23,7 +23,7 @@ public struct SearchHit: Sendable, Hashable {
     public let quality: MatchQuality
 }
 
-extension ShopStore {
+extension CatalogueStore {
     /// Searches the catalogue through its full-text index (fast at 300 000 products):
     /// every word of `text` must begin a word of the name, sku, category or origin.
     /// Results: best match quality first, then active local products, then by name.

@@ -141,14 +141,14 @@ public struct SalesReport: Sendable, Hashable {
     }
 }
 
-extension ShopStore {
+extension ReportQueries {
     /// The end-of-day (Z) report of a business day, all registers; today when `day` is nil.
     public func dayReport(day: String?) throws -> SalesReport {
         try read { db in
             let date = try day ?? self.moment(db).day
             var report = try Self.salesReport(date: date, filter: "s.business_day = ?", argument: date, shiftFilter: "business_day = ?", db)
             report.journalHead = try AuditJournal.head(ofDay: date, db)
-            report.subsidy = try Self.subsidyDay(date, db)
+            report.subsidy = try SubsidyStore.subsidyDay(date, db)
             return report
         }
     }
@@ -225,8 +225,8 @@ extension ShopStore {
             byCategory: fold.byCategory(), byRegister: fold.byRegister(), byCashier: cashiers, byHour: fold.byHour(),
             topProducts: fold.topProducts(limit: 10))
         let moneyFilter = filter.hasPrefix("s.business_day") ? "business_day = ?" : "shift_id = ?"
-        report.credit = try creditSummary(filter: filter, moneyFilter: moneyFilter, arguments: args, db)
-        report.savings = try savingsSummary(moneyFilter: moneyFilter, arguments: args, db)
+        report.credit = try MemberStore.creditSummary(filter: filter, moneyFilter: moneyFilter, arguments: args, db)
+        report.savings = try MemberStore.savingsSummary(moneyFilter: moneyFilter, arguments: args, db)
         return report
     }
 
@@ -250,7 +250,7 @@ extension ShopStore {
             sales[row[0]] = row[1]
             refunds[row[0]] = row[2]
         }
-        let memberMoney = try memberMoneyCash(shiftFilter: shiftFilter, arguments: args, db)
+        let memberMoney = try MemberStore.memberMoneyCash(shiftFilter: shiftFilter, arguments: args, db)
         var tally = DrawerTally()
         for shift in try Row.fetchAll(db, sql: "SELECT * FROM shifts WHERE \(shiftFilter)", arguments: args).map(Shift.init(row:)) {
             let drawer = DrawerCash(

@@ -21,7 +21,7 @@ public struct MemberStanding: Sendable, Hashable {
     public let day: String
 }
 
-extension ShopStore {
+extension MemberStore {
     /// The member's credit account: limit, taken, refunded, repaid (owed and available follow).
     public func creditPosition(member number: String) throws -> CreditPosition? {
         try read { db in try Self.member(number: number, db).map { try Self.creditPosition($0, db) } }
@@ -60,7 +60,7 @@ extension ShopStore {
             let day = try self.moment(db).day
             return MemberStanding(
                 member: member, credit: try Self.creditPosition(member, db),
-                purchasesThisYear: try Self.memberPurchases(member.number, year: String(day.prefix(4)), db), day: day)
+                purchasesThisYear: try SalesStore.memberPurchases(member.number, year: String(day.prefix(4)), db), day: day)
         }
     }
 
@@ -88,8 +88,8 @@ extension ShopStore {
             var moment = self.moment(in: settings.timeZone)
             var receiptNumber: (seq: Int64, text: String)?
             if let context {
-                moment = try Self.shiftMoment(moment, shiftID: context.shiftID, register: context.register, db)
-                receiptNumber = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
+                moment = try ShiftStore.shiftMoment(moment, shiftID: context.shiftID, register: context.register, db)
+                receiptNumber = try SalesStore.nextReceiptNumber(register: context.register, day: moment.day, db)
             }
             let audit = try AuditJournal.append(
                 db, store: self, kind: "credit.repaid", actor: actor, register: context?.register,
@@ -112,7 +112,7 @@ extension ShopStore {
                     gross: amount, discounts: .zero, total: amount, payments: [Receipt.PaymentLine(method: method, amount: amount)],
                     member: Receipt.MemberLine(
                         number: member.number, name: member.name,
-                        purchasesThisYear: try Self.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)),
+                        purchasesThisYear: try SalesStore.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)),
                     footer: settings.value(.receiptFooter), auditHash: audit.hash,
                     opensDrawer: method == .cash && settings.flag(.printerDrawer))
             }

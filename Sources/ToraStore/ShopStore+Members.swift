@@ -29,7 +29,7 @@ enum MemberColumns {
     static let openingBalances = SavingsAccount.allCases.map(\.rawValue)
 }
 
-extension ShopStore {
+extension MemberStore {
     // MARK: Tiers
 
     /// Every tier, by name.
@@ -88,7 +88,7 @@ extension ShopStore {
     }
 
     /// Members by number; inactive ones only when asked for.
-    public func members(includeInactive: Bool = false) throws -> [Member] {
+    public func all(includeInactive: Bool = false) throws -> [Member] {
         try read { db in
             try Row.fetchAll(db, sql: "\(Self.memberSelection) \(includeInactive ? "" : "WHERE m.active = 1") ORDER BY m.number")
                 .map(Self.member(from:))
@@ -110,7 +110,7 @@ extension ShopStore {
         }
     }
 
-    static func insert(_ member: Member, tierID: Int64, _ db: Database, store: ShopStore) throws {
+    static func insert(_ member: Member, tierID: Int64, _ db: Database, store: some ShopDatabaseAccess) throws {
         try db.execute(
             sql: "INSERT INTO members(number, name, tier_id, phone, credit_limit, active, created_at, nik) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [
@@ -230,7 +230,7 @@ extension ShopStore {
     /// the shop carries no NIK; importing the export back leaves the NIKs as they are).
     public func exportMembers() throws -> String {
         var text = CSVWriter.line(MemberColumns.all.filter { $0 != "nik" })
-        for member in try members(includeInactive: true) {
+        for member in try all(includeInactive: true) {
             text += CSVWriter.line([
                 member.number, member.name, member.tier, member.phone ?? "", String(member.creditLimit.rupiah),
                 member.isActive ? "yes" : "no",

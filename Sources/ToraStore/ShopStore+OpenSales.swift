@@ -29,7 +29,7 @@ public struct StoredSale: Sendable, Hashable {
     }
 }
 
-extension ShopStore {
+extension SalesStore {
     static func encode(_ sale: Sale) throws -> String {
         // Keys in declaration order: a sale holds no dictionaries, and this runs on every scan.
         String(decoding: try JSONEncoder().encode(sale), as: UTF8.self)
@@ -139,7 +139,7 @@ extension ShopStore {
             let total = (try? stored.sale.priced(with: rules).total) ?? .zero
             // Counted on the business day of the register's shift, as its sales are.
             var moment = try self.moment(db)
-            if let shift = try Self.openShift(register: register, db) { moment = moment.onBusinessDay(shift.businessDay) }
+            if let shift = try ShiftStore.openShift(register: register, db) { moment = moment.onBusinessDay(shift.businessDay) }
             try db.execute(
                 sql: """
                     INSERT INTO cancelled_sales(register, business_day, cashier, supervisor, cancelled_at, total, sale_json)

@@ -42,7 +42,7 @@ public struct RefundSelection: Sendable, Hashable {
     }
 }
 
-extension ShopStore {
+extension SalesStore {
     /// The receipt's lines with what each still allows to refund. Refunds themselves
     /// cannot be refunded.
     public func refundableSale(receipt number: String) throws -> RefundableSale {
@@ -137,12 +137,13 @@ extension ShopStore {
                     "store.refund_credit_needs_member", [:])
             }
             let settings = try SettingsSnapshot(db)
-            let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
+            let moment = try ShiftStore.shiftMoment(
+                self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             // Refunded subsidised goods give their units back to the day they were sold.
             var subsidised: [Int64: (programme: String, nik: String?, quotaDay: String)] = [:]
             for (line, _, _) in portions {
-                if let found = try Self.subsidyOfLine(line.lineID, db) { subsidised[line.lineID] = found }
+                if let found = try SubsidyStore.subsidyOfLine(line.lineID, db) { subsidised[line.lineID] = found }
             }
             let subsidyPayload: [String: JSONValue] =
                 subsidised.isEmpty
@@ -179,7 +180,7 @@ extension ShopStore {
                         }),
                 ].merging(subsidyPayload) { $1 }, at: moment)
             var memberLine: Receipt.MemberLine?
-            if let memberNumber = sale.memberNumber, let member = try Self.member(number: memberNumber, db) {
+            if let memberNumber = sale.memberNumber, let member = try MemberStore.member(number: memberNumber, db) {
                 let before = try Self.memberPurchases(memberNumber, year: String(moment.day.prefix(4)), db)
                 memberLine = Receipt.MemberLine(
                     number: member.number, name: member.name, purchasesThisYear: Money(before.rupiah - total.rupiah))
@@ -216,12 +217,12 @@ extension ShopStore {
                         line.lineID,
                     ])
                 if let found = subsidised[line.lineID] {
-                    try Self.insertSubsidyRow(
+                    try SubsidyStore.insertSubsidyRow(
                         audit: audit.seq, saleID: refundID, lineID: db.lastInsertedRowID, receipt: number.text, day: moment.day,
                         quotaDay: found.quotaDay, programme: found.programme, nik: found.nik, item: line.item, quantity: -quantity,
                         amount: -portion.net, db)
                 }
-                try self.recordMovement(
+                try StockStore(database: database).recordMovement(
                     db, productID: line.productID, sku: line.item.sku, kind: .refund, quantity: quantity, unitCost: line.item.cost,
                     reason: nil, party: nil, reference: number.text, actor: context.cashier.code, register: context.register,
                     journal: false,

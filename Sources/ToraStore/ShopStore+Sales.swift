@@ -15,7 +15,7 @@ public struct TillContext: Sendable, Hashable {
     }
 }
 
-extension ShopStore {
+extension SalesStore {
     /// A member's purchases in the calendar year of `day` (docs/catalogue-and-stock.md): Σ completed sales'
     /// totals minus their refunds.
     static func memberPurchases(_ number: String, year: String, _ db: Database) throws -> Money {
@@ -43,16 +43,17 @@ extension ShopStore {
                 throw StoreError(.invalidInput, "the sale is not paid in full: \(due) still due").translated("sale.due", ["due": due])
             }
             if let credit = sale.payments.first(where: { $0.method == .credit }), let member = sale.member {
-                let available = try Self.availableCredit(member: member.number, db)
+                let available = try MemberStore.availableCredit(member: member.number, db)
                 guard credit.amount <= available else {
                     throw StoreError(.invalidInput, "member \(member.number)'s available credit is now \(available.formatted)").translated(
                         "store.credit_now", ["member": member.number, "available": available.formatted])
                 }
             }
-            let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
+            let moment = try ShiftStore.shiftMoment(
+                self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
             // The buyer's limits, counted inside this write so two registers cannot both
             // sell the last units (docs/subsidised-goods.md).
-            try Self.checkSubsidy(sale, changed: nil, day: moment.day, db)
+            try SubsidyStore.checkSubsidy(sale, changed: nil, day: moment.day, db)
             var subsidised: [(line: PricedLine, programme: String)] = []
             for line in priced.lines where !line.isVoided {
                 if let code = line.line.item.subsidy { subsidised.append((line, code.uppercased())) }
@@ -66,7 +67,7 @@ extension ShopStore {
                 db, store: self, kind: "sale.completed", actor: context.cashier.code, register: context.register,
                 payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID)
                     .merging(Self.taxRulesPayload(rules)) { $1 }
-                    .merging(Self.subsidyPayload(subsidised, buyer: sale.buyer)) { $1 }, at: moment)
+                    .merging(SubsidyStore.subsidyPayload(subsidised, buyer: sale.buyer)) { $1 }, at: moment)
             var memberLine: Receipt.MemberLine?
             if let member = sale.member {
                 let before = try Self.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)
@@ -85,12 +86,12 @@ extension ShopStore {
                 try Self.insertLine(saleID: saleID, line: line, productID: productID, refundOfLine: nil, db)
                 guard !line.isVoided else { continue }
                 if let programme = line.line.item.subsidy {
-                    try Self.insertSubsidyRow(
+                    try SubsidyStore.insertSubsidyRow(
                         audit: audit.seq, saleID: saleID, lineID: db.lastInsertedRowID, receipt: number.text, day: moment.day,
                         quotaDay: moment.day, programme: programme.uppercased(), nik: sale.buyer?.digits, item: line.line.item,
                         quantity: line.line.quantity, amount: line.net, db)
                 }
-                try self.recordMovement(
+                try StockStore(database: database).recordMovement(
                     db, productID: productID, sku: line.line.item.sku, kind: .sale, quantity: -line.line.quantity,
                     unitCost: line.line.item.cost, reason: nil, party: nil, reference: number.text, actor: context.cashier.code,
                     register: context.register, journal: false, at: moment)
@@ -225,8 +226,8 @@ extension ShopStore {
                 } catch {
                     throw StoreError.damaged(error, column: "sales.receipt_json", row: "receipt \(number.uppercased())")
                 }
-                receipt = try Self.withSavedChange(stored, db)
-            } else if let slip = try Self.memberMoneyReceipt(number: number, db) {
+                receipt = try MemberStore.withSavedChange(stored, db)
+            } else if let slip = try MemberStore.memberMoneyReceipt(number: number, db) {
                 receipt = slip
             } else {
                 return nil
@@ -254,7 +255,7 @@ extension ShopStore {
     }
 }
 
-extension ShopStore {
+extension SalesStore {
     /// Every receipt number issued — sales, refunds and members' money slips — in the
     /// order issued (for audits and tests).
     public func receiptNumbers() throws -> [String] {

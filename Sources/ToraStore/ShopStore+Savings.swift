@@ -45,7 +45,7 @@ public struct SavingsMovement: Sendable, Hashable {
     public let ofReceipt: String?
 }
 
-extension ShopStore {
+extension MemberStore {
     /// The member's savings balances (Σ movements per account), nil for an unknown member.
     public func savingsBalances(member number: String) throws -> SavingsBalances? {
         try read { db in try Self.member(number: number, db).map { try Self.savingsBalances($0.number, upTo: nil, db) } }
@@ -129,8 +129,8 @@ extension ShopStore {
         var moment = self.moment(in: settings.timeZone)
         var number: (seq: Int64, text: String)?
         if let context {
-            moment = try Self.shiftMoment(moment, shiftID: context.shiftID, register: context.register, db)
-            number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
+            moment = try ShiftStore.shiftMoment(moment, shiftID: context.shiftID, register: context.register, db)
+            number = try SalesStore.nextReceiptNumber(register: context.register, day: moment.day, db)
         }
         let signed = request.direction == .deposit ? request.amount.rupiah : -request.amount.rupiah
         let audit = try AuditJournal.append(
@@ -204,7 +204,7 @@ extension ShopStore {
             gross: amount, discounts: .zero, total: amount, payments: [Receipt.PaymentLine(method: request.method, amount: amount)],
             member: Receipt.MemberLine(
                 number: member.number, name: member.name,
-                purchasesThisYear: try memberPurchases(member.number, year: String(moment.day.prefix(4)), db)),
+                purchasesThisYear: try SalesStore.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)),
             footer: settings.value(.receiptFooter), auditHash: auditHash,
             opensDrawer: request.method == .cash && settings.flag(.printerDrawer))
     }
@@ -212,7 +212,7 @@ extension ShopStore {
     /// What `tabung` may save: the register's last receipt when it is a member's sale
     /// (nothing has been receipted at the register since), with its change not yet saved.
     public func lastChange(register: String) throws -> (receipt: String, member: String, change: Money)? {
-        guard let last = try lastReceiptNumber(register: register) else { return nil }
+        guard let last = try SalesStore(database: database).lastReceiptNumber(register: register) else { return nil }
         return try read { db in
             guard
                 let row = try Row.fetchOne(

@@ -54,7 +54,7 @@ public struct ShiftClosing: Sendable, Hashable {
     public let waitingSales: [StoredSale]
 }
 
-extension ShopStore {
+extension ShiftStore {
     /// The open shift of a register, if any.
     public func openShift(register: String) throws -> Shift? {
         try read { db in try Self.openShift(register: register, db) }
@@ -139,20 +139,21 @@ extension ShopStore {
                 ])
             // The register's open sale is parked, so it waits for whoever comes next
             // instead of opening on their screen; nothing is dropped.
-            for open in try Self.storedSales(register: current.register, db) where open.state == .open && !open.sale.lines.isEmpty {
+            for open in try SalesStore.storedSales(register: current.register, db) where open.state == .open && !open.sale.lines.isEmpty {
                 try db.execute(
                     sql: "UPDATE open_sales SET state = 'parked', updated_at = ? WHERE id = ?", arguments: [moment.at, open.id])
                 try AuditJournal.append(
                     db, store: self, kind: "sale.parked", actor: actor, register: current.register,
                     payload: ["open_sale": .int(open.id), "reason": "shift closed"], at: moment)
             }
-            let waiting = try Self.storedSales(register: current.register, db)
+            let waiting = try SalesStore.storedSales(register: current.register, db)
             return ShiftClosing(shift: current, cash: cash, counted: counted, waitingSales: waiting)
         }
     }
 
     /// Opens the cash drawer without a sale (a supervisor's override), journaled.
     public func recordDrawerOpened(register: String, cashier: String, supervisor: String) throws {
-        try recordEvent(kind: "drawer.opened", actor: supervisor, register: register, payload: ["cashier": .string(cashier)])
+        try JournalStore(database: database).recordEvent(
+            kind: "drawer.opened", actor: supervisor, register: register, payload: ["cashier": .string(cashier)])
     }
 }

@@ -51,7 +51,7 @@ public struct LowStockLine: Sendable, Hashable {
     public let daysOfCover: Int64?
 }
 
-extension ShopStore {
+extension StockStore {
     /// Inserts one movement; the on-hand column follows by trigger in the same
     /// transaction. Every movement is journaled.
     @discardableResult

@@ -25,7 +25,7 @@ public struct SubsidyDayLine: Sendable, Hashable {
     public let buyers: Int
 }
 
-extension ShopStore {
+extension SubsidyStore {
     // MARK: Programmes
 
     /// Creates or changes a programme; refused when a product of it is priced above the
@@ -166,7 +166,7 @@ extension ShopStore {
         do {
             try read { db in try Self.checkSubsidy(sale, changed: changed, day: businessDay, db) }
         } catch let error as StoreError where error.coreError?.code == .subsidyLimit {
-            try recordEvent(
+            try JournalStore(database: database).recordEvent(
                 kind: "subsidy.refused", actor: actor, register: register,
                 payload: [
                     "programme": .string(error.coreError?.details["programme"] ?? ""), "nik": .optional(sale.buyer?.masked),

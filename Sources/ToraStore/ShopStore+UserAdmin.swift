@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-extension ShopStore {
+extension UserStore {
     /// Checks that `pin` could be a PIN (4–8 digits) before anything is written.
     public static func validatePin(_ pin: String) throws {
         try PinHasher.validate(pin)

@@ -24,7 +24,7 @@ public struct User: Sendable, Hashable {
     public let lockedUntil: Date?
 }
 
-extension ShopStore {
+extension UserStore {
     /// Wrong PINs in a row that lock a user, and for how long (docs/sign-in-and-files.md).
     public static let maximumFailedLogins = 5
     public static let lockout: TimeInterval = 5 * 60
@@ -37,7 +37,7 @@ extension ShopStore {
     }
 
     /// Every user by code.
-    public func users() throws -> [User] {
+    public func all() throws -> [User] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY code").map(Self.user(from:)) }
     }
 
