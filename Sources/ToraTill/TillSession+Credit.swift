@@ -7,11 +7,11 @@ extension TillSession {
     mutating func repay(member text: String, amount: String, method: TenderMethod) throws -> [String] {
         guard let context else { return [] }
         var number = text
-        if try store.members.member(number: number) == nil, !cardPrefix.isEmpty, text.uppercased().hasPrefix(cardPrefix.uppercased()) {
+        if try store.member(number: number) == nil, !cardPrefix.isEmpty, text.uppercased().hasPrefix(cardPrefix.uppercased()) {
             number = String(text.dropFirst(cardPrefix.count))
         }
-        guard try store.members.member(number: number) != nil else { return [t("error.unknown_member", ["value": text])] }
-        let repayment = try store.members.repayCredit(
+        guard try store.member(number: number) != nil else { return [t("error.unknown_member", ["value": text])] }
+        let repayment = try store.repayCredit(
             member: number, amount: try Money.parse(amount, field: "amount"), method: method, context: context, actor: context.cashier.code)
         var lines = [
             t(

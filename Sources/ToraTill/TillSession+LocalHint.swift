@@ -6,8 +6,7 @@ extension TillSession {
     /// non-local product; at most once per category in a sale (docs/till.md).
     mutating func localHint(for product: Product) throws -> String? {
         guard !product.isLocal, !hintedCategories.contains(product.category.lowercased()) else { return nil }
-        guard let local = try store.catalogue.localAlternative(category: product.category, unit: product.unit, excluding: product.sku)
-        else {
+        guard let local = try store.localAlternative(category: product.category, unit: product.unit, excluding: product.sku) else {
             return nil
         }
         hintedCategories.insert(product.category.lowercased())

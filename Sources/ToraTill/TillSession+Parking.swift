@@ -5,14 +5,14 @@ import ToraStore
 extension TillSession {
     mutating func park() throws -> [String] {
         guard let id = openSaleID, !sale.lines.isEmpty else { return [t("error.nothing_to_park")] }
-        try store.sales.park(id, actor: user?.code ?? "", register: register)
+        try store.park(id, actor: user?.code ?? "", register: register)
         sale = Sale()
         openSaleID = nil
         return [t("sale.parked", ["number": String(id)])]
     }
 
     mutating func resume(_ number: Int?) throws -> [String] {
-        let parked = try store.sales.parkedSales()
+        let parked = try store.parkedSales()
         guard let number else {
             guard !parked.isEmpty else { return [t("sale.none_parked")] }
             return parked.map { stored in
@@ -22,7 +22,7 @@ extension TillSession {
                 return t("sale.parked_entry", values)
             }
         }
-        let stored = try store.sales.resume(Int64(number), register: register, actor: user?.code ?? "")
+        let stored = try store.resume(Int64(number), register: register, actor: user?.code ?? "")
         hintedCategories = []
         openSaleID = stored.id
         sale = stored.sale
@@ -31,7 +31,7 @@ extension TillSession {
 
     mutating func cancel(supervisor: String) throws -> [String] {
         guard let id = openSaleID, !sale.lines.isEmpty || sale.member != nil else { return [t("error.nothing_to_cancel")] }
-        try store.sales.cancelOpenSale(id, register: register, cashier: user?.code ?? "", supervisor: supervisor, rules: rules)
+        try store.cancelOpenSale(id, register: register, cashier: user?.code ?? "", supervisor: supervisor, rules: rules)
         sale = Sale()
         openSaleID = nil
         return [t("sale.cancelled")]

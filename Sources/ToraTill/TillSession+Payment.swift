@@ -10,7 +10,7 @@ extension TillSession {
         let tendered = try text.map { try Money.parse($0, field: "amount") }
         var available: Money?
         if method == .credit, let member = sale.member {
-            available = try store.members.availableCredit(member: member.number)
+            available = try store.availableCredit(member: member.number)
         }
         let next = try sale.paying(method, tendered: tendered, rules: rules, creditAvailable: available)
         // A payment that settles the sale goes straight into the completing transaction,
@@ -36,7 +36,7 @@ extension TillSession {
     mutating func complete(_ settled: Sale? = nil) -> [String] {
         guard let context else { return [] }
         do {
-            let receipt = try store.sales.completeSale(openSaleID: openSaleID, sale: settled ?? sale, context: context)
+            let receipt = try store.completeSale(openSaleID: openSaleID, sale: settled ?? sale, context: context)
             var lines: [String] = []
             if !receipt.rounding.isZero { lines.append(t("sale.rounding", ["amount": receipt.rounding.formatted])) }
             lines.append(t("sale.change", ["change": receipt.change.formatted]))
@@ -80,9 +80,9 @@ extension TillSession {
     }
 
     mutating func reprint(_ number: String?) throws -> [String] {
-        guard let number = try number ?? store.sales.lastReceiptNumber(register: register) else { return [t("error.no_receipt_yet")] }
-        guard let receipt = try store.sales.receipt(number: number) else { return [t("error.unknown_receipt", ["value": number])] }
-        try store.journal.recordEvent(
+        guard let number = try number ?? store.lastReceiptNumber(register: register) else { return [t("error.no_receipt_yet")] }
+        guard let receipt = try store.receipt(number: number) else { return [t("error.unknown_receipt", ["value": number])] }
+        try store.recordEvent(
             kind: "receipt.reprinted", actor: user?.code ?? "", register: register, payload: ["receipt": .string(receipt.number)])
         return delivered(receipt)
     }

@@ -4,7 +4,7 @@ import ToraStore
 extension TillSession {
     /// `refund <receipt>` after the override: lists what is refundable and enters refund mode.
     mutating func startRefund(_ number: String, supervisor: String) throws -> TillReply {
-        let refundable = try store.sales.refundableSale(receipt: number)
+        let refundable = try store.refundableSale(receipt: number)
         refund = RefundDraft(sale: refundable, selections: [], supervisor: supervisor)
         state = .refunding
         return reply([t("refund.started", ["receipt": refundable.receiptNumber])] + refundableLines(refundable) + [t("refund.hint")])
@@ -43,7 +43,7 @@ extension TillSession {
                 let method = words.count > 1 ? TenderMethod.parse(words[1]) : .cash
                 guard let method, words.count <= 2 else { return reply([t("refund.pay_usage")]) }
                 guard let context else { return reply([]) }
-                let receipt = try store.sales.completeRefund(
+                let receipt = try store.completeRefund(
                     receipt: draft.sale.receiptNumber, selections: draft.selections, method: method, context: context,
                     supervisor: draft.supervisor)
                 refund = nil

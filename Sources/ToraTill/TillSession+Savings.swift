@@ -10,24 +10,24 @@ extension TillSession {
         switch command {
         case .deposit(let text, let account, let amount):
             guard let number = try memberNumber(text) else { return [t("error.unknown_member", ["value": text])] }
-            movement = try store.members.moveSavings(
+            movement = try store.moveSavings(
                 SavingsRequest(member: number, account: account, amount: try Money.parse(amount, field: "amount"), direction: .deposit),
-                context: context, actor: context.cashier.code)
+                context: context, actor: context.cashier.code, ofReceipt: nil)
         case .withdraw(let text, let account, let amount):
             guard let number = try memberNumber(text) else { return [t("error.unknown_member", ["value": text])] }
-            movement = try store.members.moveSavings(
+            movement = try store.moveSavings(
                 SavingsRequest(
                     member: number, account: account, amount: try Money.parse(amount, field: "amount"), direction: .withdrawal),
-                context: context, actor: context.cashier.code)
+                context: context, actor: context.cashier.code, ofReceipt: nil)
         case .saveChange(let amount):
             // Only the register's last receipt, when it is a member's sale with change left
             // to save and no new sale has begun: the change is saved once, never guessed.
-            guard sale.lines.isEmpty, let last = try store.members.lastChange(register: register), last.change.rupiah > 0 else {
+            guard sale.lines.isEmpty, let last = try store.lastChange(register: register), last.change.rupiah > 0 else {
                 return [t("savings.no_change")]
             }
             let requested = try amount.map { try Money.parse($0, field: "amount") }
             let saved = try ChangeToSavings.amount(change: last.change, requested: requested)
-            movement = try store.members.moveSavings(
+            movement = try store.moveSavings(
                 SavingsRequest(member: last.member, account: .sukarela, amount: saved, direction: .deposit, note: .change),
                 context: context, actor: context.cashier.code, ofReceipt: last.receipt)
             let lines = [
@@ -59,10 +59,10 @@ extension TillSession {
 
     /// The member's number as typed or as scanned from a card (with the card prefix).
     func memberNumber(_ text: String) throws -> String? {
-        if try store.members.member(number: text) != nil { return text }
+        if try store.member(number: text) != nil { return text }
         if !cardPrefix.isEmpty, text.uppercased().hasPrefix(cardPrefix.uppercased()) {
             let number = String(text.dropFirst(cardPrefix.count))
-            if try store.members.member(number: number) != nil { return number }
+            if try store.member(number: number) != nil { return number }
         }
         return nil
     }

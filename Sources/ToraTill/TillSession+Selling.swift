@@ -9,7 +9,7 @@ extension TillSession {
         switch command {
         case .discount, .price, .cancel, .refund, .drawer, .withdraw: return true
         case .reprint(let receipt?):
-            return receipt != (try? store.sales.lastReceiptNumber(register: register)) ?? nil
+            return receipt != (try? store.lastReceiptNumber(register: register)) ?? nil
         default: return false
         }
     }
@@ -33,11 +33,11 @@ extension TillSession {
     mutating func authorise(_ command: TillCommand, supervisorCode: String, pin: String) -> TillReply {
         state = .selling
         do {
-            let supervisor = try store.users.authenticate(code: supervisorCode, pin: pin, register: register)
+            let supervisor = try store.authenticate(code: supervisorCode, pin: pin, register: register)
             guard supervisor.role >= .supervisor else {
                 return reply([t("override.not_supervisor", ["code": supervisor.code])])
             }
-            try store.journal.recordEvent(
+            try store.recordEvent(
                 kind: "override", actor: supervisor.code, register: register,
                 payload: ["command": .string(Self.describe(command)), "cashier": .string(user?.code ?? "")])
             return run(command, supervisor: supervisor.code)
@@ -61,7 +61,7 @@ extension TillSession {
             // Pokok and wajib are never paid out at a till, and no more than the balance:
             // no supervisor is asked for a withdrawal that would be refused anyway.
             try account.checkWithdrawable(closing: false)
-            guard let number = try memberNumber(text), let balances = try store.members.savingsBalances(member: number) else { return }
+            guard let number = try memberNumber(text), let balances = try store.savingsBalances(member: number) else { return }
             _ = try balances.withdrawing(try Money.parse(amount, field: "amount"), from: account, member: number)
         default:
             return
@@ -137,7 +137,7 @@ extension TillSession {
             case .refund(let receipt): return try startRefund(receipt, supervisor: supervisor ?? "")
             case .reprint(let receipt): return reply(try reprint(receipt))
             case .drawer:
-                try store.shifts.recordDrawerOpened(register: register, cashier: user?.code ?? "", supervisor: supervisor ?? "")
+                try store.recordDrawerOpened(register: register, cashier: user?.code ?? "", supervisor: supervisor ?? "")
                 return reply([sink.openDrawer().map { t("drawer.failed", ["reason": printFault($0)]) } ?? t("drawer.opened")])
             case .shiftReport: return reply(try shiftReport())
             case .repay(let member, let amount, let method): return reply(try repay(member: member, amount: amount, method: method))
@@ -158,7 +158,7 @@ extension TillSession {
     /// Stores the changed sale before anything is shown (the durability promise).
     mutating func change(_ next: Sale, journal: (kind: String, payload: [String: JSONValue])? = nil) throws {
         guard let user else { return }
-        openSaleID = try store.sales.saveOpenSale(
+        openSaleID = try store.saveOpenSale(
             id: openSaleID, register: register, cashier: user.code, sale: next,
             journal: journal.map { ($0.kind, user.code, $0.payload) })
         sale = next
@@ -173,7 +173,7 @@ extension TillSession {
 
     mutating func add(code: String, quantity: String?) throws -> [String] {
         if !cardPrefix.isEmpty, code.uppercased().hasPrefix(cardPrefix.uppercased()),
-            let member = try store.members.member(number: String(code.dropFirst(cardPrefix.count)))
+            let member = try store.member(number: String(code.dropFirst(cardPrefix.count)))
         {
             return try attachMember(member.number)
         }
@@ -182,24 +182,24 @@ extension TillSession {
             scanned = try ScannedCode.interpret(code)
         } catch {
             // A sku of 8, 12 or 13 digits is not a misread barcode.
-            guard let product = try store.catalogue.product(code: code) else { throw error }
+            guard let product = try store.product(code: code) else { throw error }
             return try add(product, quantity: quantity)
         }
         switch scanned {
         case .lookup(let text):
-            guard let product = try store.catalogue.product(code: text) else {
-                if let member = try store.members.member(number: text) { return try attachMember(member.number) }
+            guard let product = try store.product(code: text) else {
+                if let member = try store.member(number: text) { return try attachMember(member.number) }
                 return [t("error.unknown_code", ["value": text])]
             }
             return try add(product, quantity: quantity)
         case .weighed(let plu, let weight):
             guard quantity == nil else { return [t("error.label_has_quantity")] }
-            guard let product = try store.catalogue.product(plu: plu) else { return [t("error.unknown_plu", ["value": plu])] }
+            guard let product = try store.product(plu: plu) else { return [t("error.unknown_plu", ["value": plu])] }
             guard product.product.unit.isMeasured else { return [t("error.plu_not_weighed", ["name": product.product.name])] }
             return try add(product, fixedQuantity: weight, amount: nil)
         case .priced(let plu, let price):
             guard quantity == nil else { return [t("error.label_has_quantity")] }
-            guard let product = try store.catalogue.product(plu: plu) else { return [t("error.unknown_plu", ["value": plu])] }
+            guard let product = try store.product(plu: plu) else { return [t("error.unknown_plu", ["value": plu])] }
             let quantity = Quantity.ofPricedLabel(price, unitPrice: product.product.price)
             return try add(product, fixedQuantity: quantity, amount: price)
         }
@@ -244,7 +244,7 @@ extension TillSession {
     }
 
     mutating func search(_ text: String) throws -> [String] {
-        let hits = try store.catalogue.search(text, limit: 9)
+        let hits = try store.search(text, limit: 9)
         results = hits.map(\.product)
         guard !hits.isEmpty else { return [t("search.none", ["text": text])] }
         var lines = hits.enumerated().map { index, hit in
@@ -256,9 +256,9 @@ extension TillSession {
     }
 
     mutating func attachMember(_ number: String) throws -> [String] {
-        guard let member = try store.members.member(number: number) else { return [t("error.unknown_member", ["value": number])] }
+        guard let member = try store.member(number: number) else { return [t("error.unknown_member", ["value": number])] }
         guard member.isActive else { return [t("error.inactive_member", ["value": member.number])] }
-        guard let tier = try store.members.tiers().first(where: { $0.name == member.tier }) else {
+        guard let tier = try store.tiers().first(where: { $0.name == member.tier }) else {
             return [t("error.unknown_member", ["value": number])]
         }
         try change(try sale.attaching(SaleMember(number: member.number, name: member.name, tier: tier)))

@@ -10,8 +10,8 @@ extension TillSession {
 
     func shiftReport() throws -> [String] {
         guard let shift else { return [] }
-        let report = try store.reports.shiftReport(shift)
-        let cash = try store.shifts.shiftCash(shift)
+        let report = try store.shiftReport(shift)
+        let cash = try store.shiftCash(shift)
         return TillText.shiftReport(report, cash: cash, shift: shift, openedAt: store.localTime(shift.openedAt), texts: texts)
     }
 
@@ -52,7 +52,7 @@ extension TillSession {
         }
         do {
             let counted = try Money.parse(line, field: "counted")
-            let closing = try store.shifts.closeShift(shift, counted: counted, actor: user.code)
+            let closing = try store.closeShift(shift, counted: counted, actor: user.code)
             var lines = try shiftReport()
             lines.append(
                 t(

@@ -32,7 +32,7 @@ extension TillSession {
     /// shift's business day; a refusal is journaled by the store with the masked NIK.
     func checkSubsidy(_ next: Sale, changed: Int?) throws {
         guard next.activeLines.contains(where: { $0.item.subsidy != nil }) else { return }
-        try store.subsidy.checkSubsidy(
+        try store.checkSubsidy(
             next, changed: changed, businessDay: shift?.businessDay ?? "", actor: user?.code ?? "", register: register)
     }
 
@@ -40,7 +40,7 @@ extension TillSession {
     /// supervisor is asked, so a refused override is never journaled.
     func checkHET(line number: Int, price: Money) throws {
         guard let line = sale.activeLines.first(where: { $0.number == number }), let code = line.item.subsidy,
-            let programme = try store.subsidy.programme(code: code)
+            let programme = try store.programme(code: code)
         else { return }
         try programme.checkPrice(price, field: "price", sku: line.item.sku)
     }

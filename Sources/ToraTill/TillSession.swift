@@ -22,7 +22,7 @@ public struct TillSession {
         case finished
     }
 
-    let store: ShopStore
+    let store: any TillBooks
     let register: String
     let texts: Translations
     let sink: any ReceiptSink
@@ -40,7 +40,7 @@ public struct TillSession {
     var hintedCategories: Set<String> = []
 
     /// A till for `register` (two digits) on `store`, speaking `texts`' language.
-    public init(store: ShopStore, register: String, texts: Translations, sink: any ReceiptSink) {
+    public init(store: any TillBooks, register: String, texts: Translations, sink: any ReceiptSink) {
         self.store = store
         self.register = register
         self.texts = texts
@@ -162,15 +162,15 @@ public struct TillSession {
 
     mutating func login(code: String, pin: String) -> TillReply {
         do {
-            let user = try store.users.authenticate(code: code, pin: pin, register: register)
-            if let open = try store.shifts.openShift(register: register), let refusal = try shiftToCloseFirst(open, user: user) {
+            let user = try store.authenticate(code: code, pin: pin, register: register)
+            if let open = try store.openShift(register: register), let refusal = try shiftToCloseFirst(open, user: user) {
                 return refusal
             }
             self.user = user
             rules = try store.pricingRules()
             cardPrefix = try store.setting(.memberCardPrefix)
             var lines = [t("login.welcome", ["name": user.name, "register": register])]
-            if let open = try store.shifts.openShift(register: register) {
+            if let open = try store.openShift(register: register) {
                 shift = open
                 lines += try resumeOpenSale()
                 state = .selling
@@ -193,7 +193,7 @@ public struct TillSession {
         }
         do {
             let float = try Money.parse(line, field: "float")
-            shift = try store.shifts.openShift(register: register, cashier: user.code, float: float)
+            shift = try store.openShift(register: register, cashier: user.code, float: float)
             state = .selling
             var lines = [t("shift.opened", ["amount": float.formatted])]
             lines += try resumeOpenSale()
@@ -207,7 +207,7 @@ public struct TillSession {
     /// Picks up the register's open sale after a crash or a `quit`; a sale that was fully
     /// paid but not yet completed is completed now.
     mutating func resumeOpenSale() throws -> [String] {
-        guard let stored = try store.sales.openSale(register: register) else { return [] }
+        guard let stored = try store.openSale(register: register) else { return [] }
         openSaleID = stored.id
         sale = stored.sale
         guard !sale.lines.isEmpty || sale.member != nil else { return [] }
