@@ -150,7 +150,7 @@ extension CatalogueStore {
                     }
                     try Self.update(existing.id, to: product, db, store: self)
                     try AuditJournal.append(
-                        db, store: self, kind: "product.changed", actor: actor,
+                        db, store: self, kind: .productChanged, actor: actor,
                         payload: ["sku": .string(product.sku), "changes": .object(Self.changedFields(from: existing.product, to: product))])
                     report.updated += 1
                 }
@@ -158,7 +158,7 @@ extension CatalogueStore {
             } else {
                 if let plu = product.plu { try db.execute(sql: "UPDATE products SET plu = NULL WHERE plu = ?", arguments: [plu]) }
                 id = try Self.insert(product, db, store: self)
-                try AuditJournal.append(db, store: self, kind: "product.created", actor: actor, payload: Self.auditFields(product))
+                try AuditJournal.append(db, store: self, kind: .productCreated, actor: actor, payload: Self.auditFields(product))
                 report.created += 1
             }
             if let counted {

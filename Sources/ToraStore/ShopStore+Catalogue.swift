@@ -118,7 +118,7 @@ extension CatalogueStore {
             try Self.checkOwnership(of: product, db)
             if let first = try SubsidyStore.subsidyProblems(product, db).first { throw StoreError(first) }
             let id = try Self.insert(product, db, store: self)
-            try AuditJournal.append(db, store: self, kind: "product.created", actor: actor, payload: Self.auditFields(product))
+            try AuditJournal.append(db, store: self, kind: .productCreated, actor: actor, payload: Self.auditFields(product))
             if let openingStock, openingStock.thousandths != 0 {
                 try StockStore(database: database).recordMovement(
                     db, productID: id, sku: product.sku, kind: .count, quantity: openingStock, unitCost: nil, reason: "opening stock",

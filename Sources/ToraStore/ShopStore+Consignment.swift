@@ -111,7 +111,7 @@ extension ConsignmentStore {
                 throw StoreError(.notFound, "consignor: no product is consigned by '\(consignor)'")
             }
             let audit = try AuditJournal.append(
-                db, store: self, kind: "consignment.settled", actor: actor,
+                db, store: self, kind: .consignmentSettled, actor: actor,
                 payload: [
                     "consignor": .string(consignor), "to": .string(to), "amount": .int(statement.payable.rupiah),
                     "units": .int(statement.units.thousandths), "lines": .int(Int64(statement.lineIDs.count)),

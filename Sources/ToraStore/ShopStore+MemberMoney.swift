@@ -92,7 +92,7 @@ extension MemberStore {
                 receiptNumber = try SalesStore.nextReceiptNumber(register: context.register, day: moment.day, db)
             }
             let audit = try AuditJournal.append(
-                db, store: self, kind: "credit.repaid", actor: actor, register: context?.register,
+                db, store: self, kind: .creditRepaid, actor: actor, register: context?.register,
                 payload: [
                     "member": .string(member.number), "account": "credit", "kind": "repayment", "amount": .int(amount.rupiah),
                     "method": .string(method.rawValue), "receipt": .optional(receiptNumber?.text),

@@ -55,7 +55,7 @@ extension MemberStore {
                     """,
                 arguments: [tier.name, tier.discountPct, tier.localDiscountPct])
             try AuditJournal.append(
-                db, store: self, kind: old == nil ? "tier.created" : "tier.changed", actor: actor,
+                db, store: self, kind: old == nil ? JournalKind.tierCreated : .tierChanged, actor: actor,
                 payload: [
                     "name": .string(tier.name), "discount_pct": .int(tier.discountPct), "local_discount_pct": .int(tier.localDiscountPct),
                     "old_discount_pct": old.map { .int($0["discount_pct"]) } ?? .null,
@@ -106,7 +106,7 @@ extension MemberStore {
                 throw StoreError(.notFound, "tier: no tier named '\(member.tier)'; see `tora tiers list`")
             }
             try Self.insert(member, tierID: tierID, db, store: self)
-            try AuditJournal.append(db, store: self, kind: "member.created", actor: actor, payload: Self.auditFields(member))
+            try AuditJournal.append(db, store: self, kind: .memberCreated, actor: actor, payload: Self.auditFields(member))
         }
     }
 
@@ -205,7 +205,7 @@ extension MemberStore {
                             existing.number,
                         ])
                     try AuditJournal.append(
-                        db, store: self, kind: "member.changed", actor: actor,
+                        db, store: self, kind: .memberChanged, actor: actor,
                         payload: [
                             "number": .string(member.number), "old": .object(Self.auditFields(existing)),
                             "new": .object(Self.auditFields(member)),
@@ -213,7 +213,7 @@ extension MemberStore {
                     report.updated += 1
                 } else {
                     try Self.insert(member, tierID: tierID, db, store: self)
-                    try AuditJournal.append(db, store: self, kind: "member.created", actor: actor, payload: Self.auditFields(member))
+                    try AuditJournal.append(db, store: self, kind: .memberCreated, actor: actor, payload: Self.auditFields(member))
                     report.created += 1
                 }
             }

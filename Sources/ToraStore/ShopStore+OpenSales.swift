@@ -49,7 +49,7 @@ extension SalesStore {
     @discardableResult
     public func saveOpenSale(
         id: Int64?, register: String, cashier: String, sale: Sale,
-        journal: (kind: String, actor: String, payload: [String: JSONValue])? = nil
+        journal: (kind: JournalKind, actor: String, payload: [String: JSONValue])? = nil
     ) throws -> Int64 {
         let json = try Self.encode(sale)
         return try write { db in
@@ -86,7 +86,7 @@ extension SalesStore {
                 throw StoreError(.notFound, "there is no open sale to park").translated("error.nothing_to_park", [:])
             }
             try AuditJournal.append(
-                db, store: self, kind: "sale.parked", actor: actor, register: register, payload: ["open_sale": .int(id)])
+                db, store: self, kind: .saleParked, actor: actor, register: register, payload: ["open_sale": .int(id)])
         }
     }
 
@@ -120,7 +120,7 @@ extension SalesStore {
                 throw StoreError(.notFound, "there is no parked sale \(id)").translated("store.no_parked_sale", ["number": String(id)])
             }
             try AuditJournal.append(
-                db, store: self, kind: "sale.resumed", actor: actor, register: register, payload: ["open_sale": .int(id)])
+                db, store: self, kind: .saleResumed, actor: actor, register: register, payload: ["open_sale": .int(id)])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.notFound, "there is no parked sale \(id)").translated("store.no_parked_sale", ["number": String(id)])
             }
@@ -148,7 +148,7 @@ extension SalesStore {
                 arguments: [register, moment.day, cashier, supervisor, moment.at, total.rupiah, row["sale_json"] as String])
             try db.execute(sql: "DELETE FROM open_sales WHERE id = ?", arguments: [id])
             try AuditJournal.append(
-                db, store: self, kind: "sale.cancelled", actor: supervisor, register: register,
+                db, store: self, kind: .saleCancelled, actor: supervisor, register: register,
                 payload: [
                     "open_sale": .int(id), "cashier": .string(cashier), "total": .int(total.rupiah),
                     "lines": .int(Int64(stored.sale.activeLines.count)),

@@ -29,7 +29,7 @@ extension CatalogueStore {
             if let first = try SubsidyStore.subsidyProblems(product, db).first { throw StoreError(first) }
             try Self.update(existing.id, to: product, db, store: self)
             try AuditJournal.append(
-                db, store: self, kind: "product.changed", actor: actor,
+                db, store: self, kind: .productChanged, actor: actor,
                 payload: ["sku": .string(product.sku), "changes": .object(Self.changedFields(from: existing.product, to: product))])
             return (existing.product, product)
         }

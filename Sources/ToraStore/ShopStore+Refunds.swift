@@ -161,7 +161,7 @@ extension SalesStore {
                         })
                 ]
             let audit = try AuditJournal.append(
-                db, store: self, kind: "refund.completed", actor: context.cashier.code, register: context.register,
+                db, store: self, kind: .refundCompleted, actor: context.cashier.code, register: context.register,
                 payload: [
                     "receipt": .string(number.text), "refund_of": .string(sale.receiptNumber), "supervisor": .string(supervisor),
                     "method": .string(method.rawValue), "total": .int(total.rupiah),

@@ -64,7 +64,7 @@ extension SalesStore {
                 productIDs[line.item.sku] = try Self.productID(of: line.item, db)
             }
             let audit = try AuditJournal.append(
-                db, store: self, kind: "sale.completed", actor: context.cashier.code, register: context.register,
+                db, store: self, kind: .saleCompleted, actor: context.cashier.code, register: context.register,
                 payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID)
                     .merging(Self.taxRulesPayload(rules)) { $1 }
                     .merging(SubsidyStore.subsidyPayload(subsidised, buyer: sale.buyer)) { $1 }, at: moment)

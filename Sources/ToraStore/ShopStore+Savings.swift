@@ -134,7 +134,7 @@ extension MemberStore {
         }
         let signed = request.direction == .deposit ? request.amount.rupiah : -request.amount.rupiah
         let audit = try AuditJournal.append(
-            db, store: self, kind: request.direction == .deposit ? "savings.deposited" : "savings.withdrawn", actor: actor,
+            db, store: self, kind: request.direction == .deposit ? JournalKind.savingsDeposited : .savingsWithdrawn, actor: actor,
             register: context?.register,
             payload: [
                 "member": .string(member.number), "account": .string(request.account.rawValue),

@@ -79,7 +79,7 @@ extension ShiftStore {
                 arguments: [register, cashier, moment.day, moment.at, float.rupiah])
             let id = db.lastInsertedRowID
             try AuditJournal.append(
-                db, store: self, kind: "shift.opened", actor: cashier, register: register,
+                db, store: self, kind: .shiftOpened, actor: cashier, register: register,
                 payload: ["shift": .int(id), "opening_float": .int(float.rupiah), "business_day": .string(moment.day)])
             guard let shift = try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [id]).map(Shift.init(row:)) else {
                 throw StoreError(.io, "the new shift could not be read back")
@@ -129,7 +129,7 @@ extension ShiftStore {
                 sql: "UPDATE shifts SET closed_at = ?, closed_day = ?, expected_cash = ?, counted_cash = ? WHERE id = ?",
                 arguments: [moment.at, moment.day, cash.expected.rupiah, counted.rupiah, current.id])
             try AuditJournal.append(
-                db, store: self, kind: "shift.closed", actor: actor, register: current.register,
+                db, store: self, kind: .shiftClosed, actor: actor, register: current.register,
                 payload: [
                     "shift": .int(current.id), "opening_float": .int(cash.openingFloat.rupiah), "cash_sales": .int(cash.cashSales.rupiah),
                     "cash_refunds": .int(cash.cashRefunds.rupiah), "member_money_cash": .int(cash.memberMoneyCash.rupiah),
@@ -143,7 +143,7 @@ extension ShiftStore {
                 try db.execute(
                     sql: "UPDATE open_sales SET state = 'parked', updated_at = ? WHERE id = ?", arguments: [moment.at, open.id])
                 try AuditJournal.append(
-                    db, store: self, kind: "sale.parked", actor: actor, register: current.register,
+                    db, store: self, kind: .saleParked, actor: actor, register: current.register,
                     payload: ["open_sale": .int(open.id), "reason": "shift closed"], at: moment)
             }
             let waiting = try SalesStore.storedSales(register: current.register, db)
@@ -154,6 +154,6 @@ extension ShiftStore {
     /// Opens the cash drawer without a sale (a supervisor's override), journaled.
     public func recordDrawerOpened(register: String, cashier: String, supervisor: String) throws {
         try JournalStore(database: database).recordEvent(
-            kind: "drawer.opened", actor: supervisor, register: register, payload: ["cashier": .string(cashier)])
+            kind: .drawerOpened, actor: supervisor, register: register, payload: ["cashier": .string(cashier)])
     }
 }

@@ -73,7 +73,7 @@ extension StockStore {
         // Sales and refunds journal their movements in their own entry, line by line.
         guard journal else { return id }
         try AuditJournal.append(
-            db, store: self, kind: "stock.\(kind.rawValue)", actor: actor, register: register,
+            db, store: self, kind: .stock(kind), actor: actor, register: register,
             payload: [
                 "movement": .int(id), "sku": .string(sku), "quantity": .int(quantity.thousandths), "unit_cost": .money(unitCost),
                 "reason": .optional(reason), "party": .optional(party), "reference": .optional(reference),
@@ -100,7 +100,7 @@ extension StockStore {
                 if cost != stocked.product.cost {
                     try db.execute(sql: "UPDATE products SET cost = ? WHERE id = ?", arguments: [cost.rupiah, stocked.id])
                     try AuditJournal.append(
-                        db, store: self, kind: "product.changed", actor: actor,
+                        db, store: self, kind: .productChanged, actor: actor,
                         payload: [
                             "sku": .string(stocked.product.sku),
                             "changes": .object(["cost": .array([.int(stocked.product.cost.rupiah), .int(cost.rupiah)])]),

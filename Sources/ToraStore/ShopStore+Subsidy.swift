@@ -58,7 +58,7 @@ extension SubsidyStore {
                 ])
             var payload = Self.auditFields(programme)
             payload["old"] = old.map { JSONValue.object(Self.auditFields($0)) } ?? JSONValue.null
-            try AuditJournal.append(db, store: self, kind: "subsidy.programme_set", actor: actor, payload: payload)
+            try AuditJournal.append(db, store: self, kind: .subsidyProgrammeSet, actor: actor, payload: payload)
         }
     }
 
@@ -167,7 +167,7 @@ extension SubsidyStore {
             try read { db in try Self.checkSubsidy(sale, changed: changed, day: businessDay, db) }
         } catch let error as StoreError where error.coreError?.code == .subsidyLimit {
             try JournalStore(database: database).recordEvent(
-                kind: "subsidy.refused", actor: actor, register: register,
+                kind: .subsidyRefused, actor: actor, register: register,
                 payload: [
                     "programme": .string(error.coreError?.details["programme"] ?? ""), "nik": .optional(sale.buyer?.masked),
                     "asked": .string(error.coreError?.value ?? ""), "remaining": .string(error.coreError?.details["remaining"] ?? ""),

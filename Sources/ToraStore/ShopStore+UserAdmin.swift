@@ -30,7 +30,7 @@ extension UserStore {
             try db.execute(
                 sql: "UPDATE users SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [hash, user])
             try AuditJournal.append(
-                db, store: self, kind: reset ? "user.pin_reset" : "user.pin_changed", actor: actor,
+                db, store: self, kind: reset ? JournalKind.userPinReset : .userPinChanged, actor: actor,
                 payload: ["code": .string(user)])
         }
     }
@@ -43,7 +43,7 @@ extension UserStore {
             }
             let user: String = row["code"]
             try db.execute(sql: "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [user])
-            try AuditJournal.append(db, store: self, kind: "user.unlocked", actor: actor, payload: ["code": .string(user)])
+            try AuditJournal.append(db, store: self, kind: .userUnlocked, actor: actor, payload: ["code": .string(user)])
         }
     }
 

@@ -62,7 +62,7 @@ extension UserStore {
                 sql: "INSERT INTO users(code, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [code, name.trimmingSpaces(), role.rawValue, hash, Timestamp.format(self.clock.now)])
             try AuditJournal.append(
-                db, store: self, kind: "user.created", actor: actor,
+                db, store: self, kind: .userCreated, actor: actor,
                 payload: ["code": .string(code), "name": .string(name), "role": .string(role.rawValue)])
         }
     }
@@ -77,7 +77,7 @@ extension UserStore {
             try db.execute(
                 sql: "UPDATE users SET active = ?, failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [active, code])
             try AuditJournal.append(
-                db, store: self, kind: active ? "user.enabled" : "user.disabled", actor: actor, payload: ["code": .string(code)])
+                db, store: self, kind: active ? JournalKind.userEnabled : .userDisabled, actor: actor, payload: ["code": .string(code)])
         }
     }
 
@@ -97,14 +97,14 @@ extension UserStore {
             let wrong = StoreError(.denied, "unknown user code or wrong PIN").translated("login.failed", [:])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE code = ?", arguments: [code]) else {
                 try AuditJournal.append(
-                    db, store: self, kind: "login.failed", actor: code, register: register,
+                    db, store: self, kind: .loginFailed, actor: code, register: register,
                     payload: ["code": .string(code), "reason": "unknown user"])
                 return .failure(wrong)
             }
             let user = Self.user(from: row)
             if let until = user.lockedUntil, until > now {
                 try AuditJournal.append(
-                    db, store: self, kind: "login.failed", actor: user.code, register: register,
+                    db, store: self, kind: .loginFailed, actor: user.code, register: register,
                     payload: ["code": .string(user.code), "reason": "locked"])
                 guard pinMatches else { return .failure(wrong) }
                 let minutes = Int((until.timeIntervalSince(now) / 60).rounded(.up))
@@ -121,7 +121,7 @@ extension UserStore {
                     sql: "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE code = ?",
                     arguments: [lockNow ? 0 : failures, lockNow ? Timestamp.format(now.addingTimeInterval(Self.lockout)) : nil, user.code])
                 try AuditJournal.append(
-                    db, store: self, kind: "login.failed", actor: user.code, register: register,
+                    db, store: self, kind: .loginFailed, actor: user.code, register: register,
                     payload: [
                         "code": .string(user.code), "reason": "wrong PIN", "attempt": .int(Int64(failures)), "locked": .bool(lockNow),
                     ])
@@ -129,7 +129,7 @@ extension UserStore {
             }
             guard user.isActive else {
                 try AuditJournal.append(
-                    db, store: self, kind: "login.failed", actor: user.code, register: register,
+                    db, store: self, kind: .loginFailed, actor: user.code, register: register,
                     payload: ["code": .string(user.code), "reason": "disabled"])
                 return .failure(StoreError(.denied, "user \(user.code) is disabled").translated("login.disabled", ["code": user.code]))
             }

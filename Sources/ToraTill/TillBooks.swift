@@ -40,7 +40,8 @@ public protocol TillBooks: Sendable {
     // The open sale, parking, completing, refunding.
     func openSale(register: String) throws -> StoredSale?
     func saveOpenSale(
-        id: Int64?, register: String, cashier: String, sale: Sale, journal: (kind: String, actor: String, payload: [String: JSONValue])?
+        id: Int64?, register: String, cashier: String, sale: Sale,
+        journal: (kind: JournalKind, actor: String, payload: [String: JSONValue])?
     ) throws -> Int64
     func park(_ id: Int64, actor: String, register: String) throws
     func parkedSales() throws -> [StoredSale]
@@ -59,7 +60,7 @@ public protocol TillBooks: Sendable {
     func programme(code: String) throws -> SubsidyProgramme?
 
     /// Journals an event that changes nothing (an override, a reprint).
-    func recordEvent(kind: String, actor: String, register: String?, payload: [String: JSONValue]) throws
+    func recordEvent(kind: JournalKind, actor: String, register: String?, payload: [String: JSONValue]) throws
 }
 
 /// The shop file's focused stores, seen as the till's books.
@@ -105,7 +106,8 @@ extension ShopStore: TillBooks {
 
     public func openSale(register: String) throws -> StoredSale? { try sales.openSale(register: register) }
     public func saveOpenSale(
-        id: Int64?, register: String, cashier: String, sale: Sale, journal: (kind: String, actor: String, payload: [String: JSONValue])?
+        id: Int64?, register: String, cashier: String, sale: Sale,
+        journal: (kind: JournalKind, actor: String, payload: [String: JSONValue])?
     ) throws -> Int64 {
         try sales.saveOpenSale(id: id, register: register, cashier: cashier, sale: sale, journal: journal)
     }
@@ -134,7 +136,7 @@ extension ShopStore: TillBooks {
     }
     public func programme(code: String) throws -> SubsidyProgramme? { try subsidy.programme(code: code) }
 
-    public func recordEvent(kind: String, actor: String, register: String?, payload: [String: JSONValue]) throws {
+    public func recordEvent(kind: JournalKind, actor: String, register: String?, payload: [String: JSONValue]) throws {
         try journal.recordEvent(kind: kind, actor: actor, register: register, payload: payload)
     }
 }

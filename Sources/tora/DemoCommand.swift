@@ -61,7 +61,7 @@ struct DemoCommand: ParsableCommand {
             for user in Self.users {
                 try store.users.addUser(code: user.code, name: user.name, role: user.role, pin: user.pin, actor: actor)
             }
-            try store.journal.recordEvent(kind: "demo.created", actor: actor, payload: ["path": .string(path)])
+            try store.journal.recordEvent(kind: .demoCreated, actor: actor, payload: ["path": .string(path)])
             let summary = try store.catalogue.catalogueSummary()
             FileHandle.standardOutput.write(
                 Data(

@@ -85,7 +85,7 @@ extension ReportCommand {
                 if fullNIK {
                     let (signed, actor) = try signIn.open(shop, as: .manager)
                     try signed.journal.recordEvent(
-                        kind: "subsidy.full_nik_read", actor: actor,
+                        kind: .subsidyFullNIKRead, actor: actor,
                         payload: ["programme": .string(programme.uppercased()), "from": .string(period.from), "to": .string(period.to)])
                     store = signed
                 } else {
