@@ -1,4 +1,5 @@
 import Foundation
+import ToraCore
 import ToraStore
 
 extension StoreBench {
@@ -9,7 +10,7 @@ extension StoreBench {
         var firstDay = 0.0
         var salesCount = 0
         for index in 0...repeats {
-            let result = try Stopwatch.time { try store.reports.dayReport(day: shop.reportDay) }
+            let result = try Stopwatch.time { try store.reports.dayReport(day: BusinessDay(shop.reportDay)) }
             salesCount = result.value.salesCount
             if index == 0 { firstDay = result.milliseconds } else { day.append(result.milliseconds) }
         }

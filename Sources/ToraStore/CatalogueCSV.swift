@@ -60,6 +60,8 @@ extension CatalogueStore {
         }
     }
 
+    /// Over 60 lines on purpose: one pass over the file's rows, each column checked in turn
+    /// so every problem of every line is reported at once.
     private func applyCatalogue(
         _ table: CSVTable, csv: inout CSVImport, dryRun: Bool, actor: String, _ db: Database
     ) throws -> CatalogueImportReport {
@@ -166,9 +168,9 @@ extension CatalogueStore {
                 let difference = counted - onHand
                 if difference.thousandths != 0 {
                     try StockStore(database: database).recordMovement(
-                        db, productID: id, sku: product.sku, kind: .count, quantity: difference, unitCost: nil,
-                        reason: "counted \(counted.formatted(product.unit))", party: nil, reference: "catalogue import",
-                        actor: actor)
+                        StockChange(
+                            productID: id, sku: product.sku, kind: .count, quantity: difference,
+                            reason: "counted \(counted.formatted(product.unit))", reference: "catalogue import", actor: actor), db)
                     report.stockCounts += 1
                 }
             }

@@ -35,7 +35,7 @@ extension CatalogueStore {
         guard text.count <= Self.maxSearchCharacters else {
             let max = String(Self.maxSearchCharacters)
             throw StoreError(.invalidInput, "the search text is too long: at most \(max) characters")
-                .translated("search.too_long", ["max": max])
+                .because(.searchTooLong(maxCharacters: Self.maxSearchCharacters))
         }
         let words = Self.searchWords(text)
         guard !words.isEmpty else { return [] }

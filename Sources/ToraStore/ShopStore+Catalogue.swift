@@ -121,8 +121,8 @@ extension CatalogueStore {
             try AuditJournal.append(db, store: self, kind: .productCreated, actor: actor, payload: Self.auditFields(product))
             if let openingStock, openingStock.thousandths != 0 {
                 try StockStore(database: database).recordMovement(
-                    db, productID: id, sku: product.sku, kind: .count, quantity: openingStock, unitCost: nil, reason: "opening stock",
-                    party: nil, reference: nil, actor: actor)
+                    StockChange(
+                        productID: id, sku: product.sku, kind: .count, quantity: openingStock, reason: "opening stock", actor: actor), db)
             }
         }
     }

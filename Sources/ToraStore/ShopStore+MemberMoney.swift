@@ -69,13 +69,15 @@ extension MemberStore {
     /// and takes the next receipt number of the register, and its slip is returned to print;
     /// in the back office (`context` nil) it has no register, shift or receipt. Refused
     /// beyond what the member owes.
+    /// Over 60 lines on purpose: the steps of one transaction, in the order they must run,
+    /// read top to bottom; split up they would hand a dozen values between pieces.
     public func repayCredit(
         member number: String, amount: Money, method: TenderMethod, context: TillContext?, actor: String
     ) throws -> CreditRepayment {
         try write { db in
             guard let member = try Self.member(number: number, db) else {
                 throw StoreError(.notFound, "member: no member with number '\(number)'")
-                    .translated("error.unknown_member", ["value": number])
+                    .because(.unknownMember(number))
             }
             let position = try Self.creditPosition(member, db)
             let after: CreditPosition
@@ -132,25 +134,24 @@ extension MemberStore {
     }
 
     /// Σ members' money in cash per shift (signed), for expected cash.
-    static func memberMoneyCash(shiftFilter: String, arguments: StatementArguments, _ db: Database) throws -> [Int64: Int64] {
+    static func memberMoneyCash(_ scope: ReportScope, _ db: Database) throws -> [Int64: Int64] {
         var cash: [Int64: Int64] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
                 SELECT shift_id, sum(amount) FROM member_money
-                WHERE shift_id IN (SELECT id FROM shifts WHERE \(shiftFilter)) AND method = 'cash' GROUP BY shift_id
-                """, arguments: arguments)
+                WHERE shift_id IN (SELECT id FROM shifts WHERE \(scope.conditions.shifts)) AND method = 'cash' GROUP BY shift_id
+                """, arguments: scope.arguments)
         {
             cash[row[0]] = row[1]
         }
         return cash
     }
 
-    /// The credit section of a report: credit taken and refunded by the sales matched by
-    /// `filter` (on `sales s`), and repayments matched by `moneyFilter` (on `member_money`).
-    static func creditSummary(
-        filter: String, moneyFilter: String, arguments: StatementArguments, _ db: Database
-    ) throws -> SalesReport.Credit {
+    /// The credit section of a report: credit taken and refunded by the sales of `scope`,
+    /// and the repayments made in it.
+    static func creditSummary(_ scope: ReportScope, _ db: Database) throws -> SalesReport.Credit {
+        let (filter, moneyFilter, arguments) = (scope.conditions.sales, scope.conditions.memberMoney, scope.arguments)
         let row = try Row.fetchOne(
             db,
             sql: """

@@ -146,6 +146,8 @@ extension MemberStore {
         }
     }
 
+    /// Over 60 lines on purpose: one pass over the file's rows, each column checked in turn
+    /// so every problem of every line is reported at once.
     private func applyMembers(_ table: CSVTable, csv: inout CSVImport, dryRun: Bool, actor: String) throws -> MemberImportReport {
         try write { db in
             var report = MemberImportReport(isDryRun: dryRun)

@@ -83,7 +83,7 @@ extension SalesStore {
                 sql: "UPDATE open_sales SET state = 'parked', updated_at = ? WHERE id = ? AND state = 'open'",
                 arguments: [Timestamp.format(self.clock.now), id])
             guard db.changesCount == 1 else {
-                throw StoreError(.notFound, "there is no open sale to park").translated("error.nothing_to_park", [:])
+                throw StoreError(.notFound, "there is no open sale to park").because(.nothingToPark)
             }
             try AuditJournal.append(
                 db, store: self, kind: .saleParked, actor: actor, register: register, payload: ["open_sale": .int(id)])
@@ -109,7 +109,7 @@ extension SalesStore {
                 .map(StoredSale.init(row:))
             {
                 guard open.sale.lines.isEmpty else {
-                    throw StoreError(.invalidInput, "finish or park the open sale first").translated("store.open_sale_first", [:])
+                    throw StoreError(.invalidInput, "finish or park the open sale first").because(.openSaleFirst)
                 }
                 try db.execute(sql: "DELETE FROM open_sales WHERE id = ?", arguments: [open.id])
             }
@@ -117,12 +117,12 @@ extension SalesStore {
                 sql: "UPDATE open_sales SET state = 'open', register = ?, updated_at = ? WHERE id = ? AND state = 'parked'",
                 arguments: [register, Timestamp.format(self.clock.now), id])
             guard db.changesCount == 1 else {
-                throw StoreError(.notFound, "there is no parked sale \(id)").translated("store.no_parked_sale", ["number": String(id)])
+                throw StoreError(.notFound, "there is no parked sale \(id)").because(.noParkedSale(id))
             }
             try AuditJournal.append(
                 db, store: self, kind: .saleResumed, actor: actor, register: register, payload: ["open_sale": .int(id)])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "there is no parked sale \(id)").translated("store.no_parked_sale", ["number": String(id)])
+                throw StoreError(.notFound, "there is no parked sale \(id)").because(.noParkedSale(id))
             }
             return try StoredSale(row: row)
         }
@@ -133,7 +133,7 @@ extension SalesStore {
     public func cancelOpenSale(_ id: Int64, register: String, cashier: String, supervisor: String, rules: PricingRules) throws {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "there is no open sale to cancel").translated("error.nothing_to_cancel", [:])
+                throw StoreError(.notFound, "there is no open sale to cancel").because(.nothingToCancel)
             }
             let stored = try StoredSale(row: row)
             let total = (try? stored.sale.priced(with: rules).total) ?? .zero

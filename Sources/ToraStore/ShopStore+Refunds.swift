@@ -51,11 +51,11 @@ extension SalesStore {
 
     static func refundableSale(receipt number: String, _ db: Database) throws -> RefundableSale {
         guard let sale = try Row.fetchOne(db, sql: "SELECT * FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()]) else {
-            throw StoreError(.notFound, "no receipt \(number)").translated("error.unknown_receipt", ["value": number])
+            throw StoreError(.notFound, "no receipt \(number)").because(.unknownReceipt(number))
         }
         guard sale["kind"] as String == "sale" else {
-            throw StoreError(.invalidInput, "\(number) is a refund receipt; refund the original sale").translated(
-                "store.refund_of_refund", ["receipt": number])
+            throw StoreError(.invalidInput, "\(number) is a refund receipt; refund the original sale").because(
+                .refundOfRefund(receipt: number))
         }
         let saleID: Int64 = sale["id"]
         let rows = try Row.fetchAll(
@@ -95,8 +95,8 @@ extension SalesStore {
         var result: [(RefundableLine, Quantity, RefundPortion)] = []
         for selection in selections {
             guard let line = sale.lines.first(where: { $0.lineNo == selection.lineNo }) else {
-                throw StoreError(.notFound, "receipt \(sale.receiptNumber) has no line \(selection.lineNo)").translated(
-                    "refund.unknown_line", ["value": String(selection.lineNo)])
+                throw StoreError(.notFound, "receipt \(sale.receiptNumber) has no line \(selection.lineNo)").because(
+                    .unknownRefundLine(selection.lineNo))
             }
             do {
                 let portion = try RefundPortion.of(
@@ -115,11 +115,13 @@ extension SalesStore {
     /// sold lines, the payment out, the goods back into stock, and the audit entry. The
     /// refundable quantities are read again inside the transaction, so two tills cannot
     /// refund the same goods twice.
+    /// Over 60 lines on purpose: the steps of one transaction, in the order they must run,
+    /// read top to bottom; split up they would hand a dozen values between pieces.
     public func completeRefund(
         receipt original: String, selections: [RefundSelection], method: TenderMethod, context: TillContext, supervisor: String
     ) throws -> Receipt {
         guard !selections.isEmpty else {
-            throw StoreError(.invalidInput, "choose the lines to refund first").translated("refund.nothing", [:])
+            throw StoreError(.invalidInput, "choose the lines to refund first").because(.nothingToRefund)
         }
         return try write { db in
             let sale = try Self.refundableSale(receipt: original, db)
@@ -133,8 +135,8 @@ extension SalesStore {
             let totals = try RefundTotals.of(portions.map { ($0.2, $0.0.item.tax) }, soldUnder: sale.taxRules)
             let total = totals.total
             if method == .credit && sale.memberNumber == nil {
-                throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account").translated(
-                    "store.refund_credit_needs_member", [:])
+                throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account").because(
+                    .refundCreditNeedsMember)
             }
             let settings = try SettingsSnapshot(db)
             let moment = try ShiftStore.shiftMoment(
@@ -196,12 +198,11 @@ extension SalesStore {
                 payments: [Receipt.PaymentLine(method: method, amount: total)], member: memberLine,
                 footer: settings.value(.receiptFooter), auditHash: audit.hash,
                 opensDrawer: method == .cash && settings.flag(.printerDrawer))
-            let refundID = try Self.insertSale(
-                kind: "refund", refundOf: sale.saleID, number: number, moment: moment, context: context, supervisor: supervisor,
-                member: sale.memberNumber,
-                totals: (receipt.gross, receipt.discounts, total, .zero), tax: (totals.tax, totals.dpp), taxRules: sale.taxRules,
-                change: .zero,
-                audit: audit, receipt: receipt, db)
+            var row = try SaleRecord(
+                kind: "refund", number: number, moment: moment, context: context, audit: audit, receipt: receipt, taxRules: sale.taxRules)
+            (row.refundOf, row.supervisor, row.memberNumber) = (sale.saleID, supervisor, sale.memberNumber)
+            (row.gross, row.discounts, row.total, row.tax, row.dpp) = (receipt.gross, receipt.discounts, total, totals.tax, totals.dpp)
+            let refundID = try SalesStore.insertSale(row, db)
             for (index, (line, quantity, portion)) in portions.enumerated() {
                 try db.execute(
                     sql: """
@@ -223,10 +224,10 @@ extension SalesStore {
                         amount: -portion.net, db)
                 }
                 try StockStore(database: database).recordMovement(
-                    db, productID: line.productID, sku: line.item.sku, kind: .refund, quantity: quantity, unitCost: line.item.cost,
-                    reason: nil, party: nil, reference: number.text, actor: context.cashier.code, register: context.register,
-                    journal: false,
-                    at: moment)
+                    StockChange(
+                        productID: line.productID, sku: line.item.sku, kind: .refund, quantity: quantity, unitCost: line.item.cost,
+                        reference: number.text, actor: context.cashier.code, register: context.register),
+                    journal: false, at: moment, db)
             }
             try db.execute(
                 sql: "INSERT INTO payments(sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)",

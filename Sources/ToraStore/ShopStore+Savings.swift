@@ -93,12 +93,14 @@ extension MemberStore {
     }
 
     /// `moveSavings` inside a transaction already open (a members import's opening balances).
+    /// Over 60 lines on purpose: the steps of one transaction, in the order they must run,
+    /// read top to bottom; split up they would hand a dozen values between pieces.
     func recordSavings(
         _ request: SavingsRequest, context: TillContext?, actor: String, ofReceipt: String?, _ db: Database
     ) throws -> SavingsMovement {
         guard let member = try Self.member(number: request.member, db) else {
             throw StoreError(.notFound, "member: no member with number '\(request.member)'")
-                .translated("error.unknown_member", ["value": request.member])
+                .because(.unknownMember(request.member))
         }
         if request.note == .opening {
             let earlier =
@@ -172,13 +174,13 @@ extension MemberStore {
             let row = try Row.fetchOne(
                 db, sql: "SELECT member_number, change_given FROM sales WHERE receipt_no = ? AND kind = 'sale'", arguments: [receipt])
         else {
-            throw StoreError(.notFound, "receipt: no sale \(receipt)").translated("error.unknown_receipt", ["value": receipt])
+            throw StoreError(.notFound, "receipt: no sale \(receipt)").because(.unknownReceipt(receipt))
         }
         let saved =
             try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM member_money WHERE of_receipt = ?", arguments: [receipt])
             ?? 0
         guard (row["member_number"] as String?) == member else {
-            throw StoreError(.invalidInput, "sale \(receipt) is not member \(member)'s").translated("savings.no_change", [:])
+            throw StoreError(.invalidInput, "sale \(receipt) is not member \(member)'s").because(.noChangeToSave)
         }
         let change = Money((row["change_given"] as Int64) - saved)
         do throws(CoreError) {
@@ -229,16 +231,16 @@ extension MemberStore {
     }
 
     /// The savings section of a report: deposits and withdrawals by method of the
-    /// movements `moneyFilter` (on `member_money`) matches; opening balances are not money
+    /// members' money moved in `scope`; opening balances are not money
     /// that moved and stay out.
-    static func savingsSummary(moneyFilter: String, arguments: StatementArguments, _ db: Database) throws -> SalesReport.Savings {
+    static func savingsSummary(_ scope: ReportScope, _ db: Database) throws -> SalesReport.Savings {
         var summary = SalesReport.Savings()
         for row in try Row.fetchAll(
             db,
             sql: """
                 SELECT kind, method, sum(amount) FROM member_money
-                WHERE account <> 'credit' AND note IS NOT 'opening' AND \(moneyFilter) GROUP BY kind, method
-                """, arguments: arguments)
+                WHERE account <> 'credit' AND note IS NOT 'opening' AND \(scope.conditions.memberMoney) GROUP BY kind, method
+                """, arguments: scope.arguments)
         {
             guard let method = TenderMethod(rawValue: row[1]) else { continue }
             if (row[0] as String) == "deposit" {

@@ -48,7 +48,7 @@ extension ShiftStore {
         else { return moment }
         guard (row["closed_at"] as String?) == nil else {
             throw StoreError(.invalidInput, "the shift of register \(register) has been closed; log in again to open a new one")
-                .translated("shift.closed_elsewhere", ["register": register])
+                .because(.shiftClosedElsewhere(register: register))
         }
         return moment.onBusinessDay(row["business_day"])
     }

@@ -70,8 +70,8 @@ extension ShiftStore {
         guard !float.isNegative else { throw StoreError(.invalidInput, "float: the opening float must be zero or more") }
         return try write { db in
             if let open = try Self.openShift(register: register, db) {
-                throw StoreError(.invalidInput, "register \(register) already has a shift open by \(open.cashier)").translated(
-                    "login.shift_of_other", ["register": register, "cashier": open.cashier])
+                throw StoreError(.invalidInput, "register \(register) already has a shift open by \(open.cashier)").because(
+                    .shiftOfOther(register: register, cashier: open.cashier))
             }
             let moment = try self.moment(db)
             try db.execute(
@@ -121,7 +121,7 @@ extension ShiftStore {
             guard let current = try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [shift.id]).map(Shift.init(row:)),
                 current.closedAt == nil
             else {
-                throw StoreError(.invalidInput, "the shift is already closed").translated("store.shift_closed", [:])
+                throw StoreError(.invalidInput, "the shift is already closed").because(.shiftAlreadyClosed)
             }
             let cash = try Self.shiftCash(current, db)
             let moment = try self.moment(db)

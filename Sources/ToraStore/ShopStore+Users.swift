@@ -94,7 +94,7 @@ extension UserStore {
         let pinMatches = PinHasher.verify(pin, against: stored?["pin_hash"] ?? PinHasher.unknownUserHash)
         let outcome: Result<User, StoreError> = try write { db in
             let now = self.clock.now
-            let wrong = StoreError(.denied, "unknown user code or wrong PIN").translated("login.failed", [:])
+            let wrong = StoreError(.denied, "unknown user code or wrong PIN").because(.wrongCodeOrPIN)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE code = ?", arguments: [code]) else {
                 try AuditJournal.append(
                     db, store: self, kind: .loginFailed, actor: code, register: register,
@@ -112,7 +112,7 @@ extension UserStore {
                     StoreError(
                         .denied, "user \(user.code) is locked after \(Self.maximumFailedLogins) wrong PINs; try again in \(minutes) min"
                     )
-                    .translated("login.locked", ["code": user.code, "minutes": String(minutes)]))
+                    .because(.userLocked(code: user.code, minutes: minutes)))
             }
             guard pinMatches else {
                 let failures = (row["failed_attempts"] as Int? ?? 0) + 1
@@ -131,7 +131,7 @@ extension UserStore {
                 try AuditJournal.append(
                     db, store: self, kind: .loginFailed, actor: user.code, register: register,
                     payload: ["code": .string(user.code), "reason": "disabled"])
-                return .failure(StoreError(.denied, "user \(user.code) is disabled").translated("login.disabled", ["code": user.code]))
+                return .failure(StoreError(.denied, "user \(user.code) is disabled").because(.userDisabled(code: user.code)))
             }
             if (row["failed_attempts"] as Int? ?? 0) != 0 || user.lockedUntil != nil {
                 try db.execute(sql: "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [user.code])

@@ -177,6 +177,16 @@ struct ShopMoment {
     /// `2026-11-29 09:30`, for receipts.
     let local: String
 
+    /// `day` as a `BusinessDay`; the clock's own reading is always a day of the calendar.
+    var businessDay: BusinessDay {
+        get throws {
+            guard let day = BusinessDay(day) else {
+                throw StoreError(.invalidInput, "the clock reads a day that is not on the calendar: \(day)")
+            }
+            return day
+        }
+    }
+
     init(_ date: Date, in zone: TimeZone) {
         at = Timestamp.format(date)
         let parts = Timestamp.localParts(of: date, in: zone)

@@ -45,13 +45,14 @@ struct ReportCommand: ParsableCommand {
         @Flag(help: "Also print it on the receipt printer (printer.queue; the outbox when none is set).") var print = false
 
         func run() throws {
-            if let date, BusinessDay(date) == nil {
+            let day = date.flatMap(BusinessDay.init)
+            if let date, day == nil {
                 printError("--date '\(date)' is not a day of the calendar; write YYYY-MM-DD, like 2026-11-29")
                 throw ExitCode(.usage)
             }
             try reportingErrors {
                 let store = try shop.open()
-                let report = try store.reports.dayReport(day: date)
+                let report = try store.reports.dayReport(day: day)
                 if print { try ReceiptPrinting.printDayReport(report, store: store) }
                 switch out.format {
                 case .json: try out.write(report.json.pretty)

@@ -95,7 +95,7 @@ struct KillDrillTests {
         #expect(kills >= killsWanted)
         let numbers = try store.sales.receiptNumbers()
         #expect(numbers == (1...salesWanted).map { String(format: "01-20261129-%04d", $0) })
-        let report = try store.reports.dayReport(day: "2026-11-29")
+        let report = try store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(report.net == Money(expectedNet), "a sale was lost or written twice")
         #expect(report.salesCount == salesWanted)
         #expect(try store.sales.openSale(register: "01") == nil)

@@ -17,7 +17,7 @@ struct ShiftReportTextTests {
         let paper = DayReportPaper.lines(try shop.store.reports.shiftReport(shift), shopName: "Toko", columns: 32)
         #expect(!paper.contains { $0.hasPrefix("Kas dihitung") || $0.hasPrefix("Selisih") })
         _ = try shop.store.shifts.closeShift(shift, counted: Money(199_000), actor: "01")
-        let day = try shop.store.reports.dayReport(day: "2026-11-29")
+        let day = try shop.store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         let closed = DayReportText.render(day, title: "Z")
         #expect(closed.contains("dihitung") && closed.contains("selisih") && closed.contains("-Rp1.000"), "\(closed)")
     }

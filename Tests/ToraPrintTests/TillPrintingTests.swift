@@ -73,7 +73,8 @@ extension CupsTests {
             #expect(notice.count == 1 && notice[0].contains("Receipt 01-20261129-0001 was not printed"), "\(run.stdout)")
             #expect(run.stdout.contains("Paid. Receipt 01-20261129-0001"))
             let kept = try Data(contentsOf: URL(fileURLWithPath: folder.file("shop.outbox/01-20261129-0001.bin")))
-            let report = try #require(try ShopStore(path: db).reports.dayReport(day: "2026-11-29"))
+            let day = try #require(BusinessDay("2026-11-29"))
+            let report = try #require(try ShopStore(path: db).reports.dayReport(day: day))
             #expect(report.salesCount == 1 && report.net == Money(16_500))
 
             let offline = try tora.run(["printer", "retry"], environment: env)

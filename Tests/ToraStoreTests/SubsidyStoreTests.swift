@@ -71,7 +71,7 @@ struct SubsidyStoreTests {
         let rows = try shop.store.subsidy.subsidySales(programme: "minyak", from: "2026-11-29", to: "2026-11-29")
         #expect(rows.map(\.quantity.thousandths) == [1000, -1000, 1000, 1000])
         #expect(rows.allSatisfy { $0.nik == Self.buyer })
-        let day = try shop.store.reports.dayReport(day: "2026-11-29")
+        let day = try shop.store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(day.subsidy.count == 1)
         #expect(day.subsidy.first?.units == Quantity(whole: 2))
         #expect(day.subsidy.first?.net == Money(31_400))

@@ -46,7 +46,7 @@ struct DayTotalsTests {
         // Day 2 local: GULA-AREN 18.000 − 5% = 17.100.
         #expect(days.map(\.localNet) == [Money(28_500), Money(17_100)])
         for (day, totals) in zip(Self.days, days) {
-            let report = try store.reports.dayReport(day: day)
+            let report = try store.reports.dayReport(day: try #require(BusinessDay(day)))
             #expect(
                 [report.gross, report.discounts, report.rounding, report.refunds, report.tax, report.localNet]
                     == [totals.gross, totals.discounts, totals.rounding, totals.refunds, totals.tax, totals.localNet])
@@ -139,7 +139,7 @@ struct DayTotalsTests {
         let shifts = try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM shifts ORDER BY id").map(Shift.init(row:)) }
         #expect(shifts.count >= 2)
         for day in Self.days {
-            let report = try store.reports.dayReport(day: day)
+            let report = try store.reports.dayReport(day: try #require(BusinessDay(day)))
             #expect(report.salesCount > 5 && report.refundCount > 0 && report.voidLines > 0)
             // day_totals (the triggers' running sums of signed_sales) against ToraCore's fold.
             let kept = try #require(

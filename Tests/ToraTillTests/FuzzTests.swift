@@ -87,7 +87,7 @@ struct FuzzTests {
         #expect(try store.stock.stockLedgerMismatches().isEmpty)
         #expect(try store.dayTotalsMismatches().isEmpty)
         #expect(try store.journal.verifyAudit().isIntact)
-        let report = try store.reports.dayReport(day: "2026-11-29")
+        let report = try store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(report.payments.values.reduce(0) { $0 + $1.rupiah } == report.net.rupiah)
     }
 }

@@ -32,7 +32,7 @@ struct MidnightShiftTests {
         #expect(till.type("148500").contains("Expected Rp148.500, counted Rp148.500, over/short Rp0"))
 
         // 29th: float 100.000 + cash kept 45.000 + 3.500 = 148.500 expected, as counted.
-        let z29 = try till.shop.store.reports.dayReport(day: "2026-11-29")
+        let z29 = try till.shop.store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(z29.salesCount == 2 && z29.net == Money(48_500))
         #expect(z29.payments[.cash] == Money(48_500))
         #expect(z29.cash.openingFloat == Money(100_000) && z29.cash.expected == Money(148_500))
@@ -42,7 +42,7 @@ struct MidnightShiftTests {
         #expect(z29.byHour.map(\.key) == ["0", "23"])
 
         // 30th: nothing was sold in a shift of that day.
-        let z30 = try till.shop.store.reports.dayReport(day: "2026-11-30")
+        let z30 = try till.shop.store.reports.dayReport(day: try #require(BusinessDay("2026-11-30")))
         #expect(z30.salesCount == 0 && z30.payments.values.allSatisfy(\.isZero))
         #expect(z30.cash.openingFloat == .zero && z30.cash.expected == .zero && z30.cash.counted == .zero && z30.cash.overShort == .zero)
         #expect(try till.shop.store.dayTotalsMismatches().isEmpty)
