@@ -38,7 +38,7 @@ struct StoreBench {
         return (sale, products)
     }
 
-    /// Durable sale completion: `ShopStore.completeSale` (5 lines, cash with change) against
+    /// Durable sale completion: `SalesStore.completeSale` (5 lines, cash with change) against
     /// the C baseline doing the same rows in one transaction each, alternating one of each.
     mutating func saleCompletion(count: Int, warmUp: Int = 20) throws -> [Figure] {
         let context = try context()

@@ -11,15 +11,9 @@ import ToraTestSupport
 /// the record types that write sales and stock movements.
 @Suite("focused stores and their types")
 struct FocusedStoreTests {
-    func shopWithCatalogue() throws -> TestShop {
-        let shop = try TestShop()
-        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        return shop
-    }
-
     @Test("a store refusal carries its facts as a reason, and no till translation key")
     func refusalsCarryFacts() throws {
-        let shop = try shopWithCatalogue()
+        let shop = try TestShop.withSampleCatalogue()
         let error = try #require(throws: StoreError.self) { try shop.store.sales.refundableSale(receipt: "01-20261129-0042") }
         #expect(error.reason == .unknownReceipt("01-20261129-0042"))
         let parked = try #require(throws: StoreError.self) { try shop.store.sales.resume(7, register: "01", actor: "test") }
@@ -36,7 +30,7 @@ struct FocusedStoreTests {
 
     @Test("journal kinds keep the stored text the journal always had")
     func journalKindsKeepTheirText() throws {
-        let shop = try shopWithCatalogue()
+        let shop = try TestShop.withSampleCatalogue()
         _ = try shop.store.stock.receive(sku: "MINYAKITA", quantity: "3", cost: nil, supplier: nil, actor: "test")
         let entry = try #require(try shop.store.journal.auditEntries(last: 1).first)
         #expect(entry.kind == "stock.receive" && entry.kind == JournalKind.stock(.receive).rawValue)
@@ -45,7 +39,7 @@ struct FocusedStoreTests {
 
     @Test("a stock change is one row of stock_movements, read back as the same record")
     func stockMovementRecord() throws {
-        let shop = try shopWithCatalogue()
+        let shop = try TestShop.withSampleCatalogue()
         let onHand = try shop.store.stock.receive(
             sku: "MINYAKITA", quantity: "5", cost: Money(14_000), supplier: "Toko Grosir", actor: "test")
         let row = try shop.store.read { db in
@@ -65,7 +59,7 @@ struct FocusedStoreTests {
         #expect(ReportScope.shift(4).arguments == [4])
         #expect(ReportScope.day(day).conditions.sales == "s.business_day = ?")
         #expect(ReportScope.shift(4).conditions.shifts == "id = ?")
-        let shop = try shopWithCatalogue()
+        let shop = try TestShop.withSampleCatalogue()
         let report = try shop.store.reports.dayReport(day: day)
         #expect(report.date == "2026-11-29" && report.salesCount == 0)
     }
