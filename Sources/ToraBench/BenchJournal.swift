@@ -41,7 +41,7 @@ struct AuditRow: Sendable {
         ).execute(arguments: [seq, at, actor, register, kind, payload, previousHash, hash])
     }
 
-    /// The payload a stock movement's entry carries (as `ShopStore.recordMovement` writes it).
+    /// The payload a stock movement's entry carries (as `StockStore.recordMovement` writes it).
     static func movementPayload(id: Int64, sku: String, quantity: Int64, unitCost: Int64?, reason: String?, party: String?) -> JSONValue {
         .object([
             "movement": .int(id), "sku": .string(sku), "quantity": .int(quantity), "unit_cost": unitCost.map { .int($0) } ?? .null,

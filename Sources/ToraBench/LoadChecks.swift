@@ -59,7 +59,7 @@ enum LoadChecks {
                     detail: run.problems.isEmpty
                         ? "exit status \(run.status)" : "\(run.problems.count) lines, first: \(run.problems[0]); exit \(run.status)"))
         }
-        let ledger = try Stopwatch.time { try store.stockLedgerMismatches() }
+        let ledger = try Stopwatch.time { try store.stock.stockLedgerMismatches() }
         checks.append(
             Check(
                 name: "on-hand = Σ movements for every product (stockLedgerMismatches)", passed: ledger.value.isEmpty,

@@ -53,7 +53,7 @@ enum ShopGenerator {
             let users = zip(BenchUsers.historyCashiers, BenchUsers.historyRegisters).map { ($0.0, "Kasir \($0.1)") }
             let benchUsers = ([BenchUsers.storeRegister, BenchUsers.readyRegister] + BenchUsers.loadRegisters).map { ($0, "Kasir \($0)") }
             for (code, name) in users + benchUsers {
-                try store.addUser(code: code, name: name, role: .cashier, pin: BenchUsers.pin, actor: "bench")
+                try store.users.addUser(code: code, name: name, role: .cashier, pin: BenchUsers.pin, actor: "bench")
             }
         }
         phases.append(("schema, settings, \(BenchUsers.historyCashiers.count + 6) users (PBKDF2)", setup.milliseconds / 1000))

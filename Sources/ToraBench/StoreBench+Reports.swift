@@ -10,7 +10,7 @@ extension StoreBench {
         var firstDay = 0.0
         var salesCount = 0
         for index in 0...repeats {
-            let result = try Stopwatch.time { try store.dayReport(day: shop.reportDay) }
+            let result = try Stopwatch.time { try store.reports.dayReport(day: BusinessDay(shop.reportDay)) }
             salesCount = result.value.salesCount
             if index == 0 { firstDay = result.milliseconds } else { day.append(result.milliseconds) }
         }
@@ -20,7 +20,7 @@ extension StoreBench {
         var days = 0
         let yearRepeats = max(1, repeats / 2)
         for index in 0...yearRepeats {
-            let result = try Stopwatch.time { try store.dailySales(from: shop.firstDay, to: shop.lastDay) }
+            let result = try Stopwatch.time { try store.reports.dailySales(from: shop.firstDay, to: shop.lastDay) }
             days = result.value.count
             if index == 0 { firstYear = result.milliseconds } else { year.append(result.milliseconds) }
         }

@@ -10,7 +10,7 @@ extension StoreBench {
         let context = try context()
         let rules = try store.pricingRules()
         // A kept shop may still hold register 90's open sale from an earlier run: reuse its row.
-        var openSaleID = try store.openSale(register: context.register)?.id
+        var openSaleID = try store.sales.openSale(register: context.register)?.id
         var sale = Sale()
         var total = Samples()
         var lookup = Samples()
@@ -20,12 +20,12 @@ extension StoreBench {
         for index in 0..<(warmUp + count) {
             let code = random.pick(shop.sampleCodes)
             let start = ContinuousClock.now
-            guard let stocked = try store.product(code: code) else { throw BenchError("barcode \(code) not found") }
+            guard let stocked = try store.catalogue.product(code: code) else { throw BenchError("barcode \(code) not found") }
             let looked = Stopwatch.milliseconds(since: start)
             let next = try sale.adding(SaleItem(stocked.product, productID: stocked.id), quantity: .one)
             _ = try next.priced(with: rules)
             let priced = Stopwatch.milliseconds(since: start)
-            openSaleID = try store.saveOpenSale(id: openSaleID, register: context.register, cashier: context.cashier.code, sale: next)
+            openSaleID = try store.sales.saveOpenSale(id: openSaleID, register: context.register, cashier: context.cashier.code, sale: next)
             let saved = Stopwatch.milliseconds(since: start)
             sale = next.lines.count >= 5 ? Sale() : next
             // The real till also looks for a local alternative after a non-local scan.
@@ -33,7 +33,7 @@ extension StoreBench {
                 stocked.product.isLocal
                 ? nil
                 : try Stopwatch.time {
-                    try store.localAlternative(
+                    try store.catalogue.localAlternative(
                         category: stocked.product.category, unit: stocked.product.unit, excluding: stocked.product.sku)
                 }.milliseconds
             guard index >= warmUp else { continue }
@@ -66,7 +66,7 @@ extension StoreBench {
         var c = Samples()
         for index in 0..<(count + 100) {
             let code = random.pick(shop.sampleCodes)
-            let found = try Stopwatch.time { try store.product(code: code) }
+            let found = try Stopwatch.time { try store.catalogue.product(code: code) }
             let raw = try Stopwatch.time { try baseline.lookup(code) }
             guard found.value != nil, raw.value else { throw BenchError("barcode \(code) not found by both lookups") }
             guard index >= 100 else { continue }
@@ -91,7 +91,7 @@ extension StoreBench {
             var samples = Samples()
             var hits = 0
             for _ in 0...repeats {
-                let result = try Stopwatch.time { try store.search(query, limit: 9) }
+                let result = try Stopwatch.time { try store.catalogue.search(query, limit: 9) }
                 hits = result.value.count
                 samples.append(result.milliseconds)
             }
@@ -113,7 +113,7 @@ extension StoreBench {
         var samples = Samples()
         for _ in 0..<repeats {
             let result = try Stopwatch.time {
-                try store.authenticate(code: BenchUsers.readyRegister, pin: BenchUsers.pin, register: BenchUsers.readyRegister)
+                try store.users.authenticate(code: BenchUsers.readyRegister, pin: BenchUsers.pin, register: BenchUsers.readyRegister)
             }
             samples.append(result.milliseconds)
         }

@@ -14,12 +14,12 @@ struct StoreBench {
 
     /// The cashier and open shift of register 90, the in-process measurements' register.
     func context() throws -> TillContext {
-        guard let user = try store.users().first(where: { $0.code == BenchUsers.storeRegister }) else {
+        guard let user = try store.users.all().first(where: { $0.code == BenchUsers.storeRegister }) else {
             throw BenchError("user \(BenchUsers.storeRegister) is missing from the shop")
         }
         let shift =
-            try store.openShift(register: BenchUsers.storeRegister)
-            ?? store.openShift(register: BenchUsers.storeRegister, cashier: user.code, float: Money(200_000))
+            try store.shifts.openShift(register: BenchUsers.storeRegister)
+            ?? store.shifts.openShift(register: BenchUsers.storeRegister, cashier: user.code, float: Money(200_000))
         return TillContext(register: BenchUsers.storeRegister, cashier: user, shiftID: shift.id)
     }
 
@@ -29,7 +29,7 @@ struct StoreBench {
         var sale = Sale()
         var products: [StockedProduct] = []
         while products.count < lines {
-            guard let stocked = try store.product(code: random.pick(shop.sampleCodes)) else { continue }
+            guard let stocked = try store.catalogue.product(code: random.pick(shop.sampleCodes)) else { continue }
             products.append(stocked)
             sale = try sale.adding(SaleItem(stocked.product, productID: stocked.id), quantity: Quantity(whole: Int64(random.int(1...3))))
         }
@@ -38,7 +38,7 @@ struct StoreBench {
         return (sale, products)
     }
 
-    /// Durable sale completion: `ShopStore.completeSale` (5 lines, cash with change) against
+    /// Durable sale completion: `SalesStore.completeSale` (5 lines, cash with change) against
     /// the C baseline doing the same rows in one transaction each, alternating one of each.
     mutating func saleCompletion(count: Int, warmUp: Int = 20) throws -> [Figure] {
         let context = try context()
@@ -53,10 +53,10 @@ struct StoreBench {
             // C sells other products, found the same way: were they the store's, C would
             // always find their index pages warm where the store had just met them cold.
             let (cSource, products) = try randomSale(lines: 5, rules: rules)
-            let completed = try Stopwatch.time { try store.completeSale(openSaleID: nil, sale: sale, context: context) }
+            let completed = try Stopwatch.time { try store.sales.completeSale(openSaleID: nil, sale: sale, context: context) }
             // The C sale carries the very texts the store just wrote, so the rows weigh the same.
             let receiptJSON = String(decoding: try encoder.encode(completed.value), as: UTF8.self)
-            let payload = try store.auditEntries(last: 1).first?.payload ?? "{}"
+            let payload = try store.journal.auditEntries(last: 1).first?.payload ?? "{}"
             let cSale = try baselineSale(
                 cSource, products: products, rules: rules, register: register, context: context, receiptJSON: receiptJSON,
                 auditPayload: payload)
@@ -124,7 +124,7 @@ struct StoreBench {
         let today = try store.today().replacingOccurrences(of: "-", with: "")
         for number in stride(from: Int(BenchUsers.baselineRegister) ?? 98, through: 91, by: -1) {
             let register = String(number)
-            guard let last = try store.lastReceiptNumber(register: register), last.contains("-\(today)-") else { return register }
+            guard let last = try store.sales.lastReceiptNumber(register: register), last.contains("-\(today)-") else { return register }
             if let used = Int(last.suffix(4)), used + room <= 9_999 { return register }
         }
         throw BenchError("registers 91-98 have no receipt numbers left today for the C baseline; measure a fresh shop")

@@ -109,7 +109,7 @@ struct ToraBench: ParsableCommand {
         if shop == nil {
             // The whole `audit verify` (chain and books) over the generated history, before
             // the C baseline adds sales that carry another sale's journal payload.
-            let books = try Stopwatch.time { try store.verifyAudit() }
+            let books = try Stopwatch.time { try store.journal.verifyAudit() }
             results.checks.append(
                 Check(
                     name: "audit verify: the generated history's chain and books", passed: books.value.isIntact,
@@ -137,8 +137,9 @@ struct ToraBench: ParsableCommand {
             results.notes.append("till ready, 4 registers and till RSS were not measured (--skip-tills or --only)")
         } else {
             let binary = try toraBinary()
-            for register in [BenchUsers.readyRegister] + BenchUsers.loadRegisters where try store.openShift(register: register) == nil {
-                _ = try store.openShift(register: register, cashier: register, float: Money(200_000))
+            for register in [BenchUsers.readyRegister] + BenchUsers.loadRegisters
+            where try store.shifts.openShift(register: register) == nil {
+                _ = try store.shifts.openShift(register: register, cashier: register, float: Money(200_000))
             }
             let tills = TillBench(tora: binary, shop: generated, folder: workFolder, log: log)
             results.figures += try tills.tillReady(runs: tillStarts)
@@ -150,7 +151,7 @@ struct ToraBench: ParsableCommand {
         }
         // The chain only: the C baseline's sales carry a store sale's payload (same weight,
         // other figures), so their rows do not match their entries by design.
-        let audit = try Stopwatch.time { try store.verifyAudit(books: false) }
+        let audit = try Stopwatch.time { try store.journal.verifyAudit(books: false) }
         results.checks.append(
             Check(
                 name: "the audit journal chain verifies (history, store, C baseline and tills)", passed: audit.value.isIntact,

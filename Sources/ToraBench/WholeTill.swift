@@ -28,8 +28,8 @@ struct WholeTillBench {
 
     func measure(sales: Int, store: ShopStore, bench: inout StoreBench) throws -> [Figure] {
         let register = BenchUsers.readyRegister
-        if try store.openShift(register: register) == nil {
-            _ = try store.openShift(register: register, cashier: register, float: Money(200_000))
+        if try store.shifts.openShift(register: register) == nil {
+            _ = try store.shifts.openShift(register: register, cashier: register, float: Money(200_000))
         }
         // Login and quit alone, then with the sales: the difference is the sales' own cost.
         let empty = try runTill(register: register, codes: [], name: "empty")
@@ -121,15 +121,17 @@ struct WholeTillBench {
         let context = try bench.context()
         let rules = try store.pricingRules()
         let register = try bench.baselineRegister(room: sales + 1)
-        let openID = try store.saveOpenSale(id: nil, register: register, cashier: context.cashier.code, sale: Sale())
+        let openID = try store.sales.saveOpenSale(id: nil, register: register, cashier: context.cashier.code, sale: Sale())
         // The receipt and audit texts of the till's last sale, so the C rows weigh the same.
         let receiptJSON: String
-        if let number = try store.lastReceiptNumber(register: BenchUsers.readyRegister), let receipt = try store.receipt(number: number) {
+        if let number = try store.sales.lastReceiptNumber(register: BenchUsers.readyRegister),
+            let receipt = try store.sales.receipt(number: number)
+        {
             receiptJSON = String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)
         } else {
             receiptJSON = "{}"
         }
-        let payload = try store.auditEntries(last: 1).first?.payload ?? "{}"
+        let payload = try store.journal.auditEntries(last: 1).first?.payload ?? "{}"
         // Everything C does not time is laid out first: the codes, each partial sale's JSON.
         var prepared: [(codes: [String], partials: [String], sale: BaselineSale)] = []
         for _ in 0..<sales {

@@ -29,7 +29,7 @@ public struct AuditVerification: Sendable {
     }
 }
 
-extension ShopStore {
+extension JournalStore {
     /// Checks the journal (docs/audit-journal.md): (1) the chain, entry by entry: `seq`
     /// without gaps, each `prev_hash` the hash before it, each hash recomputable; (2) the
     /// books: every row of `BookCheck.all` as its entry recorded it, and no row without an

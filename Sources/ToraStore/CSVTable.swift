@@ -77,6 +77,8 @@ struct CSVTable {
         return semicolons > commas ? ";" : ","
     }
 
+    /// Over 60 lines on purpose: one state machine over the characters (quotes, doubled
+    /// quotes, delimiters, line ends), which reads best whole.
     static func split(_ text: String, delimiter: Character, name: String) throws -> [Record] {
         var records: [Record] = []
         var fields: [String] = []

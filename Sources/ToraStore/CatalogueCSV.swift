@@ -33,7 +33,7 @@ enum CatalogueColumns {
     ]
 }
 
-extension ShopStore {
+extension CatalogueStore {
     /// Imports a catalogue CSV (docs/csv-import.md): rows upsert by sku; only the columns present
     /// change an existing product; a `stock` cell records a stock count. All or nothing:
     /// any bad row and nothing is written, every problem listed as `line N: column: reason`.
@@ -60,6 +60,8 @@ extension ShopStore {
         }
     }
 
+    /// Over 60 lines on purpose: one pass over the file's rows, each column checked in turn
+    /// so every problem of every line is reported at once.
     private func applyCatalogue(
         _ table: CSVTable, csv: inout CSVImport, dryRun: Bool, actor: String, _ db: Database
     ) throws -> CatalogueImportReport {
@@ -98,7 +100,7 @@ extension ShopStore {
                 if existing == nil, (field == "name" && !csv.has("name")) || (field == "price" && !csv.has("price")) { continue }
                 if !csv.hasReported(line, field, problem.reason) { csv.report(line, field, problem.reason) }
             }
-            for problem in try Self.subsidyProblems(product, db) {
+            for problem in try SubsidyStore.subsidyProblems(product, db) {
                 csv.report(line, problem.field ?? "subsidy", problem.reason)
             }
             // Codes shared with other rows of the file or other products of the shop.
@@ -150,7 +152,7 @@ extension ShopStore {
                     }
                     try Self.update(existing.id, to: product, db, store: self)
                     try AuditJournal.append(
-                        db, store: self, kind: "product.changed", actor: actor,
+                        db, store: self, kind: .productChanged, actor: actor,
                         payload: ["sku": .string(product.sku), "changes": .object(Self.changedFields(from: existing.product, to: product))])
                     report.updated += 1
                 }
@@ -158,17 +160,17 @@ extension ShopStore {
             } else {
                 if let plu = product.plu { try db.execute(sql: "UPDATE products SET plu = NULL WHERE plu = ?", arguments: [plu]) }
                 id = try Self.insert(product, db, store: self)
-                try AuditJournal.append(db, store: self, kind: "product.created", actor: actor, payload: Self.auditFields(product))
+                try AuditJournal.append(db, store: self, kind: .productCreated, actor: actor, payload: Self.auditFields(product))
                 report.created += 1
             }
             if let counted {
                 let onHand = existing?.onHand ?? .zero
                 let difference = counted - onHand
                 if difference.thousandths != 0 {
-                    try recordMovement(
-                        db, productID: id, sku: product.sku, kind: .count, quantity: difference, unitCost: nil,
-                        reason: "counted \(counted.formatted(product.unit))", party: nil, reference: "catalogue import",
-                        actor: actor)
+                    try StockStore(database: database).recordMovement(
+                        StockChange(
+                            productID: id, sku: product.sku, kind: .count, quantity: difference,
+                            reason: "counted \(counted.formatted(product.unit))", reference: "catalogue import", actor: actor), db)
                     report.stockCounts += 1
                 }
             }

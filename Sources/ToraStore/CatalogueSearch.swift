@@ -23,7 +23,7 @@ public struct SearchHit: Sendable, Hashable {
     public let quality: MatchQuality
 }
 
-extension ShopStore {
+extension CatalogueStore {
     /// Searches the catalogue through its full-text index (fast at 300 000 products):
     /// every word of `text` must begin a word of the name, sku, category or origin.
     /// Results: best match quality first, then active local products, then by name.
@@ -35,7 +35,7 @@ extension ShopStore {
         guard text.count <= Self.maxSearchCharacters else {
             let max = String(Self.maxSearchCharacters)
             throw StoreError(.invalidInput, "the search text is too long: at most \(max) characters")
-                .translated("search.too_long", ["max": max])
+                .because(.searchTooLong(maxCharacters: Self.maxSearchCharacters))
         }
         let words = Self.searchWords(text)
         guard !words.isEmpty else { return [] }

@@ -74,6 +74,6 @@ extension ShopStore {
         }
         return ReceiptCheck(
             kind: found.kind, receipt: found.receipt, businessDay: found.businessDay, register: found.register, total: found.total,
-            entry: found.entry, journalEntry: journalEntry, verification: try verifyAudit())
+            entry: found.entry, journalEntry: journalEntry, verification: try journal.verifyAudit())
     }
 }

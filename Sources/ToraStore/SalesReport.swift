@@ -2,15 +2,14 @@ import Foundation
 import GRDB
 import ToraCore
 
-extension ShopStore {
+extension ReportQueries {
     /// The end-of-day (Z) report of a business day, all registers; today when `day` is nil.
-    public func dayReport(day: String?) throws -> SalesReport {
+    public func dayReport(day: BusinessDay?) throws -> SalesReport {
         try read { db in
-            let date = try day ?? self.moment(db).day
-            var (report, lastSaleSeq) = try Self.salesReport(
-                date: date, filter: "s.business_day = ?", argument: date, shiftFilter: "business_day = ?", db)
-            report.journalHead = try AuditJournal.head(ofDay: date, lastSaleSeq: lastSaleSeq, db)
-            report.subsidy = try Self.subsidyDay(date, db)
+            let date = try day ?? self.moment(db).businessDay
+            var (report, lastSaleSeq) = try Self.salesReport(date: date.text, scope: .day(date), db)
+            report.journalHead = try AuditJournal.head(ofDay: date.text, lastSaleSeq: lastSaleSeq, db)
+            report.subsidy = try SubsidyStore.subsidyDay(date.text, db)
             return report
         }
     }
@@ -26,19 +25,18 @@ extension ShopStore {
     /// The report of one shift so far (the X report).
     public func shiftReport(_ shift: Shift) throws -> SalesReport {
         try read { db in
-            try Self.salesReport(date: shift.businessDay, filter: "s.shift_id = ?", argument: shift.id, shiftFilter: "id = ?", db).report
+            try Self.salesReport(date: shift.businessDay, scope: .shift(shift.id), db).report
         }
     }
 
-    /// The report of the sales `filter` selects, and the greatest journal entry of those
+    /// The sales report of `scope`, dated `date`, and the greatest journal entry of those
     /// sales (`max(audit_seq)`), read in the same pass for the Z report's journal head.
-    static func salesReport(
-        date: String, filter: String, argument: any DatabaseValueConvertible & Sendable, shiftFilter: String, _ db: Database
-    ) throws -> (report: SalesReport, lastSaleSeq: Int64?) {
+    static func salesReport(date: String, scope: ReportScope, _ db: Database) throws -> (report: SalesReport, lastSaleSeq: Int64?) {
         // Two passes, one over the sales and one over their lines, folded by ToraCore's
         // `DayFold`: the day's rows are read once instead of once per figure (128 ms → see
         // docs/performance.md).
-        let args: StatementArguments = [argument]
+        let filter = scope.conditions.sales
+        let args = scope.arguments
         var fold = DayFold()
         let lastSaleSeq = try foldSales(filter: filter, args, into: &fold, db)
         let lines = try Row.fetchCursor(
@@ -62,10 +60,11 @@ extension ShopStore {
         {
             if let method = TenderMethod(rawValue: row["method"]) { payments[method] = Money(row["amount"]) }
         }
-        let cancelled =
-            filter.hasPrefix("s.business_day")
-            ? try Int.fetchOne(db, sql: "SELECT count(*) FROM cancelled_sales WHERE business_day = ?", arguments: args) ?? 0 : 0
-        let cash = try shiftsCash(shiftFilter: shiftFilter, args, db)
+        var cancelled = 0
+        if case .day = scope {
+            cancelled = try Int.fetchOne(db, sql: "SELECT count(*) FROM cancelled_sales WHERE business_day = ?", arguments: args) ?? 0
+        }
+        let cash = try shiftsCash(scope, db)
         let cashiers = try fold.byCashier { code in
             try String.fetchOne(db, sql: "SELECT name FROM users WHERE code = ?", arguments: [code]) ?? code
         }
@@ -76,9 +75,8 @@ extension ShopStore {
             localNet: Money(fold.localNet), memberNet: Money(fold.memberNet), memberSalesCount: fold.memberSalesCount,
             byCategory: fold.byCategory(), byRegister: fold.byRegister(), byCashier: cashiers, byHour: fold.byHour(),
             topProducts: fold.topProducts(limit: 10))
-        let moneyFilter = filter.hasPrefix("s.business_day") ? "business_day = ?" : "shift_id = ?"
-        report.credit = try creditSummary(filter: filter, moneyFilter: moneyFilter, arguments: args, db)
-        report.savings = try savingsSummary(moneyFilter: moneyFilter, arguments: args, db)
+        report.credit = try MemberStore.creditSummary(scope, db)
+        report.savings = try MemberStore.savingsSummary(scope, db)
         return (report, lastSaleSeq)
     }
 
@@ -104,18 +102,20 @@ extension ShopStore {
         return lastSaleSeq
     }
 
-    /// The drawers of the shifts `shiftFilter` selects, added up by ToraCore's
+    /// The drawers of the shifts of `scope`, added up by ToraCore's
     /// `DrawerTally`: each shift's `DrawerCash` from its float, the cash payments of its
     /// sales and of its refunds, and its members' money in cash; found by shift, whatever
     /// the sale's day, through the `sales_shift_kind` index alone (no sales row is read).
-    static func shiftsCash(shiftFilter: String, _ args: StatementArguments, _ db: Database) throws -> SalesReport.Cash {
+    static func shiftsCash(_ scope: ReportScope, _ db: Database) throws -> SalesReport.Cash {
+        let shiftFilter = scope.conditions.shifts
+        let args = scope.arguments
         var sales: [Int64: Int64] = [:]
         var refunds: [Int64: Int64] = [:]
         for row in try Row.fetchAll(db, sql: shiftsCashSQL(shiftFilter: shiftFilter), arguments: args) {
             sales[row[0]] = row[1]
             refunds[row[0]] = row[2]
         }
-        let memberMoney = try memberMoneyCash(shiftFilter: shiftFilter, arguments: args, db)
+        let memberMoney = try MemberStore.memberMoneyCash(scope, db)
         var tally = DrawerTally()
         for shift in try Row.fetchAll(db, sql: "SELECT * FROM shifts WHERE \(shiftFilter)", arguments: args).map(Shift.init(row:)) {
             let drawer = DrawerCash(

@@ -196,7 +196,7 @@ extension ShopStore {
                 arguments: [key.name, normalised])
             if old != normalised {
                 try AuditJournal.append(
-                    db, store: self, kind: "settings.changed", actor: actor,
+                    db, store: self, kind: .settingsChanged, actor: actor,
                     payload: ["key": .string(key.name), "old": .string(old), "new": .string(normalised)])
             }
             return normalised

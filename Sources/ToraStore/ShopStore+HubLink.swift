@@ -49,7 +49,7 @@ extension ShopStore {
                 "url": .string(url), "outlet": .int(identity.outlet), "cooperative": .string(identity.cooperative),
                 "outlet_code": .string(identity.code), "outlet_name": .string(identity.name), "public_key": .string(publicKey),
             ]
-            let entry = try AuditJournal.append(db, store: self, kind: "hub.joined", actor: actor, payload: payload)
+            let entry = try AuditJournal.append(db, store: self, kind: .hubJoined, actor: actor, payload: payload)
             try db.execute(
                 sql: """
                     INSERT INTO hub_link(id, url, outlet, cooperative, outlet_code, outlet_name, public_key, joined_at, audit_seq)

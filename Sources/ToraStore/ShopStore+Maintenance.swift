@@ -15,14 +15,14 @@ extension ShopStore {
     /// and the shop name when given. Safe to run again on an existing shop.
     public func initialize(shopName: String?, actor: String) throws {
         let hasTier = try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tiers") ?? 0 > 0 }
-        if !hasTier { try setTier(.defaultTier, actor: actor) }
+        if !hasTier { try members.setTier(.defaultTier, actor: actor) }
         if let shopName { try setSetting(SettingKey.shopName.name, to: shopName, actor: actor) }
         let initialised = try read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_journal WHERE kind = 'shop.initialized'") ?? 0 > 0
         }
         if !initialised {
             _ = try write { db in
-                try AuditJournal.append(db, store: self, kind: "shop.initialized", actor: actor, payload: ["path": .string(self.path)])
+                try AuditJournal.append(db, store: self, kind: .shopInitialized, actor: actor, payload: ["path": .string(self.path)])
             }
         }
     }
@@ -49,7 +49,7 @@ extension ShopStore {
             }
         }
         guard csv.problems.isEmpty else { throw csv.failure() }
-        for tier in tiers { try setTier(tier, actor: actor) }
+        for tier in tiers { try members.setTier(tier, actor: actor) }
         return tiers.count
     }
 
@@ -122,9 +122,9 @@ extension ShopStore {
     }
 }
 
-extension ShopStore {
+extension JournalStore {
     /// Journals an event that is not a change of its own (a demo shop made, a report printed).
-    public func recordEvent(kind: String, actor: String, register: String? = nil, payload: [String: JSONValue]) throws {
+    public func recordEvent(kind: JournalKind, actor: String, register: String? = nil, payload: [String: JSONValue]) throws {
         _ = try write { db in try AuditJournal.append(db, store: self, kind: kind, actor: actor, register: register, payload: payload) }
     }
 

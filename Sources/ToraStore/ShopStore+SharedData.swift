@@ -39,27 +39,29 @@ extension ShopStore {
             let actor = Self.hubActor
             // Tiers before the members that name them; products before programmes, so a HET
             // lowered together with its products' prices finds them lowered.
-            for tier in plan.tiersSet { try self.writeTier(tier, actor: actor, db) }
+            for tier in plan.tiersSet { try members.writeTier(tier, actor: actor, db) }
             for product in plan.productsCreated {
-                try Self.checkOwnership(of: product, db)
-                _ = try Self.insert(product, db, store: self)
-                try AuditJournal.append(db, store: self, kind: "product.created", actor: actor, payload: Self.auditFields(product))
+                try CatalogueStore.checkOwnership(of: product, db)
+                _ = try CatalogueStore.insert(product, db, store: self)
+                try AuditJournal.append(db, store: self, kind: .productCreated, actor: actor, payload: CatalogueStore.auditFields(product))
             }
             for change in plan.productsChanged {
-                try Self.checkOwnership(of: change.new, db)
+                try CatalogueStore.checkOwnership(of: change.new, db)
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM products WHERE sku = ?", arguments: [change.old.sku]) else {
                     continue
                 }
-                try Self.update(id, to: change.new, db, store: self)
+                try CatalogueStore.update(id, to: change.new, db, store: self)
                 try AuditJournal.append(
-                    db, store: self, kind: "product.changed", actor: actor,
-                    payload: ["sku": .string(change.new.sku), "changes": .object(Self.changedFields(from: change.old, to: change.new))])
+                    db, store: self, kind: .productChanged, actor: actor,
+                    payload: [
+                        "sku": .string(change.new.sku), "changes": .object(CatalogueStore.changedFields(from: change.old, to: change.new)),
+                    ])
             }
-            for programme in plan.programmesSet { try self.writeProgramme(programme, actor: actor, db) }
+            for programme in plan.programmesSet { try subsidy.writeProgramme(programme, actor: actor, db) }
             for member in plan.membersCreated { try self.writeMember(member, old: nil, actor: actor, db) }
             for change in plan.membersChanged { try self.writeMember(change.new, old: change.old, actor: actor, db) }
             let entry = try AuditJournal.append(
-                db, store: self, kind: "hub.data_applied", actor: actor,
+                db, store: self, kind: .hubDataApplied, actor: actor,
                 payload: [
                     "version": .int(plan.version), "cooperative": .string(data.cooperative), "changes": .int(Int64(plan.changeCount)),
                     "subsidy_use": .int(Int64(plan.subsidyUse.count)),
@@ -88,36 +90,40 @@ extension ShopStore {
         var products: [String: Product] = [:]
         for stocked in try StockedProduct.fetchAll(db, sql: "") { products[stocked.product.sku.lowercased()] = stocked.product }
         var members: [String: Member] = [:]
-        for row in try Row.fetchAll(db, sql: memberSelection) {
-            let member = Self.member(from: row)
+        for row in try Row.fetchAll(db, sql: MemberStore.memberSelection) {
+            let member = MemberStore.member(from: row)
             members[member.number.lowercased()] = member
         }
-        let tiers = Dictionary(try Self.tiers(db).map { ($0.name.lowercased(), $0) }) { $1 }
+        let tiers = Dictionary(try MemberStore.tiers(db).map { ($0.name.lowercased(), $0) }) { $1 }
         let programmes = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT * FROM subsidy_programmes").map(Self.programme(row:)).map { ($0.code.lowercased(), $0) }
+            try Row.fetchAll(db, sql: "SELECT * FROM subsidy_programmes").map(SubsidyStore.programme(row:)).map {
+                ($0.code.lowercased(), $0)
+            }
         ) { $1 }
         return SharedDataBase(
             appliedVersion: try sharedDataVersion(db), products: products, members: members, tiers: tiers, programmes: programmes)
     }
 
     private func writeMember(_ member: Member, old: Member?, actor: String, _ db: Database) throws {
-        guard let tierID = try Self.tierID(member.tier, db) else {
+        guard let tierID = try MemberStore.tierID(member.tier, db) else {
             throw StoreError(.notFound, "tier: no tier named '\(member.tier)'")
         }
         if let old {
             try db.execute(
                 sql: "UPDATE members SET name = ?, tier_id = ?, phone = ?, credit_limit = ?, active = ?, nik = ? WHERE number = ?",
                 arguments: [
-                    member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive, Self.storedNIK(member.nik), old.number,
+                    member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive, MemberStore.storedNIK(member.nik),
+                    old.number,
                 ])
             try AuditJournal.append(
-                db, store: self, kind: "member.changed", actor: actor,
+                db, store: self, kind: .memberChanged, actor: actor,
                 payload: [
-                    "number": .string(member.number), "old": .object(Self.auditFields(old)), "new": .object(Self.auditFields(member)),
+                    "number": .string(member.number), "old": .object(MemberStore.auditFields(old)),
+                    "new": .object(MemberStore.auditFields(member)),
                 ])
         } else {
-            try Self.insert(member, tierID: tierID, db, store: self)
-            try AuditJournal.append(db, store: self, kind: "member.created", actor: actor, payload: Self.auditFields(member))
+            try MemberStore.insert(member, tierID: tierID, db, store: self)
+            try AuditJournal.append(db, store: self, kind: .memberCreated, actor: actor, payload: MemberStore.auditFields(member))
         }
     }
 }

@@ -9,11 +9,13 @@ import ToraCore
 /// Opened in WAL mode with foreign keys on, `synchronous=FULL` and a busy timeout, so
 /// several tills and a manager's command can use one file at once. The file and its WAL
 /// companions are readable by their owner only (mode 0600).
-public final class ShopStore: Sendable {
-    public let path: String
+public final class ShopStore: Sendable, ShopDatabaseAccess {
+    /// The pool, path and clock every focused store of this file shares.
+    let database: ShopDatabase
+    /// Where the shop file is.
+    public var path: String { database.path }
+    /// The clock every change of this shop is stamped with.
     public let clock: ShopClock
-    let pool: DatabasePool
-    let logger = Logger(label: "tora.store")
 
     /// How long a writer waits for another before giving up with `StoreError.busy`.
     public static let busyTimeout: TimeInterval = 10
@@ -54,7 +56,6 @@ public final class ShopStore: Sendable {
     /// - `readOnly` writes nothing; a shop whose migrations are behind is first brought up
     ///   to date when its file can be written (it cannot be read by this version otherwise).
     public init(path: String, clock: ShopClock = .system, create: Bool = false, access: Access = .readWrite) throws {
-        self.path = path
         self.clock = clock
         self.isReadOnly = access == .readOnly
         let fileManager = FileManager.default
@@ -69,7 +70,8 @@ public final class ShopStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.label = "tora"
         if access == .readOnly {
-            pool = try Self.openForReading(path: path, clock: clock, configuration: configuration)
+            let pool = try Self.openForReading(path: path, clock: clock, configuration: configuration)
+            database = ShopDatabase(pool: pool, path: path, clock: clock)
             return
         }
         configuration.prepareDatabase { db in
@@ -77,7 +79,8 @@ public final class ShopStore: Sendable {
         }
         do {
             let kind = try ShopFile.inspect(path)
-            pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            database = ShopDatabase(pool: pool, path: path, clock: clock)
             // GRDB turns a WAL pool's writer to synchronous=NORMAL after prepareDatabase;
             // a completed sale must survive a power cut, so the writer is set back to FULL.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -163,41 +166,6 @@ public final class ShopStore: Sendable {
             (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
         }
     }
-
-    /// Runs one write transaction, turning SQLite failures into `StoreError`s.
-    func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.write(updates)
-        } catch let error as DatabaseError {
-            throw StoreError.wrapping(error, path: path)
-        } catch let error as CoreError {
-            throw StoreError(error)
-        } catch let error as DecodingError {
-            throw StoreError.damaged(error, column: "a stored value", row: path)
-        }
-    }
-
-    /// Runs one read, turning SQLite failures into `StoreError`s.
-    func read<T>(_ value: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.read(value)
-        } catch let error as DatabaseError {
-            throw StoreError.wrapping(error, path: path)
-        } catch let error as DecodingError {
-            throw StoreError.damaged(error, column: "a stored value", row: path)
-        }
-    }
-
-    /// The current time and business day in the shop's time zone.
-    func moment(_ db: Database) throws -> ShopMoment {
-        moment(in: try Settings.timeZone(db))
-    }
-
-    /// The current time in `zone`: one reading of the clock serves a whole transaction,
-    /// so a sale, its movements and its journal entry carry the same instant.
-    func moment(in zone: TimeZone) -> ShopMoment {
-        ShopMoment(clock.now, in: zone)
-    }
 }
 
 /// One instant as the store records it: the UTC timestamp the database keeps, and the
@@ -208,6 +176,16 @@ struct ShopMoment {
     let hour: Int
     /// `2026-11-29 09:30`, for receipts.
     let local: String
+
+    /// `day` as a `BusinessDay`; the clock's own reading is always a day of the calendar.
+    var businessDay: BusinessDay {
+        get throws {
+            guard let day = BusinessDay(day) else {
+                throw StoreError(.invalidInput, "the clock reads a day that is not on the calendar: \(day)")
+            }
+            return day
+        }
+    }
 
     init(_ date: Date, in zone: TimeZone) {
         at = Timestamp.format(date)

@@ -43,10 +43,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var problems: [String]
     /// The domain rule that was broken, when one was.
     public var coreError: CoreError?
-    /// A key of the till's translations for this refusal, with its values, so a cashier
-    /// reads it in their language; nil when `message` is all there is.
-    public var key: String?
-    public var values: [String: String] = [:]
+    /// Why, in facts a front end words in its own language; nil when `message` is all
+    /// there is.
+    public var reason: Reason?
 
     public init(_ code: Code, _ message: String, problems: [String] = [], coreError: CoreError? = nil) {
         self.code = code
@@ -61,14 +60,6 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
-
-    /// The same error, readable in the till's languages through `key`.
-    public func translated(_ key: String, _ values: [String: String]) -> StoreError {
-        var copy = self
-        copy.key = key
-        copy.values = values
-        return copy
-    }
 
     /// 65 bad input data, 74 I/O, 75 database busy past its timeout, 77 not signed in
     /// or not allowed.
@@ -102,40 +93,40 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         )
     }
 
-    /// Turns an SQLite failure into a sentence a shop can act on, with a key of the till's
-    /// translations (`store.disk_full`) carrying the path and SQLite's words as values.
+    /// Turns an SQLite failure into a sentence a shop can act on, with the kind of failure,
+    /// the path and SQLite's words as its reason.
     static func wrapping(_ error: DatabaseError, path: String) -> StoreError {
         let detail = error.message ?? error.description
-        let (code, message, key): (Code, String, String)
+        let (code, message, failure): (Code, String, DatabaseFailure)
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            (code, message, key) = (
-                .busy, "the shop database \(path) is busy (another till or command is writing); try again", "store.busy"
+            (code, message, failure) = (
+                .busy, "the shop database \(path) is busy (another till or command is writing); try again", .busy
             )
         case .SQLITE_NOTADB:
-            (code, message, key) = (.io, "\(path) is not a Tora Sera database (not an SQLite file)", "store.not_a_database")
+            (code, message, failure) = (.io, "\(path) is not a Tora Sera database (not an SQLite file)", .notADatabase)
         case .SQLITE_CORRUPT:
-            (code, message, key) = (
-                .io, "the shop database \(path) is damaged (SQLite reports corruption); restore the last backup", "store.damaged"
+            (code, message, failure) = (
+                .io, "the shop database \(path) is damaged (SQLite reports corruption); restore the last backup", .damaged
             )
         case .SQLITE_FULL:
-            (code, message, key) = (.io, "the disk holding \(path) is full; nothing was written", "store.disk_full")
+            (code, message, failure) = (.io, "the disk holding \(path) is full; nothing was written", .diskFull)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
-            (code, message, key) = (
-                .io, "cannot write the shop database \(path): \(error.message ?? "permission denied")", "store.cannot_write"
+            (code, message, failure) = (
+                .io, "cannot write the shop database \(path): \(error.message ?? "permission denied")", .cannotWrite
             )
         case .SQLITE_IOERR:
-            (code, message, key) = (
-                .io, "input/output error on the shop database \(path): \(error.message ?? "I/O error")", "store.io_error"
+            (code, message, failure) = (
+                .io, "input/output error on the shop database \(path): \(error.message ?? "I/O error")", .ioError
             )
         case .SQLITE_CONSTRAINT:
-            (code, message, key) = (
+            (code, message, failure) = (
                 .invalidInput, "the change breaks a rule of the shop database: \(error.message ?? "constraint failed")",
-                "store.constraint"
+                .constraint
             )
         default:
-            (code, message, key) = (.io, "database error on \(path): \(detail)", "store.failed")
+            (code, message, failure) = (.io, "database error on \(path): \(detail)", .failed)
         }
-        return StoreError(code, message).translated(key, ["path": path, "detail": detail])
+        return StoreError(code, message).because(.database(failure, path: path, detail: detail))
     }
 }

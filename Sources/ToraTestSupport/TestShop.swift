@@ -47,6 +47,13 @@ public struct TestShop: Sendable {
         store = try ShopStore(path: folder.file("shop.sqlite"), clock: clock.shopClock)
     }
 
+    /// A new shop holding `SampleCatalogue`, imported as a manager would.
+    public static func withSampleCatalogue() throws -> TestShop {
+        let shop = try TestShop()
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        return shop
+    }
+
     /// Writes a CSV into the shop's folder and returns its path.
     public func csv(_ name: String, _ lines: [String]) -> String {
         folder.write(name, lines.joined(separator: "\n") + "\n")

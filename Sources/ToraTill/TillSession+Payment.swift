@@ -83,7 +83,7 @@ extension TillSession {
         guard let number = try number ?? store.lastReceiptNumber(register: register) else { return [t("error.no_receipt_yet")] }
         guard let receipt = try store.receipt(number: number) else { return [t("error.unknown_receipt", ["value": number])] }
         try store.recordEvent(
-            kind: "receipt.reprinted", actor: user?.code ?? "", register: register, payload: ["receipt": .string(receipt.number)])
+            kind: .receiptReprinted, actor: user?.code ?? "", register: register, payload: ["receipt": .string(receipt.number)])
         return delivered(receipt)
     }
 }

@@ -66,7 +66,7 @@ extension TillSession {
                 let quantity = words.count == 2 ? try Quantity.parse(words[1], unit: line.item.unit) : line.remaining - already
                 var next = draft.selections
                 next.append(RefundSelection(lineNo: number, quantity: quantity))
-                _ = try ShopStore.refundPortions(draft.sale, merged(next))
+                _ = try SalesStore.refundPortions(draft.sale, merged(next))
                 draft.selections = next
                 refund = draft
                 return reply(
@@ -87,7 +87,7 @@ extension TillSession {
     }
 
     func refundTotal(_ draft: RefundDraft) throws -> [String] {
-        let portions = try ShopStore.refundPortions(draft.sale, merged(draft.selections))
+        let portions = try SalesStore.refundPortions(draft.sale, merged(draft.selections))
         guard !portions.isEmpty else { return [t("refund.nothing")] }
         var lines = portions.map { line, quantity, portion in
             t(

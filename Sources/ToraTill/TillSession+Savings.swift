@@ -12,13 +12,13 @@ extension TillSession {
             guard let number = try memberNumber(text) else { return [t("error.unknown_member", ["value": text])] }
             movement = try store.moveSavings(
                 SavingsRequest(member: number, account: account, amount: try Money.parse(amount, field: "amount"), direction: .deposit),
-                context: context, actor: context.cashier.code)
+                context: context, actor: context.cashier.code, ofReceipt: nil)
         case .withdraw(let text, let account, let amount):
             guard let number = try memberNumber(text) else { return [t("error.unknown_member", ["value": text])] }
             movement = try store.moveSavings(
                 SavingsRequest(
                     member: number, account: account, amount: try Money.parse(amount, field: "amount"), direction: .withdrawal),
-                context: context, actor: context.cashier.code)
+                context: context, actor: context.cashier.code, ofReceipt: nil)
         case .saveChange(let amount):
             // Only the register's last receipt, when it is a member's sale with change left
             // to save and no new sale has begun: the change is saved once, never guessed.

@@ -38,7 +38,7 @@ extension TillSession {
                 return reply([t("override.not_supervisor", ["code": supervisor.code])])
             }
             try store.recordEvent(
-                kind: "override", actor: supervisor.code, register: register,
+                kind: .override, actor: supervisor.code, register: register,
                 payload: ["command": .string(Self.describe(command)), "cashier": .string(user?.code ?? "")])
             return run(command, supervisor: supervisor.code)
         } catch {
@@ -98,7 +98,7 @@ extension TillSession {
                 try change(
                     try sale.voiding(line: line),
                     journal: (
-                        "sale.line_voided",
+                        .saleLineVoided,
                         [
                             "line": .int(Int64(line)), "sku": .optional(voided?.item.sku),
                             "quantity": .int(voided?.quantity.thousandths ?? 0),
@@ -117,7 +117,7 @@ extension TillSession {
                 let discount = try Self.manualDiscount(value)
                 try change(
                     try sale.discounting(line: line, by: discount, rules: rules),
-                    journal: ("sale.discounted", ["line": .int(Int64(line)), "value": .string(value), "supervisor": .optional(supervisor)]))
+                    journal: (.saleDiscounted, ["line": .int(Int64(line)), "value": .string(value), "supervisor": .optional(supervisor)]))
                 return reply(try lineAnswer(line))
             case .price(let line, let amount):
                 let price = try Money.parse(amount, field: "price")
@@ -125,7 +125,7 @@ extension TillSession {
                 try change(
                     try sale.overridingPrice(line: line, to: price),
                     journal: (
-                        "sale.price_overridden",
+                        .salePriceOverridden,
                         ["line": .int(Int64(line)), "price": .int(price.rupiah), "supervisor": .optional(supervisor)]
                     ))
                 return reply(try lineAnswer(line))
@@ -156,7 +156,7 @@ extension TillSession {
     }
 
     /// Stores the changed sale before anything is shown (the durability promise).
-    mutating func change(_ next: Sale, journal: (kind: String, payload: [String: JSONValue])? = nil) throws {
+    mutating func change(_ next: Sale, journal: (kind: JournalKind, payload: [String: JSONValue])? = nil) throws {
         guard let user else { return }
         openSaleID = try store.saveOpenSale(
             id: openSaleID, register: register, cashier: user.code, sale: next,

@@ -11,7 +11,7 @@ extension TillSession {
         let nik = try NIK(text)
         let next = try sale.namingBuyer(nik)
         try checkSubsidy(next, changed: nil)
-        try change(next, journal: ("sale.buyer_named", ["nik": .string(nik.masked)]))
+        try change(next, journal: (.saleBuyerNamed, ["nik": .string(nik.masked)]))
         return [t("sale.buyer", ["nik": nik.masked])] + totalLine()
     }
 
@@ -24,7 +24,7 @@ extension TillSession {
         } catch {
             return [message(for: error)]
         }
-        try change(next, journal: ("sale.buyer_named", ["nik": .string(nik.masked), "member": .string(member.number)]))
+        try change(next, journal: (.saleBuyerNamed, ["nik": .string(nik.masked), "member": .string(member.number)]))
         return [t("sale.buyer", ["nik": nik.masked])]
     }
 

@@ -22,7 +22,7 @@ public struct TillSession {
         case finished
     }
 
-    let store: ShopStore
+    let store: any TillBooks
     let register: String
     let texts: Translations
     let sink: any ReceiptSink
@@ -40,7 +40,7 @@ public struct TillSession {
     var hintedCategories: Set<String> = []
 
     /// A till for `register` (two digits) on `store`, speaking `texts`' language.
-    public init(store: ShopStore, register: String, texts: Translations, sink: any ReceiptSink) {
+    public init(store: any TillBooks, register: String, texts: Translations, sink: any ReceiptSink) {
         self.store = store
         self.register = register
         self.texts = texts
@@ -137,13 +137,13 @@ public struct TillSession {
     }
 
     /// One line for a refusal, always from the translations: the domain rule's message, the
-    /// store's key, or a sentence for the kind of store failure. An English sentence from a
+    /// store's reason in the till's words, or a sentence for the kind of store failure. An English sentence from a
     /// lower layer is never shown as it is.
     func message(for error: any Error) -> String {
         if let error = error as? CoreError { return message(for: error) }
         if let error = error as? StoreError {
             if let core = error.coreError { return message(for: core) }
-            if let key = error.key, texts.strings[key] != nil { return t(key, error.values) }
+            if let (key, values) = error.reason?.tillText, texts.strings[key] != nil { return t(key, values) }
             return t(error.code == .busy ? "store.busy" : "store.failed", ["detail": error.message])
         }
         return t("error.unexpected", ["detail": String(describing: error)])

@@ -31,7 +31,7 @@ struct AuditCommand: ParsableCommand {
                 head = parsed
             }
             try reportingErrors {
-                let result = try shop.open().verifyAudit(anchor: head)
+                let result = try shop.open().journal.verifyAudit(anchor: head)
                 if let problem = result.problem { throw StoreError(.tampered, problem) }
                 var line =
                     "audit journal intact: \(counted(result.entriesChecked, "entry", plural: "entries")), last hash \(result.lastHash); books match the journal: \(counted(result.rowsChecked, "row"))"
@@ -49,7 +49,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                for entry in try shop.open().auditEntries(last: last, kind: kind) {
+                for entry in try shop.open().journal.auditEntries(last: last, kind: kind) {
                     print(
                         "\(entry.seq)  \(entry.at)  \(entry.actor)\(entry.register.map { "@" + $0 } ?? "")  \(entry.kind)  \(entry.payload)"
                     )

@@ -32,7 +32,7 @@ struct CatalogueCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                let report = try store.importCatalogue(path: file, dryRun: dryRun, actor: actor)
+                let report = try store.catalogue.importCatalogue(path: file, dryRun: dryRun, actor: actor)
                 let verb = report.isDryRun ? "would be" : "were"
                 print(
                     "\(file): \(report.created) products \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged; \(counted(report.stockCounts, "stock count")) recorded\(report.isDryRun ? " (dry run: nothing written)" : "")"
@@ -48,7 +48,7 @@ struct CatalogueCommand: ParsableCommand {
         @Flag(help: "For Indonesian Excel: ';' between fields and a UTF-8 byte-order mark.") var excel = false
 
         func run() throws {
-            try reportingErrors { try writeOutput(try shop.open().exportCatalogue(excel: excel), to: file) }
+            try reportingErrors { try writeOutput(try shop.open().catalogue.exportCatalogue(excel: excel), to: file) }
         }
     }
 
@@ -61,7 +61,7 @@ struct CatalogueCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                let products = try store.products(includeInactive: all, category: category?.lowercased())
+                let products = try store.catalogue.products(includeInactive: all, category: category?.lowercased())
                 print(ProductTable.render(products.map { ($0, nil) }), terminator: "")
                 print(counted(products.count, "product"))
             }
@@ -83,7 +83,7 @@ struct CatalogueCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let hits = try shop.open().search(words.joined(separator: " "), limit: limit, includeInactive: all)
+                let hits = try shop.open().catalogue.search(words.joined(separator: " "), limit: limit, includeInactive: all)
                 if hits.isEmpty {
                     print("no product matches '\(words.joined(separator: " "))'")
                     return
@@ -131,7 +131,7 @@ struct CatalogueCommand: ParsableCommand {
                     isDiscountable: !notDiscountable)
                 let opening = try stock.map { try Quantity.parse($0, unit: unit, purpose: .level, field: "stock") }
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                try store.addProduct(product, openingStock: opening, actor: actor)
+                try store.catalogue.addProduct(product, openingStock: opening, actor: actor)
                 print("added \(sku): \(name) \(price.formatted)")
             }
         }
@@ -144,7 +144,7 @@ struct CatalogueCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                guard let stocked = try shop.open().product(code: code) else {
+                guard let stocked = try shop.open().catalogue.product(code: code) else {
                     throw StoreError(.notFound, "no product with sku or barcode '\(code)'")
                 }
                 print(ProductTable.details(stocked), terminator: "")

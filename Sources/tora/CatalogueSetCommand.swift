@@ -41,7 +41,7 @@ extension CatalogueCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                let (before, after) = try store.changeProduct(sku: sku, free: free, actor: actor) { product in
+                let (before, after) = try store.catalogue.changeProduct(sku: sku, free: free, actor: actor) { product in
                     try apply(to: &product)
                 }
                 guard before != after else {

@@ -50,19 +50,19 @@ struct DemoCommand: ParsableCommand {
             for (key, value) in settings { try store.setSetting(key.name, to: value, actor: actor) }
             let folder = ToraResources.demoFolder.path
             _ = try store.importTiers(path: folder + "/tiers.csv", actor: actor)
-            _ = try store.importCatalogue(path: folder + "/catalogue.csv", dryRun: false, actor: actor)
-            _ = try store.importMembers(path: folder + "/members.csv", dryRun: false, actor: actor)
+            _ = try store.catalogue.importCatalogue(path: folder + "/catalogue.csv", dryRun: false, actor: actor)
+            _ = try store.members.importMembers(path: folder + "/members.csv", dryRun: false, actor: actor)
             // Example programmes (HETs differ by region and year: these are examples).
-            for programme in Self.programmes { try store.setProgramme(programme, actor: actor) }
-            _ = try store.importCatalogue(path: folder + "/subsidy-products.csv", dryRun: false, actor: actor)
-            _ = try store.importMembers(path: folder + "/members-nik.csv", dryRun: false, actor: actor)
+            for programme in Self.programmes { try store.subsidy.setProgramme(programme, actor: actor) }
+            _ = try store.catalogue.importCatalogue(path: folder + "/subsidy-products.csv", dryRun: false, actor: actor)
+            _ = try store.members.importMembers(path: folder + "/members-nik.csv", dryRun: false, actor: actor)
             // Members' opening savings balances, as a shop moving from paper books would.
-            _ = try store.importMembers(path: folder + "/savings.csv", dryRun: false, actor: actor)
+            _ = try store.members.importMembers(path: folder + "/savings.csv", dryRun: false, actor: actor)
             for user in Self.users {
-                try store.addUser(code: user.code, name: user.name, role: user.role, pin: user.pin, actor: actor)
+                try store.users.addUser(code: user.code, name: user.name, role: user.role, pin: user.pin, actor: actor)
             }
-            try store.recordEvent(kind: "demo.created", actor: actor, payload: ["path": .string(path)])
-            let summary = try store.catalogueSummary()
+            try store.journal.recordEvent(kind: .demoCreated, actor: actor, payload: ["path": .string(path)])
+            let summary = try store.catalogue.catalogueSummary()
             FileHandle.standardOutput.write(
                 Data(
                     """
@@ -88,7 +88,7 @@ struct DemoCommand: ParsableCommand {
         guard fileManager.fileExists(atPath: path) else { return }
         let isDemo: Bool
         do {
-            isDemo = try ShopStore(path: path, access: .readOnly).isDemo()
+            isDemo = try ShopStore(path: path, access: .readOnly).journal.isDemo()
         } catch {
             throw StoreError(.io, "\(path) exists and is not a demo shop; give the demo another file with --db")
         }

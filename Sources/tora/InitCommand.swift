@@ -35,7 +35,7 @@ struct InitCommand: ParsableCommand {
             }
             let store = try shop.openForWriting(create: true)
             let actor: String
-            if try store.hasManager() {
+            if try store.users.hasManager() {
                 var credentials = signIn
                 if credentials.user == nil && ProcessInfo.processInfo.environment["TORA_USER"] == nil { credentials.user = manager }
                 let (code, pin) = try credentials.credentials()
@@ -43,7 +43,7 @@ struct InitCommand: ParsableCommand {
             } else {
                 guard let manager, let managerName else { throw Self.needsManager() }
                 let pin = try ProcessInfo.processInfo.environment["TORA_PIN"] ?? PinInput.readNew(for: manager)
-                try store.addUser(code: manager, name: managerName, role: .manager, pin: pin, actor: manager)
+                try store.users.addUser(code: manager, name: managerName, role: .manager, pin: pin, actor: manager)
                 actor = manager
             }
             try store.initialize(shopName: shopName, actor: actor)

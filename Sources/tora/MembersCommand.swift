@@ -28,7 +28,7 @@ struct MembersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                let report = try store.importMembers(path: file, dryRun: dryRun, actor: actor)
+                let report = try store.members.importMembers(path: file, dryRun: dryRun, actor: actor)
                 let verb = report.isDryRun ? "would be" : "were"
                 print(
                     "\(file): \(report.created) members \(verb) created, \(report.updated) updated, \(report.unchanged) unchanged\(report.openingBalances > 0 ? ", \(counted(report.openingBalances, "opening savings balance"))" : "")\(report.isDryRun ? " (dry run: nothing written)" : "")"
@@ -43,7 +43,7 @@ struct MembersCommand: ParsableCommand {
         @Argument(help: "The file to write; standard output when omitted.") var file: String?
 
         func run() throws {
-            try reportingErrors { try writeOutput(try shop.open().exportMembers(), to: file) }
+            try reportingErrors { try writeOutput(try shop.open().members.exportMembers(), to: file) }
         }
     }
 
@@ -54,7 +54,7 @@ struct MembersCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let members = try shop.open().members(includeInactive: all)
+                let members = try shop.open().members.all(includeInactive: all)
                 var table = TextTable([("number", .left), ("name", .left), ("tier", .left), ("phone", .left), ("credit limit", .right)])
                 for member in members {
                     table.add([
@@ -82,7 +82,7 @@ struct MembersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                try store.addMember(
+                try store.members.addMember(
                     Member(number: number, name: name, tier: tier, phone: phone, creditLimit: creditLimit, nik: nik), actor: actor)
                 print("added member \(number): \(name) (\(tier))")
             }
@@ -98,8 +98,8 @@ struct MembersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                guard let standing = try store.memberStanding(number: number),
-                    let savings = try store.savingsBalances(member: number)
+                guard let standing = try store.members.memberStanding(number: number),
+                    let savings = try store.members.savingsBalances(member: number)
                 else {
                     throw StoreError(.notFound, "no member with number '\(number)'")
                 }
@@ -144,7 +144,7 @@ struct MembersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .supervisor)
-                let repayment = try store.repayCredit(
+                let repayment = try store.members.repayCredit(
                     member: member, amount: amount, method: TenderMethod.parse(method) ?? .cash, context: nil, actor: actor)
                 print(
                     "member \(repayment.member.number) repaid \(repayment.amount.formatted) (\(repayment.method.rawValue)); still owed \(repayment.position.owed.formatted), available \(repayment.position.available.formatted)"
@@ -167,7 +167,7 @@ struct TiersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 var table = TextTable([("tier", .left), ("discount %", .right), ("local discount %", .right)])
-                for tier in try shop.open().tiers() {
+                for tier in try shop.open().members.tiers() {
                     table.add([tier.name, String(tier.discountPct), String(tier.localDiscountPct)])
                 }
                 print(table.rendered, terminator: "")
@@ -190,7 +190,7 @@ struct TiersCommand: ParsableCommand {
                     name: name, discountPct: try Tier.parsePercent(discountPct, field: "discount-pct"),
                     localDiscountPct: try Tier.parsePercent(localDiscountPct, field: "local-discount-pct"))
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                try store.setTier(tier, actor: actor)
+                try store.members.setTier(tier, actor: actor)
                 print("tier \(tier.name): \(tier.discountPct)% off, \(tier.localDiscountPct)% off local products")
             }
         }

@@ -25,7 +25,7 @@ extension MembersCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .cashier)
-                let movement = try store.moveSavings(
+                let movement = try store.members.moveSavings(
                     SavingsRequest(
                         member: member, account: account, amount: amount, direction: .deposit, method: try savingsMethod(method)),
                     context: nil, actor: actor)
@@ -54,7 +54,7 @@ extension MembersCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: closing ? .manager : .supervisor)
-                let movement = try store.moveSavings(
+                let movement = try store.members.moveSavings(
                     SavingsRequest(
                         member: member, account: account, amount: amount, direction: .withdrawal, method: try savingsMethod(method),
                         note: closing ? .closing : nil),
@@ -88,7 +88,7 @@ extension MembersCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                guard let result = try store.memberStatement(number: member, from: from, to: to) else {
+                guard let result = try store.members.memberStatement(number: member, from: from, to: to) else {
                     throw StoreError(.notFound, "no member with number '\(member)'")
                 }
                 let (found, statement) = result

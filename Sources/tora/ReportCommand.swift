@@ -45,13 +45,14 @@ struct ReportCommand: ParsableCommand {
         @Flag(help: "Also print it on the receipt printer (printer.queue; the outbox when none is set).") var print = false
 
         func run() throws {
-            if let date, BusinessDay(date) == nil {
+            let day = date.flatMap(BusinessDay.init)
+            if let date, day == nil {
                 printError("--date '\(date)' is not a day of the calendar; write YYYY-MM-DD, like 2026-11-29")
                 throw ExitCode(.usage)
             }
             try reportingErrors {
                 let store = try shop.open()
-                let report = try store.dayReport(day: date)
+                let report = try store.reports.dayReport(day: day)
                 if print { try ReceiptPrinting.printDayReport(report, store: store) }
                 switch out.format {
                 case .json: try out.write(report.json.pretty)
@@ -72,15 +73,15 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                guard let shift = try store.openShift(register: register) else {
+                guard let shift = try store.shifts.openShift(register: register) else {
                     throw StoreError(.notFound, "register \(register) has no open shift")
                 }
-                let report = try store.shiftReport(shift)
+                let report = try store.reports.shiftReport(shift)
                 switch out.format {
                 case .json: try out.write(report.json.pretty)
                 case .csv: try out.write(DayReportCSV.render(report))
                 case .html:
-                    let name = try store.users().first { $0.code == shift.cashier }?.name
+                    let name = try store.users.all().first { $0.code == shift.cashier }?.name
                     try out.write(
                         DayReportHTML.render(
                             report, shopName: try store.setting(.shopName), shift: shift, cashierName: name,
@@ -101,7 +102,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                let days = try store.dailySales(from: period.from, to: period.to)
+                let days = try store.reports.dailySales(from: period.from, to: period.to)
                 try out.write(PeriodReports.sales(days, from: period.from, to: period.to), store: store)
             }
         }
@@ -116,7 +117,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                let products = try store.productSales(from: period.from, to: period.to)
+                let products = try store.reports.productSales(from: period.from, to: period.to)
                 try out.write(PeriodReports.products(products, from: period.from, to: period.to), store: store)
             }
         }
@@ -131,7 +132,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                let table = PeriodReports.stock(try store.stockValuation(), low: try store.lowStock())
+                let table = PeriodReports.stock(try store.reports.stockValuation(), low: try store.stock.lowStock())
                 try out.write(table, store: store)
             }
         }
@@ -158,9 +159,10 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                let division = try store.shu(year: year, pool: pool)
+                let division = try store.reports.shu(year: year, pool: pool)
                 if let capitalPool {
-                    try out.write(MemberReports.shu(division, capital: try store.shuCapital(year: year, pool: capitalPool)), store: store)
+                    try out.write(
+                        MemberReports.shu(division, capital: try store.reports.shuCapital(year: year, pool: capitalPool)), store: store)
                 } else {
                     try out.write(PeriodReports.shu(division), store: store)
                 }
@@ -189,7 +191,7 @@ struct ConsignmentCommand: ParsableCommand {
             try reportingErrors {
                 let store = try shop.open()
                 let until = try to ?? store.today()
-                let statements = try store.consignmentStatements(consignor: consignor, from: from, to: until)
+                let statements = try store.consignment.consignmentStatements(consignor: consignor, from: from, to: until)
                 try out.write(PeriodReports.consignment(statements), store: store)
             }
         }
@@ -206,7 +208,7 @@ struct ConsignmentCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                let settlement = try store.settleConsignment(consignor: consignor, to: to, actor: actor)
+                let settlement = try store.consignment.settleConsignment(consignor: consignor, to: to, actor: actor)
                 print(
                     "settled \(consignor) up to \(to): \(settlement.amount.formatted) for \(settlement.units.description) units"
                 )

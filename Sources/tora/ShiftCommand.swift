@@ -18,7 +18,7 @@ struct ShiftCommand: ParsableCommand {
             try reportingErrors {
                 let store = try shop.open()
                 let today = try store.today()
-                let shifts = try store.shifts(openOnly: open)
+                let shifts = try store.shifts.all(openOnly: open)
                 var table = TextTable([
                     ("shift", .right), ("register", .left), ("cashier", .left), ("business day", .left), ("opened", .left),
                     ("closed", .left), ("float", .right), ("expected", .right), ("counted", .right), ("over/short", .right),
@@ -51,7 +51,7 @@ struct ShiftCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .supervisor)
-                let closing = try store.closeShift(register: register, counted: counted, actor: actor)
+                let closing = try store.shifts.closeShift(register: register, counted: counted, actor: actor)
                 let shift = closing.shift
                 print(
                     "closed shift \(shift.id) of register \(shift.register) (\(shift.cashier), business day \(shift.businessDay)) by \(actor)"

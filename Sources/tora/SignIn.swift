@@ -49,7 +49,7 @@ struct SignInOptions: ParsableArguments {
 
     /// Checks the code and PIN (wrong ones count towards the lockout) and the role.
     static func authenticate(_ store: ShopStore, code: String, pin: String, as role: Role) throws -> User {
-        let user = try store.authenticate(code: code, pin: pin, register: nil)
+        let user = try store.users.authenticate(code: code, pin: pin, register: nil)
         guard user.role >= role else {
             throw StoreError(.notAllowed, "\(user.code) is a \(user.role.rawValue); this needs a \(role.rawValue) to sign in")
         }

@@ -25,7 +25,7 @@ struct StockCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                let onHand = try store.receive(sku: sku, quantity: quantity, cost: cost, supplier: supplier, actor: actor)
+                let onHand = try store.stock.receive(sku: sku, quantity: quantity, cost: cost, supplier: supplier, actor: actor)
                 print(
                     "received \(try Self.typed(quantity, sku: sku, store)) of \(sku); on hand now \(try Self.level(onHand, sku: sku, store))"
                 )
@@ -34,12 +34,12 @@ struct StockCommand: ParsableCommand {
 
         /// The quantity the store accepted, as Indonesians read it (`1.000` stays one thousand).
         static func typed(_ text: String, sku: String, _ store: ShopStore) throws -> String {
-            let unit = try store.product(sku: sku)?.product.unit ?? .pcs
+            let unit = try store.catalogue.product(sku: sku)?.product.unit ?? .pcs
             return (try? Quantity.parse(text, unit: unit, purpose: .stock(allowNegative: true)).formatted(unit)) ?? text
         }
 
         static func level(_ quantity: Quantity, sku: String, _ store: ShopStore) throws -> String {
-            let unit = try store.product(sku: sku)?.product.unit ?? .pcs
+            let unit = try store.catalogue.product(sku: sku)?.product.unit ?? .pcs
             return "\(quantity.formatted(unit)) \(unit.rawValue)"
         }
     }
@@ -66,7 +66,7 @@ struct StockCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                let onHand = try store.adjust(
+                let onHand = try store.stock.adjust(
                     sku: sku, quantity: quantity, reason: AdjustReason.parse(reason) ?? .lost, note: note, actor: actor)
                 print("adjusted \(sku) (\(reason)); on hand now \(try Receive.level(onHand, sku: sku, store))")
             }
@@ -96,11 +96,11 @@ struct StockCommand: ParsableCommand {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
                 if let file {
-                    let result = try store.importCounts(path: file, actor: actor)
+                    let result = try store.stock.importCounts(path: file, actor: actor)
                     print("\(file): \(counted(result.counted, "product")) counted, \(result.changed) changed level")
                 } else if let sku, let quantity {
-                    let result = try store.count(sku: sku, counted: quantity, actor: actor)
-                    let unit = try store.product(sku: sku)?.product.unit ?? .pcs
+                    let result = try store.stock.count(sku: sku, counted: quantity, actor: actor)
+                    let unit = try store.catalogue.product(sku: sku)?.product.unit ?? .pcs
                     let difference = result.counted - result.before
                     print(
                         "counted \(sku): \(result.counted.formatted(unit)) \(unit.rawValue) (book said \(result.before.formatted(unit)), difference \(difference.thousandths > 0 ? "+" : "")\(difference.formatted(unit)))"
@@ -117,7 +117,7 @@ struct StockCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let products = try shop.open().products(includeInactive: all)
+                let products = try shop.open().catalogue.products(includeInactive: all)
                 var table = TextTable([
                     ("sku", .left), ("name", .left), ("on hand", .right), ("unit", .left), ("reorder at", .right), ("", .left),
                 ])
@@ -143,7 +143,7 @@ struct StockCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let lines = try shop.open().lowStock(days: days)
+                let lines = try shop.open().stock.lowStock(days: days)
                 var table = TextTable([
                     ("sku", .left), ("name", .left), ("on hand", .right), ("reorder at", .right), ("sold/day", .right),
                     ("days of cover", .right),
@@ -168,7 +168,7 @@ struct StockCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let (stocked, movements) = try shop.open().stockHistory(sku: sku, limit: limit)
+                let (stocked, movements) = try shop.open().stock.stockHistory(sku: sku, limit: limit)
                 let unit = stocked.product.unit
                 var table = TextTable([
                     ("#", .right), ("day", .left), ("kind", .left), ("quantity", .right), ("balance", .right), ("cost", .right),

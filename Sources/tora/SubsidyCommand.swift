@@ -35,7 +35,7 @@ struct SubsidyCommand: ParsableCommand {
                     limit: try Quantity.parse(limit, unit: .kg, purpose: .level, field: "limit"), period: try SubsidyPeriod.parse(per),
                     nikRequired: nikRequired)
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                try store.setProgramme(programme, actor: actor)
+                try store.subsidy.setProgramme(programme, actor: actor)
                 print(
                     "programme \(programme.code): \(programme.name), HET \(programme.het.formatted), limit \(programme.limit.formatted(.kg)) per \(programme.period.rawValue)\(nikRequired ? ", NIK required" : "")"
                 )
@@ -49,7 +49,7 @@ struct SubsidyCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let programmes = try shop.open().programmes()
+                let programmes = try shop.open().subsidy.programmes()
                 var table = TextTable([
                     ("code", .left), ("name", .left), ("HET", .right), ("limit", .right), ("per", .left), ("NIK", .left),
                 ])
@@ -84,17 +84,17 @@ extension ReportCommand {
                 let store: ShopStore
                 if fullNIK {
                     let (signed, actor) = try signIn.open(shop, as: .manager)
-                    try signed.recordEvent(
-                        kind: "subsidy.full_nik_read", actor: actor,
+                    try signed.journal.recordEvent(
+                        kind: .subsidyFullNIKRead, actor: actor,
                         payload: ["programme": .string(programme.uppercased()), "from": .string(period.from), "to": .string(period.to)])
                     store = signed
                 } else {
                     store = try shop.open()
                 }
-                guard let found = try store.programme(code: programme) else {
+                guard let found = try store.subsidy.programme(code: programme) else {
                     throw StoreError(.notFound, "no subsidy programme '\(programme)'; see `tora subsidy list`")
                 }
-                let rows = try store.subsidySales(programme: found.code, from: period.from, to: period.to)
+                let rows = try store.subsidy.subsidySales(programme: found.code, from: period.from, to: period.to)
                 let report = SubsidyReport(programme: found, sales: rows, from: period.from, to: period.to, fullNIK: fullNIK)
                 try out.write(report.render(out.format, shopName: out.format == .html ? try store.setting(.shopName) : ""))
             }

@@ -40,7 +40,7 @@ struct TillSubcommand: ParsableCommand {
     /// Runs a till on the terminal; `scripted` lines are handled first (the demo logs in).
     static func runTill(store: ShopStore, register: String, lang: String, scripted: [String]) throws {
         let texts = try translations(lang)
-        let lock = try inLanguage(lang) { try RegisterLock(database: store.path, register: register) }
+        let lock = try RegisterLock(database: store.path, register: register, texts: texts)
         defer { lock.release() }
         var session = TillSession(store: store, register: register, texts: texts, sink: try ReceiptPrinting.sink(for: store))
         let terminal = StandardTerminal()
@@ -61,14 +61,14 @@ struct TillSubcommand: ParsableCommand {
         }
     }
 
-    /// Runs `body`; a store error that has a key of the till's translations is said in the
-    /// till's language, since the cashier reads it before the till starts.
+    /// Runs `body`; a store error whose reason the till can word is said in the till's
+    /// language, since the cashier reads it before the till starts.
     static func inLanguage<T>(_ lang: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch var error as StoreError {
-            if let key = error.key, let texts = try? Translations.load(lang), texts.strings[key] != nil {
-                error.message = texts.text(key, error.values)
+            if let (key, values) = error.reason?.tillText, let texts = try? Translations.load(lang), texts.strings[key] != nil {
+                error.message = texts.text(key, values)
             }
             throw error
         }
@@ -81,18 +81,18 @@ struct TillSubcommand: ParsableCommand {
 final class RegisterLock {
     private let descriptor: Int32
 
-    init(database: String, register: String) throws {
+    /// Refusals are said in the till's language (`texts`): the cashier reads them before
+    /// the till starts.
+    init(database: String, register: String, texts: Translations) throws {
         let path = database + ".register-\(register).lock"
         descriptor = open(path, O_CREAT | O_RDWR, 0o600)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
-            throw StoreError(.io, "cannot create the register lock \(path): \(reason)").translated(
-                "till.lock_failed", ["path": path, "detail": reason])
+            throw StoreError(.io, texts.text("till.lock_failed", ["path": path, "detail": reason]))
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw StoreError(.invalidInput, "register \(register) is already open in another till; use another register number")
-                .translated("till.register_in_use", ["register": register])
+            throw StoreError(.invalidInput, texts.text("till.register_in_use", ["register": register]))
         }
     }
 

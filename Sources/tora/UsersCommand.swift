@@ -30,7 +30,7 @@ struct UsersCommand: ParsableCommand {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
                 let pin = try PinInput.readNew(for: code)
-                try store.addUser(code: code, name: name, role: Role(rawValue: role.lowercased()) ?? .cashier, pin: pin, actor: actor)
+                try store.users.addUser(code: code, name: name, role: Role(rawValue: role.lowercased()) ?? .cashier, pin: pin, actor: actor)
                 print("added \(role.lowercased()) \(code): \(name)")
             }
         }
@@ -44,7 +44,7 @@ struct UsersCommand: ParsableCommand {
             try reportingErrors {
                 var table = TextTable([("code", .left), ("name", .left), ("role", .left), ("state", .left)])
                 let now = try ShopClock.fromEnvironment().now
-                for user in try shop.open().users() {
+                for user in try shop.open().users.all() {
                     let state = !user.isActive ? "disabled" : (user.lockedUntil.map { $0 > now } ?? false) ? "locked" : "active"
                     table.add([user.code, user.name, user.role.rawValue, state])
                 }
@@ -62,7 +62,7 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                try store.setUserActive(code: code, active: false, actor: actor)
+                try store.users.setUserActive(code: code, active: false, actor: actor)
                 print("disabled \(code)")
             }
         }
@@ -78,7 +78,7 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                try store.setUserActive(code: code, active: true, actor: actor)
+                try store.users.setUserActive(code: code, active: true, actor: actor)
                 print("enabled \(code)")
             }
         }
@@ -93,7 +93,7 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .cashier)
-                try store.setPin(code: actor, pin: try PinInput.readNew(for: actor), reset: false, actor: actor)
+                try store.users.setPin(code: actor, pin: try PinInput.readNew(for: actor), reset: false, actor: actor)
                 print("PIN changed for \(actor)")
             }
         }
@@ -110,7 +110,7 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                try store.setPin(code: code, pin: try PinInput.readNew(for: code), reset: true, actor: actor)
+                try store.users.setPin(code: code, pin: try PinInput.readNew(for: code), reset: true, actor: actor)
                 print("PIN reset for \(code)")
             }
         }
@@ -126,7 +126,7 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                try store.unlockUser(code: code, actor: actor)
+                try store.users.unlockUser(code: code, actor: actor)
                 print("unlocked \(code)")
             }
         }
@@ -155,7 +155,7 @@ enum PinInput {
             let again = try read(prompt: "New PIN again: ")
             guard again == pin else { throw StoreError(.invalidInput, "PIN: the two PINs differ; nothing was saved") }
         }
-        try ShopStore.validatePin(pin)
+        try UserStore.validatePin(pin)
         return pin
     }
 }

@@ -16,7 +16,7 @@ struct HubSyncTests {
         try world.join(shop, as: "G1")
         let keyFile = try FileManager.default.attributesOfItem(atPath: shop.db + ".hub-key")
         #expect((keyFile[.posixPermissions] as? Int) == 0o600)
-        #expect(try ShopStore(path: shop.db, access: .readOnly).auditEntries(last: 1).first?.kind == "hub.joined")
+        #expect(try ShopStore(path: shop.db, access: .readOnly).journal.auditEntries(last: 1).first?.kind == "hub.joined")
         let first = try world.sync(shop)
         #expect(first.status == 0, "\(first.stderr)")
         let synced = try world.shopJournal(shop)

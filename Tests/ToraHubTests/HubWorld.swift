@@ -61,7 +61,7 @@ final class HubWorld: @unchecked Sendable {
 
     /// The shop's journal as `seq:hash`, in order.
     func shopJournal(_ shop: ToraShopFolder) throws -> [String] {
-        try ShopStore(path: shop.db, access: .readOnly).auditEntries(last: 1_000_000).map { "\($0.seq):\($0.hash)" }
+        try ShopStore(path: shop.db, access: .readOnly).journal.auditEntries(last: 1_000_000).map { "\($0.seq):\($0.hash)" }
     }
 
     /// The hub's journal of outlet `code` as `seq:hash`, in order.

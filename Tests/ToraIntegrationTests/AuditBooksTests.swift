@@ -96,7 +96,7 @@ struct AuditBooksTests {
     @Test("the store's verify counts the rows it checked and names the head")
     func storeVerification() throws {
         let books = try BooksShop("tora-verify-store")
-        let result = try ShopStore(path: books.shop.db).verifyAudit()
+        let result = try ShopStore(path: books.shop.db).journal.verifyAudit()
         #expect(result.isIntact && result.problem == nil)
         // Sales, lines, payments, movements (the catalogue's opening counts too), shifts.
         #expect(result.rowsChecked > 20)

@@ -74,7 +74,7 @@ struct BadEnvironmentTests {
         #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
         remount(mountPoint, "rw")
         let store = try ShopStore(path: mountPoint + "/shop.sqlite")
-        #expect(try store.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 30))
+        #expect(try store.catalogue.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 30))
         #expect(try store.integrityCheck() == "ok")
     }
 
@@ -93,9 +93,9 @@ struct BadEnvironmentTests {
         #expect(run.status == 74, "\(run.stderr)")
         #expect(run.stderr.contains("full"), "\(run.stderr)")
         let store = try ShopStore(path: mountPoint + "/shop.sqlite")
-        #expect(try store.products(includeInactive: true).isEmpty)
+        #expect(try store.catalogue.products(includeInactive: true).isEmpty)
         #expect(try store.integrityCheck() == "ok")
-        #expect(try store.verifyAudit().isIntact)
+        #expect(try store.journal.verifyAudit().isIntact)
     }
 
     @Test("a shop written by a newer Tora Sera is left untouched: one line, exit 74")

@@ -36,7 +36,8 @@ struct KillDrillTests {
             try tora.run(["users", "add", "--code", "01", "--name", "Kasir", "--role", "cashier"], stdin: "1234\n", environment: env).status
                 == 0)
         let store = try ShopStore(path: db)
-        let before = Dictionary(uniqueKeysWithValues: try store.products(includeInactive: true).map { ($0.product.sku, $0.onHand) })
+        let before = Dictionary(
+            uniqueKeysWithValues: try store.catalogue.products(includeInactive: true).map { ($0.product.sku, $0.onHand) })
 
         // The script: each sale 1–4 lines, then exact cash.
         let script: [[String]] = (0..<salesWanted).map { _ in (0..<random.next(in: 1...4)).map { _ in Self.codes[random.next(in: 0...5)] } }
@@ -57,12 +58,12 @@ struct KillDrillTests {
                 #expect(till.waitFor("01> "), "\(till.text)")
             }
             // Where the books say we are: completed sales, and the lines of the open sale.
-            let completed = try store.receiptNumbers().count
+            let completed = try store.sales.receiptNumbers().count
             guard completed < salesWanted else {
                 _ = till.finish()
                 break
             }
-            var lines = try store.openSale(register: "01")?.sale.lines.count ?? 0
+            var lines = try store.sales.openSale(register: "01")?.sale.lines.count ?? 0
             var sale = completed
             var answers = till.text.components(separatedBy: "01> ").count - 1
             let killAfter = kills < killsWanted ? random.next(in: 1...8) : Int.max
@@ -92,15 +93,15 @@ struct KillDrillTests {
         }
 
         #expect(kills >= killsWanted)
-        let numbers = try store.receiptNumbers()
+        let numbers = try store.sales.receiptNumbers()
         #expect(numbers == (1...salesWanted).map { String(format: "01-20261129-%04d", $0) })
-        let report = try store.dayReport(day: "2026-11-29")
+        let report = try store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(report.net == Money(expectedNet), "a sale was lost or written twice")
         #expect(report.salesCount == salesWanted)
-        #expect(try store.openSale(register: "01") == nil)
-        #expect(try store.stockLedgerMismatches().isEmpty)
+        #expect(try store.sales.openSale(register: "01") == nil)
+        #expect(try store.stock.stockLedgerMismatches().isEmpty)
         #expect(try store.dayTotalsMismatches().isEmpty)
-        #expect(try store.verifyAudit().isIntact)
+        #expect(try store.journal.verifyAudit().isIntact)
         #expect(try store.integrityCheck() == "ok")
         let sold = script.joined().reduce(into: [String: Int64]()) { totals, code in
             switch code {
@@ -109,7 +110,7 @@ struct KillDrillTests {
             default: totals[code, default: 0] += 1000
             }
         }
-        for stocked in try store.products(includeInactive: true) {
+        for stocked in try store.catalogue.products(includeInactive: true) {
             let expected = (before[stocked.product.sku]?.thousandths ?? 0) - (sold[stocked.product.sku] ?? 0)
             #expect(stocked.onHand.thousandths == expected, "\(stocked.product.sku)")
         }

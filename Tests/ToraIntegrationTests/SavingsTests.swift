@@ -249,15 +249,15 @@ struct MemberSavingsTests {
         till.kill9()  // at once: this deposit is either wholly recorded or not at all
 
         let store = try ShopStore(path: shop.db)
-        let balances = try #require(try store.savingsBalances(member: "M1"))
+        let balances = try #require(try store.members.savingsBalances(member: "M1"))
         #expect(balances.wajib == Money(10_000))
         #expect(balances.sukarela == .zero || balances.sukarela == Money(7_000))
-        let numbers = try store.receiptNumbers()
+        let numbers = try store.sales.receiptNumbers()
         #expect(numbers == (balances.sukarela.isZero ? ["01-20261129-0001"] : ["01-20261129-0001", "01-20261129-0002"]))
         let again = try self.till(["01", "1234", "simpan M1 sukarela 3.000", "quit"], lang: "en")
         let next = balances.sukarela.isZero ? "0002" : "0003"
         #expect(again.contains("receipt 01-20261129-\(next)"), "\(again)")
-        #expect(try store.savingsBalances(member: "M1")?.sukarela == Money(balances.sukarela.rupiah + 3_000))
+        #expect(try store.members.savingsBalances(member: "M1")?.sukarela == Money(balances.sukarela.rupiah + 3_000))
         #expect(try shop.ok(["audit", "verify"]).contains("intact"))
         #expect(try store.integrityCheck() == "ok")
     }

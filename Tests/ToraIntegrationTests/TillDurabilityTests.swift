@@ -56,7 +56,7 @@ struct TillDurabilityTests {
         #expect(report.contains("\"net\": 55500"))
         #expect(report.contains("\"qris\": 10000"))
         #expect(report.contains("\"cash\": 45500"))
-        #expect(try ShopStore(path: shop.db).stockLedgerMismatches().isEmpty)
+        #expect(try ShopStore(path: shop.db).stock.stockLedgerMismatches().isEmpty)
         #expect(try shop.ok(["audit", "verify"]).contains("intact"))
     }
 
@@ -65,7 +65,7 @@ struct TillDurabilityTests {
         let registers = ["01", "02", "03", "04"]
         try makeShop(cashiers: registers)
         let salesPerRegister = 200
-        let before = try ShopStore(path: shop.db).products(includeInactive: true)
+        let before = try ShopStore(path: shop.db).catalogue.products(includeInactive: true)
         var scripts: [String: String] = [:]
         for register in registers {
             var lines = [register, "1234", "0"]
@@ -96,19 +96,20 @@ struct TillDurabilityTests {
             #expect(run.stdout.components(separatedBy: "Paid. Receipt").count - 1 == salesPerRegister)
         }
         let store = try ShopStore(path: shop.db)
-        let numbers = try store.receiptNumbers()
+        let numbers = try store.sales.receiptNumbers()
         for register in registers {
             let expected = (1...salesPerRegister).map { String(format: "%@-20261129-%04d", register, $0) }
             #expect(numbers.filter { $0.hasPrefix(register + "-") } == expected)
         }
-        let after = Dictionary(uniqueKeysWithValues: try store.products(includeInactive: true).map { ($0.product.sku, $0.onHand) })
+        let after = Dictionary(
+            uniqueKeysWithValues: try store.catalogue.products(includeInactive: true).map { ($0.product.sku, $0.onHand) })
         let sold = ["KOPI-KPA": 4 * salesPerRegister, "GULA-PSR": 4 * salesPerRegister / 2, "MINYAKITA": 4 * salesPerRegister / 2]
         for product in before {
             let expected = product.onHand.thousandths - Int64(sold[product.product.sku] ?? 0) * 1000
             #expect(after[product.product.sku]?.thousandths == expected, "\(product.product.sku)")
         }
-        #expect(try store.stockLedgerMismatches().isEmpty)
-        #expect(try store.verifyAudit().isIntact)
+        #expect(try store.stock.stockLedgerMismatches().isEmpty)
+        #expect(try store.journal.verifyAudit().isIntact)
     }
 
     @Test("four registers with reports and backups running beside them: no cashier sees a busy database")
@@ -154,11 +155,11 @@ struct TillDurabilityTests {
         for backup in backups {
             let copy = try ShopStore(path: backup)
             #expect(try copy.integrityCheck() == "ok")
-            #expect(try copy.verifyAudit().isIntact)
-            #expect(try copy.stockLedgerMismatches().isEmpty)
+            #expect(try copy.journal.verifyAudit().isIntact)
+            #expect(try copy.stock.stockLedgerMismatches().isEmpty)
         }
         let store = try ShopStore(path: shop.db)
-        #expect(try store.receiptNumbers().count == registers.count * salesPerRegister)
-        #expect(try store.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 30 - Int64(registers.count * salesPerRegister)))
+        #expect(try store.sales.receiptNumbers().count == registers.count * salesPerRegister)
+        #expect(try store.catalogue.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 30 - Int64(registers.count * salesPerRegister)))
     }
 }

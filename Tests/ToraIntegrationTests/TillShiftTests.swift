@@ -125,7 +125,7 @@ struct TillShiftTests {
         #expect(onHand("GULA-AREN")?.contains(" -1  pcs") == true)  // sold from zero: negative, never refused
         #expect(try shop.ok(["audit", "verify"]).contains("intact"))
         let store = try ShopStore(path: shop.db)
-        #expect(try store.stockLedgerMismatches().isEmpty)
+        #expect(try store.stock.stockLedgerMismatches().isEmpty)
         #expect(try store.dayTotalsMismatches().isEmpty)
         #expect(try store.integrityCheck() == "ok")
     }
@@ -140,7 +140,7 @@ struct TillShiftTests {
         let noShift = try shop.tora.run(["report", "x", "--register", "02"], environment: shop.env)
         #expect(noShift.status == 65 && noShift.stderr.contains("register 02 has no open shift"))
 
-        let sale = try #require(try ShopStore(path: shop.db).auditEntries(last: 1, kind: "sale.completed").first)
+        let sale = try #require(try ShopStore(path: shop.db).journal.auditEntries(last: 1, kind: "sale.completed").first)
         try GRDBTamper.rewrite(db: shop.db, seq: sale.seq, payload: sale.payload.replacingOccurrences(of: "16500", with: "1650"))
         let verify = try shop.tora.run(["audit", "verify"], environment: shop.env)
         #expect(verify.status == 65)

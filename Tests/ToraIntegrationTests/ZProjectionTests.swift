@@ -128,7 +128,7 @@ struct ProjectionShop {
 
     /// Every journal entry of a shop file, in `seq` order.
     static func entries(_ path: String) throws -> [AuditEntry] {
-        try ShopStore(path: path, access: .readOnly).auditEntries(last: Int.max)
+        try ShopStore(path: path, access: .readOnly).journal.auditEntries(last: Int.max)
     }
 
     /// The projection's JSON of `day`, as `tora report eod --format json` prints it.

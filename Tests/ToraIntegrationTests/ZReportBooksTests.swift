@@ -73,7 +73,8 @@ struct ZReportBooksTests {
         let text = try books.run(["report", "eod", "--date", "2026-11-29"])
         #expect(text.hasSuffix("\nJurnal audit: \(seq):\(hash)\n"))
         let paper = DayReportPaper.lines(
-            try ShopStore(path: books.shop.db).dayReport(day: "2026-11-29"), shopName: "Toko Uji", columns: 32)
+            try ShopStore(path: books.shop.db).reports.dayReport(day: try #require(BusinessDay("2026-11-29"))), shopName: "Toko Uji",
+            columns: 32)
         #expect(paper.suffix(3) == ["Jurnal audit #\(seq)", String(hash.prefix(32)), String(hash.suffix(32))])
         // Entries of the next day leave the day's head where it was.
         try books.run(["config", "set", "receipt.footer", "Sampai jumpa"], at: "2026-11-30T08:00:00+07:00")

@@ -43,7 +43,7 @@ extension CupsTests {
 
         /// What `tora` lays out for a stored receipt, through the same templates and settings.
         func expectedBytes(_ number: String) throws -> [UInt8] {
-            let receipt = try #require(try ShopStore(path: db).receipt(number: number, asCopy: false))
+            let receipt = try #require(try ShopStore(path: db).sales.receipt(number: number, asCopy: false))
             let service = ReceiptPrintService.forShop(databasePath: db, queue: "kasir", paper: "58", codePage: "pc437", environment: env)
             return service.render(receipt).bytes
         }
@@ -56,7 +56,7 @@ extension CupsTests {
             #expect(run.stdout.contains("Receipt 01-20261129-0001 printed"))
             let job = try #require(printer.waitForJobs(1).first)
             #expect(job == (try expectedBytes("01-20261129-0001")))
-            let hash = try #require(try ShopStore(path: db).auditEntries(last: 1, kind: "sale.completed").first?.hash)
+            let hash = try #require(try ShopStore(path: db).journal.auditEntries(last: 1, kind: "sale.completed").first?.hash)
             #expect(job.starts(with: [0x1B, 0x40]))  // ESC @
             #expect(job.contains(subsequence: [0x1B, 0x70, 0x00]))  // ESC p: a cash sale opens the drawer
             #expect(job.contains(subsequence: Array("01-20261129-0001".utf8.suffix(4))))  // CODE128 data
@@ -73,7 +73,8 @@ extension CupsTests {
             #expect(notice.count == 1 && notice[0].contains("Receipt 01-20261129-0001 was not printed"), "\(run.stdout)")
             #expect(run.stdout.contains("Paid. Receipt 01-20261129-0001"))
             let kept = try Data(contentsOf: URL(fileURLWithPath: folder.file("shop.outbox/01-20261129-0001.bin")))
-            let report = try #require(try ShopStore(path: db).dayReport(day: "2026-11-29"))
+            let day = try #require(BusinessDay("2026-11-29"))
+            let report = try #require(try ShopStore(path: db).reports.dayReport(day: day))
             #expect(report.salesCount == 1 && report.net == Money(16_500))
 
             let offline = try tora.run(["printer", "retry"], environment: env)

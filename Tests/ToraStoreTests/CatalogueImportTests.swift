@@ -16,14 +16,14 @@ struct CatalogueImportTests {
             KRP-1;Keripik Singkong 250 g;15.000;;makanan ringan;tidak;
             """
         let path = shop.folder.write("cat.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
-        let report = try shop.store.importCatalogue(path: path, dryRun: false, actor: "test")
+        let report = try shop.store.catalogue.importCatalogue(path: path, dryRun: false, actor: "test")
         #expect(report.created == 2)
-        let rice = try #require(try shop.store.product(sku: "BRS-5")).product
+        let rice = try #require(try shop.store.catalogue.product(sku: "BRS-5")).product
         #expect(rice.price == Money(75_000))
         #expect(rice.memberPrice == Money(72_500))
         #expect(rice.isLocal)
         #expect(rice.barcodes == ["8991002101012"])
-        let chips = try #require(try shop.store.product(sku: "krp-1")).product
+        let chips = try #require(try shop.store.catalogue.product(sku: "krp-1")).product
         #expect(chips.price == Money(15_000))
         #expect(chips.memberPrice == nil)
         #expect(!chips.isLocal)
@@ -32,9 +32,9 @@ struct CatalogueImportTests {
     @Test("one bad file lists every bad line and writes nothing at all")
     func badRowsWriteNothing() throws {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("good.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        let exportBefore = try shop.store.exportCatalogue()
-        let journalBefore = try shop.store.verifyAudit().entriesChecked
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("good.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        let exportBefore = try shop.store.catalogue.exportCatalogue()
+        let journalBefore = try shop.store.journal.verifyAudit().entriesChecked
         let path = shop.csv(
             "bad.csv",
             [
@@ -46,7 +46,7 @@ struct CatalogueImportTests {
                 "GULA-PSR,Gula Pasir Gulaku 1 kg,18000,8992388101016,",  // a good row: must not be written
             ])
         #expect {
-            try shop.store.importCatalogue(path: path, dryRun: false, actor: "test")
+            try shop.store.catalogue.importCatalogue(path: path, dryRun: false, actor: "test")
         } throws: { error in
             guard let error = error as? StoreError else { return false }
             let problems = error.problems.joined(separator: "\n")
@@ -58,31 +58,31 @@ struct CatalogueImportTests {
                 && problems.contains("line 5: sku: NEW-2 is already on line 3")
                 && !problems.contains("line 6")
         }
-        #expect(try shop.store.exportCatalogue() == exportBefore)
-        #expect(try shop.store.verifyAudit().entriesChecked == journalBefore)
-        #expect(try shop.store.product(sku: "GULA-PSR")?.product.price == Money(17_500))
+        #expect(try shop.store.catalogue.exportCatalogue() == exportBefore)
+        #expect(try shop.store.journal.verifyAudit().entriesChecked == journalBefore)
+        #expect(try shop.store.catalogue.product(sku: "GULA-PSR")?.product.price == Money(17_500))
     }
 
     @Test("a dry run reports what it would do and writes nothing")
     func dryRunWritesNothing() throws {
         let shop = try TestShop()
-        let report = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: true, actor: "test")
+        let report = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: true, actor: "test")
         #expect(report.created == 6)
         #expect(report.isDryRun)
-        #expect(try shop.store.products(includeInactive: true).isEmpty)
+        #expect(try shop.store.catalogue.products(includeInactive: true).isEmpty)
     }
 
     @Test("export then import changes nothing, and exports the same text again")
     func exportRoundTrips() throws {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        _ = try shop.store.adjust(sku: "GULA-PSR", quantity: "45", reason: .lost, note: nil, actor: "test")  // on hand -5
-        let first = try shop.store.exportCatalogue()
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        _ = try shop.store.stock.adjust(sku: "GULA-PSR", quantity: "45", reason: .lost, note: nil, actor: "test")  // on hand -5
+        let first = try shop.store.catalogue.exportCatalogue()
         let path = shop.folder.write("export.csv", first)
-        let report = try shop.store.importCatalogue(path: path, dryRun: false, actor: "test")
+        let report = try shop.store.catalogue.importCatalogue(path: path, dryRun: false, actor: "test")
         #expect(report.unchanged == 6)
         #expect(report.updated == 0 && report.created == 0 && report.stockCounts == 0)
-        #expect(try shop.store.exportCatalogue() == first)
+        #expect(try shop.store.catalogue.exportCatalogue() == first)
         // On hand is -5: a stock below zero is no count, so the cell is left empty.
         #expect(first.contains("GULA-PSR,8992388101016,Gula Pasir Gulaku 1 kg,sembako,pcs,17500,,16000,exempt,no,,,,,,10,yes,yes"))
         #expect(first.contains("TLR-RAS,,Telur Ayam Ras,sembako,kg,30000,,27000,exempt,no,,,,00016,\"12,5\",5,yes,yes"))
@@ -92,29 +92,29 @@ struct CatalogueImportTests {
     @Test("only the columns a file has change an existing product")
     func partialColumnsKeepTheRest() throws {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        let report = try shop.store.importCatalogue(
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        let report = try shop.store.catalogue.importCatalogue(
             path: shop.csv("prices.csv", ["sku;name;price", "KOPI-DESA;Kopi Robusta Bubuk Desa 250 g;Rp31.000"]), dryRun: false,
             actor: "test")
         #expect(report.updated == 1)
-        let coffee = try #require(try shop.store.product(sku: "KOPI-DESA"))
+        let coffee = try #require(try shop.store.catalogue.product(sku: "KOPI-DESA"))
         #expect(coffee.product.price == Money(31_000))
         #expect(coffee.product.isLocal)
         #expect(coffee.product.consignor == "KT-MAKMUR")
         #expect(coffee.onHand == Quantity(whole: 14))
-        let change = try #require(try shop.store.auditEntries(last: 1, kind: "product.changed").last)
+        let change = try #require(try shop.store.journal.auditEntries(last: 1, kind: "product.changed").last)
         #expect(change.payload.contains("\"price\":[30000,31000]"))
     }
 
     @Test("a stock cell records a count movement for the difference")
     func stockCellRecordsCount() throws {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        let egg = try #require(try shop.store.product(sku: "TLR-RAS"))
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        let egg = try #require(try shop.store.catalogue.product(sku: "TLR-RAS"))
         #expect(egg.onHand == Quantity(thousandths: 12_500))
-        _ = try shop.store.importCatalogue(
+        _ = try shop.store.catalogue.importCatalogue(
             path: shop.csv("s.csv", ["sku,name,price,stock", "TLR-RAS,Telur Ayam Ras,30000,\"10,25\""]), dryRun: false, actor: "test")
-        let history = try shop.store.stockHistory(sku: "TLR-RAS")
+        let history = try shop.store.stock.stockHistory(sku: "TLR-RAS")
         #expect(history.movements.map(\.quantity.thousandths) == [12_500, -2_250])
         #expect(history.movements.allSatisfy { $0.kind == .count })
         #expect(history.product.onHand == Quantity(thousandths: 10_250))
@@ -124,13 +124,13 @@ struct CatalogueImportTests {
     func requiredColumns() throws {
         let shop = try TestShop()
         #expect {
-            try shop.store.importCatalogue(path: shop.csv("c.csv", ["name,price", "a,b"]), dryRun: false, actor: "test")
+            try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", ["name,price", "a,b"]), dryRun: false, actor: "test")
         } throws: { error in
             (error as? StoreError)?.problems == ["line 1: sku: required column is missing"]
         }
         for (columns, missing) in [("sku,price", "name"), ("sku,name", "price")] {
             #expect {
-                try shop.store.importCatalogue(path: shop.csv("c.csv", [columns, "NEW,1000"]), dryRun: false, actor: "test")
+                try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", [columns, "NEW,1000"]), dryRun: false, actor: "test")
             } throws: { error in
                 (error as? StoreError)?.problems == [
                     "line 2: \(missing): a new product needs a \(missing); the file has no \(missing) column"
@@ -143,8 +143,8 @@ struct CatalogueImportTests {
     func notUTF8() throws {
         let shop = try TestShop()
         let path = shop.folder.write("latin1.csv", bytes: Array("sku,name,price\nA,Kopi ".utf8) + [0xE9] + Array(",1000\n".utf8))
-        _ = try shop.store.importCatalogue(path: path, dryRun: false, actor: "test")
-        #expect(try shop.store.product(sku: "A")?.product.name == "Kopi é")
+        _ = try shop.store.catalogue.importCatalogue(path: path, dryRun: false, actor: "test")
+        #expect(try shop.store.catalogue.product(sku: "A")?.product.name == "Kopi é")
     }
 
     @Test("quoted fields may hold the delimiter, quotes and line breaks; line numbers stay right")
@@ -152,7 +152,7 @@ struct CatalogueImportTests {
         let shop = try TestShop()
         let path = shop.folder.write("q.csv", "sku,name,price\nA,\"Garam \"\"Cap Kapal\"\", 500 g\",4000\nB,\"two\nlines\",x\nC,ok,1\n")
         #expect {
-            try shop.store.importCatalogue(path: path, dryRun: false, actor: "test")
+            try shop.store.catalogue.importCatalogue(path: path, dryRun: false, actor: "test")
         } throws: { error in
             (error as? StoreError)?.problems == [
                 "line 3: price: 'x' is not an amount of rupiah (write it like 12500 or Rp12.500)",
@@ -160,15 +160,15 @@ struct CatalogueImportTests {
             ]
         }
         let fixed = shop.folder.write("q2.csv", "sku,name,price\nA,\"Garam \"\"Cap Kapal\"\", 500 g\",4000\n")
-        _ = try shop.store.importCatalogue(path: fixed, dryRun: false, actor: "test")
-        #expect(try shop.store.product(sku: "A")?.product.name == "Garam \"Cap Kapal\", 500 g")
+        _ = try shop.store.catalogue.importCatalogue(path: fixed, dryRun: false, actor: "test")
+        #expect(try shop.store.catalogue.product(sku: "A")?.product.name == "Garam \"Cap Kapal\", 500 g")
     }
 
     @Test("a barcode may move from one product to another in the same file")
     func barcodeMoves() throws {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        _ = try shop.store.importCatalogue(
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        _ = try shop.store.catalogue.importCatalogue(
             path: shop.csv(
                 "m.csv",
                 [
@@ -176,7 +176,7 @@ struct CatalogueImportTests {
                     "KOPI-KPA,Kopi Kapal Api Special 165 g,16500,",
                 ]),
             dryRun: false, actor: "test")
-        #expect(try shop.store.product(code: "8991002101012")?.product.sku == "GULA-AREN")
-        #expect(try shop.store.product(sku: "KOPI-KPA")?.product.barcodes == [])
+        #expect(try shop.store.catalogue.product(code: "8991002101012")?.product.sku == "GULA-AREN")
+        #expect(try shop.store.catalogue.product(sku: "KOPI-KPA")?.product.barcodes == [])
     }
 }

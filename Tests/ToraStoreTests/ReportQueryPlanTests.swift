@@ -14,7 +14,7 @@ struct ReportQueryPlanTests {
         for filter in ["business_day = ?", "id = ?"] {
             let plan = try shop.store.read { db in
                 try Row.fetchAll(
-                    db, sql: "EXPLAIN QUERY PLAN " + ShopStore.shiftsCashSQL(shiftFilter: filter), arguments: ["2026-11-29"]
+                    db, sql: "EXPLAIN QUERY PLAN " + ReportQueries.shiftsCashSQL(shiftFilter: filter), arguments: ["2026-11-29"]
                 ).map { $0["detail"] as String }
             }
             #expect(plan.contains { $0.contains("COVERING INDEX sales_shift_kind") }, "\(plan)")

@@ -10,19 +10,19 @@ import ToraTestSupport
 struct SaleTaxRateTests {
     func shopWithCashier() throws -> (TestShop, TillContext) {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        try shop.store.addUser(code: "01", name: "Siti", role: .cashier, pin: "1234", actor: "test")
-        let cashier = try #require(try shop.store.users().first { $0.code == "01" })
-        let shift = try shop.store.openShift(register: "01", cashier: "01", float: Money(100_000))
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        try shop.store.users.addUser(code: "01", name: "Siti", role: .cashier, pin: "1234", actor: "test")
+        let cashier = try #require(try shop.store.users.all().first { $0.code == "01" })
+        let shift = try shop.store.shifts.openShift(register: "01", cashier: "01", float: Money(100_000))
         return (shop, TillContext(register: "01", cashier: cashier, shiftID: shift.id))
     }
 
     /// 2 × MINYAKITA (15.700, ppn) = 31.400, paid in exact cash.
     func sellOil(_ shop: TestShop, _ context: TillContext) throws -> Receipt {
-        let oil = try #require(try shop.store.product(sku: "MINYAKITA"))
+        let oil = try #require(try shop.store.catalogue.product(sku: "MINYAKITA"))
         let sale = try Sale().adding(SaleItem(oil.product, productID: oil.id), quantity: Quantity(whole: 2))
             .paying(.cash, tendered: nil, rules: try shop.store.pricingRules())
-        return try shop.store.completeSale(openSaleID: nil, sale: sale, context: context)
+        return try shop.store.sales.completeSale(openSaleID: nil, sale: sale, context: context)
     }
 
     func storedRules(_ shop: TestShop) throws -> [[Int64]] {
@@ -39,22 +39,22 @@ struct SaleTaxRateTests {
         // 31.400 × 11/111 = 3.111,7 → 3.112.
         #expect(sale.taxes.first?.tax == Money(3_112))
         try shop.store.setSetting("tax.ppn_rate", to: "12", actor: "t")
-        let refund = try shop.store.completeRefund(
+        let refund = try shop.store.sales.completeRefund(
             receipt: sale.number, selections: [RefundSelection(lineNo: 1, quantity: Quantity(whole: 1))], method: .cash,
             context: context, supervisor: "02")
         // 15.700 × 11/111 = 1.555,9 → 1.556; DPP 14.144 (at 12% it would be 1.682).
         #expect(refund.taxes == [Receipt.TaxLine(rate: TaxRate.defaultPPN, dpp: Money(14_144), tax: Money(1_556))])
         #expect(try storedRules(shop) == [[1_100, 1], [1_100, 1]])
         // The journal records the rate beside the rows, so a changed rate can be found.
-        let saleEntry = try #require(try shop.store.auditEntries(last: 10, kind: "sale.completed").last)
+        let saleEntry = try #require(try shop.store.journal.auditEntries(last: 10, kind: "sale.completed").last)
         #expect(saleEntry.payload.contains("\"pkp\":true") && saleEntry.payload.contains("\"ppn_rate\":1100"))
-        let refundEntry = try #require(try shop.store.auditEntries(last: 10, kind: "refund.completed").last)
+        let refundEntry = try #require(try shop.store.journal.auditEntries(last: 10, kind: "refund.completed").last)
         #expect(refundEntry.payload.contains("\"ppn_rate\":1100") && refundEntry.payload.contains("\"tax\":1556"))
 
         // A sale made after the change carries 12%; a shop that stopped being PKP refunds it with its tax still.
         let later = try sellOil(shop, context)
         try shop.store.setSetting("tax.pkp", to: "false", actor: "t")
-        let laterRefund = try shop.store.completeRefund(
+        let laterRefund = try shop.store.sales.completeRefund(
             receipt: later.number, selections: [RefundSelection(lineNo: 1, quantity: Quantity(whole: 2))], method: .cash,
             context: context, supervisor: "02")
         // 31.400 × 12/112 = 3.364,3 → 3.364.
@@ -98,15 +98,17 @@ struct SaleTaxRateTests {
     @Test("a stock cell or a received quantity of 1.000 is one thousand")
     func thousand() throws {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        _ = try shop.store.importCatalogue(
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        _ = try shop.store.catalogue.importCatalogue(
             path: shop.csv("s.csv", ["sku,name,price,stock", "KOPI-KPA,Kopi Kapal Api Special 165 g,16500,1.000"]), dryRun: false,
             actor: "test")
-        #expect(try shop.store.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 1_000))
+        #expect(try shop.store.catalogue.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 1_000))
         // 40 + 1.000.
-        #expect(try shop.store.receive(sku: "GULA-PSR", quantity: "1.000", cost: nil, supplier: nil, actor: "t") == Quantity(whole: 1_040))
+        #expect(
+            try shop.store.stock.receive(sku: "GULA-PSR", quantity: "1.000", cost: nil, supplier: nil, actor: "t") == Quantity(whole: 1_040)
+        )
         #expect(throws: StoreError.self) {
-            try shop.store.importCatalogue(
+            try shop.store.catalogue.importCatalogue(
                 path: shop.csv("b.csv", ["sku,name,price,stock", "TLR-RAS,Telur Ayam Ras,30000,1.5"]), dryRun: false, actor: "test")
         }
     }

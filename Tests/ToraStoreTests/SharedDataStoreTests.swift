@@ -16,12 +16,12 @@ struct SharedDataStoreTests {
 
     func shop() throws -> TestShop {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        try shop.store.addMember(Member(number: "KDMP-0001", name: "Siti", phone: "081210457723"), actor: "test")
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        try shop.store.members.addMember(Member(number: "KDMP-0001", name: "Siti", phone: "081210457723"), actor: "test")
         return shop
     }
 
-    func journalCount(_ store: ShopStore) throws -> Int { try store.auditEntries(last: 100_000).count }
+    func journalCount(_ store: ShopStore) throws -> Int { try store.journal.auditEntries(last: 100_000).count }
 
     @Test("a version changes the cooperative's products and members, keeps the shop's own, and is journaled as the hub's")
     func applies() throws {
@@ -35,24 +35,24 @@ struct SharedDataStoreTests {
             members: [SharedMember(number: "KDMP-0001", name: "Siti Aminah", nik: Self.buyer)])
         let applied = try shop.store.applyCooperativeData(data)
         #expect(applied.isNew && applied.plan?.changeCount == 3)
-        let sugar = try #require(try shop.store.product(sku: "GULA-PSR"))
+        let sugar = try #require(try shop.store.catalogue.product(sku: "GULA-PSR"))
         #expect(sugar.product.price == Money(17_000) && sugar.product.cost == Money(16_000) && sugar.onHand == Quantity(whole: 40))
-        #expect(try shop.store.product(sku: "BRS-SPHP-5KG")?.product.name == "Beras SPHP 5 kg")
-        #expect(try shop.store.product(sku: "KOPI-DESA")?.product.price == Money(30_000))
-        let member = try #require(try shop.store.member(number: "KDMP-0001"))
+        #expect(try shop.store.catalogue.product(sku: "BRS-SPHP-5KG")?.product.name == "Beras SPHP 5 kg")
+        #expect(try shop.store.catalogue.product(sku: "KOPI-DESA")?.product.price == Money(30_000))
+        let member = try #require(try shop.store.members.member(number: "KDMP-0001"))
         #expect(member.name == "Siti Aminah" && member.nik == Self.buyer && member.phone == "081210457723")
-        let entries = try shop.store.auditEntries(last: 4)
+        let entries = try shop.store.journal.auditEntries(last: 4)
         #expect(entries.map(\.kind) == ["product.created", "product.changed", "member.changed", "hub.data_applied"])
         #expect(entries.allSatisfy { $0.actor == "hub" })
         #expect(entries.last?.payload.contains("\"version\":1") == true)
         #expect(try shop.store.sharedDataVersion() == 1)
-        #expect(try shop.store.verifyAudit().isIntact)
+        #expect(try shop.store.journal.verifyAudit().isIntact)
         let edited = shop.folder.file("edited.sqlite")
         _ = try shop.store.backup(to: edited)
         try DatabaseQueue(path: edited).write { db in
             try db.execute(sql: "DROP TRIGGER shared_data_versions_no_update; UPDATE shared_data_versions SET changes = 0")
         }
-        let caught = try ShopStore(path: edited).verifyAudit()
+        let caught = try ShopStore(path: edited).journal.verifyAudit()
         #expect(
             caught.bookProblem?.contains("shared_data_versions row 1: changes is 0 but journal entry") == true, "\(caught.problem ?? "")")
 
@@ -82,21 +82,21 @@ struct SharedDataStoreTests {
         } catch let error as StoreError {
             #expect(error.message.contains("8991002101012 already belongs to KOPI-KPA"), "\(error.message)")
         }
-        #expect(try shop.store.product(sku: "GULA-PSR")?.product.price == Money(17_500))
+        #expect(try shop.store.catalogue.product(sku: "GULA-PSR")?.product.price == Money(17_500))
         #expect(try journalCount(shop.store) == before && shop.store.sharedDataVersion() == 0)
     }
 
     @Test("units a buyer took at other outlets count against the programme's limit here")
     func unitsSoldElsewhere() throws {
         let shop = try shop()
-        try shop.store.setProgramme(Self.oil, actor: "test")
-        try shop.store.changeProduct(sku: "MINYAKITA", actor: "test") { $0.subsidy = "MINYAK" }
-        try shop.store.addUser(code: "01", name: "Kasir", role: .cashier, pin: "1234", actor: "test")
-        let cashier = try #require(try shop.store.users().first { $0.code == "01" })
-        let shift = try shop.store.openShift(register: "01", cashier: "01", float: .zero)
+        try shop.store.subsidy.setProgramme(Self.oil, actor: "test")
+        try shop.store.catalogue.changeProduct(sku: "MINYAKITA", actor: "test") { $0.subsidy = "MINYAK" }
+        try shop.store.users.addUser(code: "01", name: "Kasir", role: .cashier, pin: "1234", actor: "test")
+        let cashier = try #require(try shop.store.users.all().first { $0.code == "01" })
+        let shift = try shop.store.shifts.openShift(register: "01", cashier: "01", float: .zero)
         let context = TillContext(register: "01", cashier: cashier, shiftID: shift.id)
         func sale(_ units: Int64) throws -> Sale {
-            let oil = try #require(try shop.store.product(sku: "MINYAKITA"))
+            let oil = try #require(try shop.store.catalogue.product(sku: "MINYAKITA"))
             return try Sale().namingBuyer(try NIK(Self.buyer))
                 .adding(SaleItem(oil.product, productID: oil.id), quantity: Quantity(whole: units))
                 .paying(.cash, tendered: nil, rules: try shop.store.pricingRules())
@@ -106,15 +106,15 @@ struct SharedDataStoreTests {
                 version: 1, cooperative: "K",
                 subsidyUse: [SubsidyUse(programme: "MINYAK", nik: Self.buyer, day: "2026-11-29", units: Quantity(whole: 1))]))
         do {
-            _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(2), context: context)
+            _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(2), context: context)
             Issue.record("2 more units were sold to a buyer who took 1 of 2 elsewhere today")
         } catch let error as StoreError {
             #expect(error.coreError?.code == .subsidyLimit && error.coreError?.details["remaining"] == "1")
         }
-        _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(1), context: context)
+        _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(1), context: context)
         // The next version no longer lists that buyer's unit elsewhere (it was refunded there).
         _ = try shop.store.applyCooperativeData(CooperativeData(version: 2, cooperative: "K"))
-        _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(1), context: context)
-        #expect(try shop.store.verifyAudit().isIntact)
+        _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(1), context: context)
+        #expect(try shop.store.journal.verifyAudit().isIntact)
     }
 }

@@ -14,7 +14,7 @@ struct ShopDatabaseTests {
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let raw = try DatabaseQueue(path: shop.store.path)
         #expect(try raw.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try shop.store.tiers() == [.defaultTier])
+        #expect(try shop.store.members.tiers() == [.defaultTier])
         // GRDB sets a WAL pool's writer to NORMAL; the store must set it back to FULL.
         #expect(try shop.store.durability() == ("wal", 2))
     }
@@ -76,23 +76,23 @@ struct ShopDatabaseTests {
         }
         let rules = try shop.store.pricingRules()
         #expect(rules == PricingRules(isPKP: true, ppnRate: TaxRate(hundredthsOfPercent: 1150), cashRounding: Money(100)))
-        #expect(try shop.store.auditEntries(last: 10, kind: "settings.changed").count == 4)  // shop.name at init + 3
+        #expect(try shop.store.journal.auditEntries(last: 10, kind: "settings.changed").count == 4)  // shop.name at init + 3
     }
 
     @Test("a backup taken while another connection writes opens and verifies")
     func backupWhileWriting() async throws {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
         let writer = Task.detached {
-            for _ in 0..<50 { _ = try shop.store.receive(sku: "KOPI-KPA", quantity: "1", cost: nil, supplier: nil, actor: "w") }
+            for _ in 0..<50 { _ = try shop.store.stock.receive(sku: "KOPI-KPA", quantity: "1", cost: nil, supplier: nil, actor: "w") }
         }
         let target = shop.folder.file("backup.sqlite")
         let report = try shop.store.backup(to: target)
         try await writer.value
         #expect(report.integrity == "ok")
         let copy = try ShopStore(path: target)
-        #expect(try copy.verifyAudit().isIntact)
-        #expect(try copy.stockLedgerMismatches().isEmpty)
+        #expect(try copy.journal.verifyAudit().isIntact)
+        #expect(try copy.stock.stockLedgerMismatches().isEmpty)
         #expect(throws: StoreError.self) { try shop.store.backup(to: target) }
     }
 }

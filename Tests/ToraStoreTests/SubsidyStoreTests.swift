@@ -18,21 +18,21 @@ struct SubsidyStoreTests {
     /// with shifts open on registers 01 and 02.
     func shop() throws -> (TestShop, [TillContext]) {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
-        try shop.store.setProgramme(Self.programme, actor: "test")
-        try shop.store.changeProduct(sku: "MINYAKITA", actor: "test") { $0.subsidy = "MINYAK" }
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "test")
+        try shop.store.subsidy.setProgramme(Self.programme, actor: "test")
+        try shop.store.catalogue.changeProduct(sku: "MINYAKITA", actor: "test") { $0.subsidy = "MINYAK" }
         var contexts: [TillContext] = []
         for register in ["01", "02"] {
-            try shop.store.addUser(code: register, name: "Kasir \(register)", role: .cashier, pin: "1234", actor: "test")
-            let cashier = try #require(try shop.store.users().first { $0.code == register })
-            let shift = try shop.store.openShift(register: register, cashier: register, float: .zero)
+            try shop.store.users.addUser(code: register, name: "Kasir \(register)", role: .cashier, pin: "1234", actor: "test")
+            let cashier = try #require(try shop.store.users.all().first { $0.code == register })
+            let shift = try shop.store.shifts.openShift(register: register, cashier: register, float: .zero)
             contexts.append(TillContext(register: register, cashier: cashier, shiftID: shift.id))
         }
         return (shop, contexts)
     }
 
     func sale(_ quantity: Int64, buyer: String? = SubsidyStoreTests.buyer, _ store: ShopStore) throws -> Sale {
-        let oil = try #require(try store.product(sku: "MINYAKITA"))
+        let oil = try #require(try store.catalogue.product(sku: "MINYAKITA"))
         var sale = try Sale().namingBuyer(try buyer.map { try NIK($0) })
         sale = try sale.adding(SaleItem(oil.product, productID: oil.id), quantity: Quantity(whole: quantity))
         return try sale.paying(.cash, tendered: nil, rules: try store.pricingRules())
@@ -52,48 +52,51 @@ struct SubsidyStoreTests {
     @Test("a sale writes its subsidised lines; past the limit it is refused inside the completion; a refund gives units back")
     func limitAtCompletion() throws {
         let (shop, contexts) = try shop()
-        _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0])
-        let refused = limitRefusal { _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(2, shop.store), context: contexts[0]) }
+        _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0])
+        let refused = limitRefusal {
+            _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(2, shop.store), context: contexts[0])
+        }
         #expect(refused?.code == .subsidyLimit)
         #expect(refused?.details["remaining"] == "1")
-        _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[1])
+        _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[1])
         #expect(
-            limitRefusal { _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0]) }?.code
+            limitRefusal { _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0]) }?
+                .code
                 == .subsidyLimit)
         // The refund of the first sale gives its unit back.
-        _ = try shop.store.completeRefund(
+        _ = try shop.store.sales.completeRefund(
             receipt: "01-20261129-0001", selections: [RefundSelection(lineNo: 1, quantity: .one)], method: .cash, context: contexts[0],
             supervisor: "test")
-        _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0])
-        let rows = try shop.store.subsidySales(programme: "minyak", from: "2026-11-29", to: "2026-11-29")
+        _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0])
+        let rows = try shop.store.subsidy.subsidySales(programme: "minyak", from: "2026-11-29", to: "2026-11-29")
         #expect(rows.map(\.quantity.thousandths) == [1000, -1000, 1000, 1000])
         #expect(rows.allSatisfy { $0.nik == Self.buyer })
-        let day = try shop.store.dayReport(day: "2026-11-29")
+        let day = try shop.store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(day.subsidy.count == 1)
         #expect(day.subsidy.first?.units == Quantity(whole: 2))
         #expect(day.subsidy.first?.net == Money(31_400))
         #expect(day.subsidy.first?.buyers == 1)
-        #expect(try shop.store.verifyAudit().isIntact)
+        #expect(try shop.store.journal.verifyAudit().isIntact)
     }
 
     @Test("a programme that needs a NIK refuses a sale without a buyer; parked or open sales hold no units")
     func nikRequired() throws {
         let (shop, contexts) = try shop()
         let refused = limitRefusal {
-            _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(1, buyer: nil, shop.store), context: contexts[0])
+            _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(1, buyer: nil, shop.store), context: contexts[0])
         }
         #expect(refused?.code == .nikRequired)
-        let oil = try #require(try shop.store.product(sku: "MINYAKITA"))
+        let oil = try #require(try shop.store.catalogue.product(sku: "MINYAKITA"))
         let open = try Sale().namingBuyer(try NIK(Self.buyer)).adding(SaleItem(oil.product), quantity: Quantity(whole: 2))
-        let parked = try shop.store.saveOpenSale(id: nil, register: "01", cashier: "01", sale: open)
-        try shop.store.park(parked, actor: "01", register: "01")
-        _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(2, shop.store), context: contexts[1])
+        let parked = try shop.store.sales.saveOpenSale(id: nil, register: "01", cashier: "01", sale: open)
+        try shop.store.sales.park(parked, actor: "01", register: "01")
+        _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(2, shop.store), context: contexts[1])
     }
 
     @Test("two registers racing for a buyer's last unit: exactly one sells it")
     func race() throws {
         let (shop, contexts) = try shop()
-        _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0])
+        _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0])
         // Two tills, each with its own connection to the file, each with a sale the early
         // check let through (one unit left when it was scanned).
         let stores = [shop.store, try ShopStore(path: shop.store.path, clock: shop.clock.shopClock)]
@@ -101,7 +104,7 @@ struct SubsidyStoreTests {
         let outcomes = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             do {
-                let receipt = try stores[index].completeSale(openSaleID: nil, sale: sales[index], context: contexts[index])
+                let receipt = try stores[index].sales.completeSale(openSaleID: nil, sale: sales[index], context: contexts[index])
                 outcomes.withLock { $0.append("sold " + receipt.number) }
             } catch let error as StoreError {
                 outcomes.withLock { $0.append(error.coreError?.code.rawValue ?? error.message) }
@@ -112,27 +115,27 @@ struct SubsidyStoreTests {
         let results = outcomes.withLock { $0 }
         #expect(results.filter { $0.hasPrefix("sold ") }.count == 1, "\(results)")
         #expect(results.filter { $0 == "subsidy_limit" }.count == 1, "\(results)")
-        let sold = try shop.store.subsidySales(programme: "MINYAK", from: "2026-11-29", to: "2026-11-29")
+        let sold = try shop.store.subsidy.subsidySales(programme: "MINYAK", from: "2026-11-29", to: "2026-11-29")
         #expect(sold.reduce(0) { $0 + $1.quantity.thousandths } == 2000)
     }
 
     @Test("the next business day is a new period for a daily limit")
     func nextDay() throws {
         let (shop, contexts) = try shop()
-        _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(2, shop.store), context: contexts[0])
-        for context in contexts { _ = try shop.store.closeShift(register: context.register, counted: .zero, actor: "test") }
+        _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(2, shop.store), context: contexts[0])
+        for context in contexts { _ = try shop.store.shifts.closeShift(register: context.register, counted: .zero, actor: "test") }
         shop.clock.advance(seconds: 15 * 3600)  // 00:00 the next day in Jakarta
-        let cashier = try #require(try shop.store.users().first { $0.code == "01" })
-        let shift = try shop.store.openShift(register: "01", cashier: "01", float: .zero)
+        let cashier = try #require(try shop.store.users.all().first { $0.code == "01" })
+        let shift = try shop.store.shifts.openShift(register: "01", cashier: "01", float: .zero)
         let next = TillContext(register: "01", cashier: cashier, shiftID: shift.id)
-        let receipt = try shop.store.completeSale(openSaleID: nil, sale: try sale(2, shop.store), context: next)
+        let receipt = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(2, shop.store), context: next)
         #expect(receipt.number == "01-20261130-0001")
     }
 
     @Test("a CSV import with prices above the HET lists every bad line and writes nothing")
     func importAboveHET() throws {
         let (shop, _) = try shop()
-        let before = try shop.store.exportCatalogue()
+        let before = try shop.store.catalogue.exportCatalogue()
         let file = shop.csv(
             "het.csv",
             [
@@ -143,7 +146,7 @@ struct SubsidyStoreTests {
                 "OIL-3,Minyakita promo,15700,,NOPE",
             ])
         do {
-            _ = try shop.store.importCatalogue(path: file, dryRun: false, actor: "test")
+            _ = try shop.store.catalogue.importCatalogue(path: file, dryRun: false, actor: "test")
             Issue.record("the import went through")
         } catch let error as StoreError {
             let text = ([error.message] + error.problems).joined(separator: "\n")
@@ -152,10 +155,12 @@ struct SubsidyStoreTests {
             #expect(text.contains("line 5: subsidy"), "\(text)")
             #expect(!text.contains("line 3"), "\(text)")
         }
-        #expect(try shop.store.exportCatalogue() == before)
-        #expect(throws: StoreError.self) { try shop.store.changeProduct(sku: "MINYAKITA", actor: "test") { $0.price = Money(15_701) } }
+        #expect(try shop.store.catalogue.exportCatalogue() == before)
         #expect(throws: StoreError.self) {
-            try shop.store.setProgramme(
+            try shop.store.catalogue.changeProduct(sku: "MINYAKITA", actor: "test") { $0.price = Money(15_701) }
+        }
+        #expect(throws: StoreError.self) {
+            try shop.store.subsidy.setProgramme(
                 SubsidyProgramme(code: "MINYAK", name: "Minyakita", het: Money(15_000), limit: .one, period: .day, nikRequired: true),
                 actor: "test")
         }
@@ -164,25 +169,25 @@ struct SubsidyStoreTests {
     @Test("audit verify catches subsidy rows edited or added behind the program's back; the journal never holds a full NIK")
     func tamper() throws {
         let (shop, contexts) = try shop()
-        _ = try shop.store.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0])
-        try shop.store.addMember(Member(number: "M9", name: "Ibu Ani", nik: "3201015501900002"), actor: "test")
+        _ = try shop.store.sales.completeSale(openSaleID: nil, sale: try sale(1, shop.store), context: contexts[0])
+        try shop.store.members.addMember(Member(number: "M9", name: "Ibu Ani", nik: "3201015501900002"), actor: "test")
         let journal = try DatabaseQueue(path: shop.store.path).read { db in
             try String.fetchAll(db, sql: "SELECT payload FROM audit_journal")
         }
         #expect(!journal.joined().contains(Self.buyer))
         #expect(!journal.joined().contains("3201015501900002"))
         #expect(journal.joined().contains("3201********0001"))
-        #expect(try shop.store.verifyAudit().isIntact)
+        #expect(try shop.store.journal.verifyAudit().isIntact)
 
         let edited = try TestShop(copying: shop)
         try GRDBTamper.execute(
             db: edited.store.path, sql: "DROP TRIGGER subsidy_sales_no_update; UPDATE subsidy_sales SET quantity = 0")
-        #expect(try edited.store.verifyAudit().problem?.contains("subsidy_sales") == true)
+        #expect(try edited.store.journal.verifyAudit().problem?.contains("subsidy_sales") == true)
 
         let other = try TestShop(copying: shop)
         try GRDBTamper.execute(
             db: other.store.path, sql: "DROP TRIGGER subsidy_sales_no_update; UPDATE subsidy_sales SET nik = '3201015501900009'")
-        #expect(try other.store.verifyAudit().problem?.contains("subsidy_sales") == true)
+        #expect(try other.store.journal.verifyAudit().problem?.contains("subsidy_sales") == true)
 
         let added = try TestShop(copying: shop)
         try GRDBTamper.execute(
@@ -193,6 +198,6 @@ struct SubsidyStoreTests {
                 SELECT audit_seq, sale_id, line_id, receipt_no, business_day, quota_day, programme, nik, sku, unit, -quantity, -amount
                 FROM subsidy_sales
                 """)
-        #expect(try added.store.verifyAudit().problem?.contains("subsidy_sales") == true)
+        #expect(try added.store.journal.verifyAudit().problem?.contains("subsidy_sales") == true)
     }
 }

@@ -39,14 +39,14 @@ struct DayTotalsTests {
         let till = try Self.twoDays()
         let store = till.shop.store
         #expect(try store.dayTotalsMismatches().isEmpty)
-        let days = try store.dailySales(from: "2026-11-01", to: "2026-11-30")
+        let days = try store.reports.dailySales(from: "2026-11-01", to: "2026-11-30")
         #expect(days.map(\.date) == Self.days)
         #expect(days.map(\.salesCount) == [2, 2] && days.map(\.refundCount) == [1, 1])
         // Day 1 local: 2 × 30.000 − 5% = 57.000, half refunded; the voided GULA-AREN not at all.
         // Day 2 local: GULA-AREN 18.000 − 5% = 17.100.
         #expect(days.map(\.localNet) == [Money(28_500), Money(17_100)])
         for (day, totals) in zip(Self.days, days) {
-            let report = try store.dayReport(day: day)
+            let report = try store.reports.dayReport(day: try #require(BusinessDay(day)))
             #expect(
                 [report.gross, report.discounts, report.rounding, report.refunds, report.tax, report.localNet]
                     == [totals.gross, totals.discounts, totals.rounding, totals.refunds, totals.tax, totals.localNet])
@@ -69,7 +69,7 @@ struct DayTotalsTests {
     func backfill() throws {
         let till = try Self.twoDays()
         let path = till.shop.folder.file("shop.sqlite")
-        let before = try till.shop.store.dailySales(from: "2026-11-01", to: "2026-11-30")
+        let before = try till.shop.store.reports.dailySales(from: "2026-11-01", to: "2026-11-30")
         // Take the file back to the v4 schema, as a shop written by the previous version.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
@@ -113,14 +113,14 @@ struct DayTotalsTests {
 
         let reopened = try ShopStore(path: path, clock: till.shop.clock.shopClock)
         #expect(try reopened.dayTotalsMismatches().isEmpty)
-        #expect(try reopened.dailySales(from: "2026-11-01", to: "2026-11-30") == before)
+        #expect(try reopened.reports.dailySales(from: "2026-11-01", to: "2026-11-30") == before)
         #expect(before.count == 2)
     }
 
     @Test("on a random two-day till history, day_totals is the fold of the sales and the X reports add up to the Z report")
     func reportsUnchanged() throws {
         var till = try TillHarness()
-        try till.shop.store.addMember(Member(number: "M2", name: "Ujang", creditLimit: Money(500_000)), actor: "t")
+        try till.shop.store.members.addMember(Member(number: "M2", name: "Ujang", creditLimit: Money(500_000)), actor: "t")
         till.login()
         // Single lines and whole refunds (refund, supervisor, line and quantity, pay).
         var vocabulary = [
@@ -148,7 +148,7 @@ struct DayTotalsTests {
         let shifts = try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM shifts ORDER BY id").map(Shift.init(row:)) }
         #expect(shifts.count >= 2)
         for day in Self.days {
-            let report = try store.dayReport(day: day)
+            let report = try store.reports.dayReport(day: try #require(BusinessDay(day)))
             #expect(report.salesCount > 5 && report.refundCount > 0 && report.voidLines > 0)
             // day_totals (the triggers' running sums of signed_sales) against ToraCore's fold.
             let kept = try #require(
@@ -168,7 +168,7 @@ struct DayTotalsTests {
                 #expect(list.reduce(Int64(0)) { $0 + $1.net.rupiah } == report.net.rupiah, "a breakdown of \(day) misses the net")
             }
             // The day's shifts' X reports add up to its Z report.
-            let xs = try shifts.filter { $0.businessDay == day }.map { try store.shiftReport($0) }
+            let xs = try shifts.filter { $0.businessDay == day }.map { try store.reports.shiftReport($0) }
             #expect(xs.reduce(Int64(0)) { $0 + $1.net.rupiah } == report.net.rupiah)
             #expect(xs.reduce(Int64(0)) { $0 + $1.cash.expected.rupiah } == report.cash.expected.rupiah)
         }

@@ -36,7 +36,7 @@ struct FuzzTests {
     @Test("a damaged catalogue file either imports whole or changes nothing")
     func csvImport() throws {
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "t")
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "t")
         let original = Array(SampleCatalogue.lines.joined(separator: "\n").utf8)
         var random = SeededGenerator(seed: 29)
         var refused = 0
@@ -52,19 +52,19 @@ struct FuzzTests {
                 default: bytes[position] = UInt8(ascii: "9")
                 }
             }
-            let before = try shop.store.exportCatalogue()
+            let before = try shop.store.catalogue.exportCatalogue()
             let path = shop.folder.write("fuzz-\(round).csv", bytes: bytes)
             do {
-                _ = try shop.store.importCatalogue(path: path, dryRun: false, actor: "fuzz")
+                _ = try shop.store.catalogue.importCatalogue(path: path, dryRun: false, actor: "fuzz")
             } catch let error as StoreError {
                 refused += 1
                 #expect(error.exitCode == 65)
-                #expect(try shop.store.exportCatalogue() == before, "a refused file changed the catalogue (round \(round))")
+                #expect(try shop.store.catalogue.exportCatalogue() == before, "a refused file changed the catalogue (round \(round))")
             }
         }
         #expect(refused > 50)
-        #expect(try shop.store.verifyAudit().isIntact)
-        #expect(try shop.store.stockLedgerMismatches().isEmpty)
+        #expect(try shop.store.journal.verifyAudit().isIntact)
+        #expect(try shop.store.stock.stockLedgerMismatches().isEmpty)
     }
 
     @Test("random lines at the till never crash it, and the books still balance")
@@ -84,10 +84,10 @@ struct FuzzTests {
             #expect(!reply.isFinished, "the till ended on '\(line)'")
         }
         let store = till.shop.store
-        #expect(try store.stockLedgerMismatches().isEmpty)
+        #expect(try store.stock.stockLedgerMismatches().isEmpty)
         #expect(try store.dayTotalsMismatches().isEmpty)
-        #expect(try store.verifyAudit().isIntact)
-        let report = try store.dayReport(day: "2026-11-29")
+        #expect(try store.journal.verifyAudit().isIntact)
+        let report = try store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(report.payments.values.reduce(0) { $0 + $1.rupiah } == report.net.rupiah)
     }
 }

@@ -12,7 +12,7 @@ struct MidnightShiftTests {
     @Test("a shift opened at 23:50 and closed after midnight reconciles in the Z report of the day it opened")
     func shiftAcrossMidnight() throws {
         var till = try TillHarness()
-        _ = try till.shop.store.importCatalogue(
+        _ = try till.shop.store.catalogue.importCatalogue(
             path: till.shop.csv(
                 "m.csv",
                 [
@@ -32,7 +32,7 @@ struct MidnightShiftTests {
         #expect(till.type("148500").contains("Expected Rp148.500, counted Rp148.500, over/short Rp0"))
 
         // 29th: float 100.000 + cash kept 45.000 + 3.500 = 148.500 expected, as counted.
-        let z29 = try till.shop.store.dayReport(day: "2026-11-29")
+        let z29 = try till.shop.store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(z29.salesCount == 2 && z29.net == Money(48_500))
         #expect(z29.payments[.cash] == Money(48_500))
         #expect(z29.cash.openingFloat == Money(100_000) && z29.cash.expected == Money(148_500))
@@ -42,7 +42,7 @@ struct MidnightShiftTests {
         #expect(z29.byHour.map(\.key) == ["0", "23"])
 
         // 30th: nothing was sold in a shift of that day.
-        let z30 = try till.shop.store.dayReport(day: "2026-11-30")
+        let z30 = try till.shop.store.reports.dayReport(day: try #require(BusinessDay("2026-11-30")))
         #expect(z30.salesCount == 0 && z30.payments.values.allSatisfy(\.isZero))
         #expect(z30.cash.openingFloat == .zero && z30.cash.expected == .zero && z30.cash.counted == .zero && z30.cash.overShort == .zero)
         #expect(try till.shop.store.dayTotalsMismatches().isEmpty)
@@ -53,9 +53,9 @@ struct MidnightShiftTests {
         var till = try TillHarness()
         till.login()
         till.type("GULA-PSR")
-        _ = try till.shop.store.closeShift(register: "01", counted: .zero, actor: "02")
+        _ = try till.shop.store.shifts.closeShift(register: "01", counted: .zero, actor: "02")
         let refused = till.type("pay")
         #expect(refused.contains("Register 01's shift has been closed; log in again to open a new one"))
-        #expect(try till.shop.store.receiptNumbers().isEmpty)
+        #expect(try till.shop.store.sales.receiptNumbers().isEmpty)
     }
 }

@@ -13,12 +13,12 @@ struct SubsidyTillTests {
     /// needs the buyer's NIK, and member M2 with a NIK on file.
     func till(_ language: String) throws -> TillHarness {
         var till = try TillHarness(language: language)
-        try till.shop.store.setProgramme(
+        try till.shop.store.subsidy.setProgramme(
             SubsidyProgramme(
                 code: "MINYAK", name: "Minyakita", het: Money(15_700), limit: Quantity(whole: 2), period: .day, nikRequired: true),
             actor: "t")
-        try till.shop.store.changeProduct(sku: "MINYAKITA", actor: "t") { $0.subsidy = "MINYAK" }
-        try till.shop.store.addMember(Member(number: "M2", name: "Siti", nik: "3201015501900001"), actor: "t")
+        try till.shop.store.catalogue.changeProduct(sku: "MINYAKITA", actor: "t") { $0.subsidy = "MINYAK" }
+        try till.shop.store.members.addMember(Member(number: "M2", name: "Siti", nik: "3201015501900001"), actor: "t")
         till.login()
         return till
     }
@@ -49,9 +49,9 @@ struct SubsidyTillTests {
                     ["programme": "MINYAK", "nik": "3201********0001", "remaining": "1", "unit": "pcs", "limit": "2"]))
         till.type("pay")
         #expect(!till.screen.joined().contains("3201015501900001"))
-        let rows = try till.shop.store.subsidySales(programme: "MINYAK", from: "2026-11-29", to: "2026-11-29")
+        let rows = try till.shop.store.subsidy.subsidySales(programme: "MINYAK", from: "2026-11-29", to: "2026-11-29")
         #expect(rows.map(\.quantity) == [.one, .one])
-        #expect(try till.shop.store.verifyAudit().isIntact)
+        #expect(try till.shop.store.journal.verifyAudit().isIntact)
     }
 
     @Test("a member with a NIK on file names the buyer; a parked sale holds no units", arguments: ["id", "en"])
@@ -71,18 +71,18 @@ struct SubsidyTillTests {
                 == texts.text(
                     "error.subsidy_limit",
                     ["programme": "MINYAK", "nik": "3201********0001", "remaining": "0", "unit": "pcs", "limit": "2"]))
-        #expect(try till.shop.store.subsidySales(programme: "MINYAK", from: "2026-11-29", to: "2026-11-29").count == 1)
+        #expect(try till.shop.store.subsidy.subsidySales(programme: "MINYAK", from: "2026-11-29", to: "2026-11-29").count == 1)
     }
 
     @Test("a supervisor's own price override above the HET is refused too; at the HET it is taken", arguments: ["id", "en"])
     func supervisorHET(language: String) throws {
         var till = try TillHarness(language: language)
         let texts = try Translations.load(language)
-        try till.shop.store.setProgramme(
+        try till.shop.store.subsidy.setProgramme(
             SubsidyProgramme(
                 code: "MINYAK", name: "Minyakita", het: Money(15_700), limit: Quantity(whole: 2), period: .day, nikRequired: false),
             actor: "t")
-        try till.shop.store.changeProduct(sku: "MINYAKITA", actor: "t") { $0.subsidy = "MINYAK" }
+        try till.shop.store.catalogue.changeProduct(sku: "MINYAKITA", actor: "t") { $0.subsidy = "MINYAK" }
         till.type("02", "2345", "0", "MINYAKITA")
         #expect(
             till.type("price 1 15701")

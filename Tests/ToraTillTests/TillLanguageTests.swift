@@ -215,14 +215,14 @@ extension TillHarness {
         }
         var till = try TillHarness(language: language, sink: sink)
         switch path.setup {
-        case .shiftOpenByAnother: _ = try till.shop.store.openShift(register: "01", cashier: "02", float: .zero)
+        case .shiftOpenByAnother: _ = try till.shop.store.shifts.openShift(register: "01", cashier: "02", float: .zero)
         case .salesRefused: try GRDBTamper.refuseSales(db: till.shop.store.path)
         case .subsidy:
-            try till.shop.store.setProgramme(
+            try till.shop.store.subsidy.setProgramme(
                 SubsidyProgramme(
                     code: "MINYAK", name: "Minyakita", het: Money(15_700), limit: Quantity(whole: 2), period: .day, nikRequired: true),
                 actor: "t")
-            try till.shop.store.changeProduct(sku: "MINYAKITA", actor: "t") { $0.subsidy = "MINYAK" }
+            try till.shop.store.catalogue.changeProduct(sku: "MINYAKITA", actor: "t") { $0.subsidy = "MINYAK" }
         default: break
         }
         if path.start == .selling { till.login() }

@@ -32,7 +32,7 @@ struct TillSavingsTests {
         till.type("GULA-PSR")
         let answer = till.type("simpan")
         #expect(answer.contains(language == "id" ? "Transaksi disimpan sebagai nomor" : "Sale parked as number"), "\(answer)")
-        #expect(try till.shop.store.savingsBalances(member: "M1") == SavingsBalances())
+        #expect(try till.shop.store.members.savingsBalances(member: "M1") == SavingsBalances())
     }
 
     @Test("deposit, tabung and a supervised withdrawal: own receipt numbers, slips and balances", arguments: ["id", "en"])
@@ -71,14 +71,14 @@ struct TillSavingsTests {
         // Pokok is refused at once, with no supervisor asked.
         #expect(till.type("tarik M1 pokok 1000").contains(language == "id" ? "saat keanggotaan berakhir" : "when membership ends"))
         #expect(
-            try till.shop.store.savingsBalances(member: "M1")
+            try till.shop.store.members.savingsBalances(member: "M1")
                 == SavingsBalances(pokok: .zero, wajib: Money(10_000), sukarela: Money(10_000)))
         let slips = till.sink.receipts.withLock { $0.filter { $0.kind == .savings } }
         #expect(slips.map(\.number) == ["01-20261129-0001", "01-20261129-0002", "01-20261129-0004", "01-20261129-0005"])
         #expect(slips.last?.total == Money(-15_000))
         #expect(slips[2].lines.first?.name == "Tabung kembalian 01-20261129-0003, saldo sukarela Rp25.000")
         // The sale printed again shows the change saved from it.
-        let copy = try #require(try till.shop.store.receipt(number: "01-20261129-0003"))
+        let copy = try #require(try till.shop.store.sales.receipt(number: "01-20261129-0003"))
         #expect(copy.footer.hasPrefix("Kembalian ditabung ke sukarela Rp5.000 (struk 01-20261129-0004)."), "\(copy.footer)")
         // The X report shows the savings in the drawer.
         #expect(

@@ -56,10 +56,10 @@ struct TillHarness {
     /// set up once and copied for each till.
     static let template = Result { () throws -> TestShop in
         let shop = try TestShop()
-        _ = try shop.store.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "t")
-        try shop.store.addUser(code: "01", name: "Ani", role: .cashier, pin: "1234", actor: "t")
-        try shop.store.addUser(code: "02", name: "Supervisor", role: .supervisor, pin: "2345", actor: "t")
-        try shop.store.addMember(Member(number: "M1", name: "Siti", creditLimit: Money(50_000)), actor: "t")
+        _ = try shop.store.catalogue.importCatalogue(path: shop.csv("c.csv", SampleCatalogue.lines), dryRun: false, actor: "t")
+        try shop.store.users.addUser(code: "01", name: "Ani", role: .cashier, pin: "1234", actor: "t")
+        try shop.store.users.addUser(code: "02", name: "Supervisor", role: .supervisor, pin: "2345", actor: "t")
+        try shop.store.members.addMember(Member(number: "M1", name: "Siti", creditLimit: Money(50_000)), actor: "t")
         return shop
     }
 
@@ -78,11 +78,11 @@ struct TillSessionTests {
         try GRDBTamper.refuseSales(db: till.shop.store.path)
         let answer = till.type("pay 20000")
         #expect(answer.contains("type pay again to complete it"))
-        let stored = try #require(try till.shop.store.openSale(register: "01"))
+        let stored = try #require(try till.shop.store.sales.openSale(register: "01"))
         #expect(stored.sale.payments.map(\.tendered) == [Money(20_000)])
         try GRDBTamper.allowSales(db: till.shop.store.path)
         #expect(till.type("pay").contains("Receipt 01-20261129-0001"))
-        #expect(try till.shop.store.openSale(register: "01") == nil)
+        #expect(try till.shop.store.sales.openSale(register: "01") == nil)
         #expect(till.sink.receipts.withLock { $0.map(\.change) } == [Money(2_500)])
     }
 
@@ -97,7 +97,7 @@ struct TillSessionTests {
         till.type("pay qris 10000")
         let paid = till.type("pay credit")
         #expect(paid.contains("Paid. Receipt 01-20261129-0001"))
-        #expect(try till.shop.store.availableCredit(member: "M1") == Money(3_000))
+        #expect(try till.shop.store.members.availableCredit(member: "M1") == Money(3_000))
         let receipt = try #require(till.sink.receipts.withLock { $0.last })
         #expect(receipt.member?.purchasesThisYear == Money(57_000))
         #expect(receipt.payments.map(\.method) == [.qris, .credit])
@@ -118,7 +118,7 @@ struct TillSessionTests {
         #expect(till.type("1 2").contains("only 1 of this line is left to refund"))
         #expect(till.type("1").contains("Refund total Rp16.500"))
         till.type("pay")
-        #expect(try till.shop.store.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 30))
+        #expect(try till.shop.store.catalogue.product(sku: "KOPI-KPA")?.onHand == Quantity(whole: 30))
         let refund = try #require(till.sink.receipts.withLock { $0.last })
         #expect(refund.kind == .refund && refund.refundOf == "01-20261129-0001")
     }
@@ -149,7 +149,7 @@ struct TillSessionTests {
         #expect(till.type("reprint 01-20261129-0001").contains("supervisor's override"))
         till.type("02", "2345")
         #expect(till.sink.receipts.withLock { $0.last?.number } == "01-20261129-0001")
-        #expect(try till.shop.store.auditEntries(last: 10, kind: "receipt.reprinted").count == 2)
+        #expect(try till.shop.store.journal.auditEntries(last: 10, kind: "receipt.reprinted").count == 2)
     }
 
     @Test("a scale label with a price adds that amount; its quantity is worked out from the price")
@@ -167,7 +167,7 @@ struct TillSessionTests {
         var till = try TillHarness()
         till.login()
         till.type("quit")
-        try till.shop.store.addUser(code: "03", name: "Other", role: .cashier, pin: "3333", actor: "t")
+        try till.shop.store.users.addUser(code: "03", name: "Other", role: .cashier, pin: "3333", actor: "t")
         var other = try TillHarness.reopen(till)
         #expect(other.type("03", "3333").contains("still has 01's shift open"))
     }

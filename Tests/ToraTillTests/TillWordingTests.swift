@@ -23,7 +23,7 @@ struct TillWordingTests {
         }
         var till = try TillHarness()
         till.type(word)
-        #expect(try till.shop.store.auditEntries(last: 10, kind: "login.failed").isEmpty)
+        #expect(try till.shop.store.journal.auditEntries(last: 10, kind: "login.failed").isEmpty)
     }
 
     @Test("the running total counts lines and items apart: 3 lines, 5 items; a weighed line is one item")
@@ -59,7 +59,7 @@ struct TillWordingTests {
     @Test("a local product is suggested only of the same category and unit, at most once per category in a sale")
     func localHint() throws {
         var till = try TillHarness(language: "en")
-        _ = try till.shop.store.importCatalogue(
+        _ = try till.shop.store.catalogue.importCatalogue(
             path: till.shop.csv(
                 "local.csv",
                 [

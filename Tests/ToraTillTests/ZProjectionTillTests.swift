@@ -10,12 +10,12 @@ import ToraTestSupport
 @Suite("the Z report projected across midnight")
 struct ZProjectionTillTests {
     static func expectProjection(_ store: ShopStore, days: [String]) throws {
-        let entries = try store.auditEntries(last: Int.max)
+        let entries = try store.journal.auditEntries(last: Int.max)
         for day in days {
             var projection = try #require(DayProjection(day: day))
             for entry in entries { try projection.add(entry) }
             let projected = projection.report().json.pretty
-            let stored = try store.dayReport(day: day).json.pretty
+            let stored = try store.reports.dayReport(day: try #require(BusinessDay(day))).json.pretty
             #expect(projected == stored, "\(day) differs:\n\(projected)\n--- store:\n\(stored)")
         }
     }
@@ -36,7 +36,7 @@ struct ZProjectionTillTests {
         till.type("close", "150000")
         clock.advance(seconds: 8 * 3600)  // 08:20 of the 30th: a new shift, left open
         till.type("01", "1234", "50000", "GULA-AREN", "pay")
-        let z29 = try till.shop.store.dayReport(day: "2026-11-29")
+        let z29 = try till.shop.store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(z29.salesCount == 3 && z29.cancelledSales == 1 && z29.credit.repaid == Money(20_000) && z29.voidLines == 1)
         try Self.expectProjection(till.shop.store, days: ["2026-11-28", "2026-11-29", "2026-11-30"])
     }
@@ -59,16 +59,16 @@ struct ZProjectionTillTests {
     func productChangedBetweenSaleAndRefund() throws {
         var till = try TillHarness()
         till.type("01", "1234", "0", "GULA-PSR")
-        try till.shop.store.changeProduct(sku: "GULA-PSR", actor: "t") { product in
+        try till.shop.store.catalogue.changeProduct(sku: "GULA-PSR", actor: "t") { product in
             product.name = "Gula Pasir Curah 1 kg"
             product.category = "gula"
             product.isLocal = true
         }
         #expect(till.type("pay").contains("01-20261129-0001"))
         till.shop.clock.advance(seconds: 600)
-        try till.shop.store.changeProduct(sku: "GULA-PSR", actor: "t") { product in product.category = "sembako lain" }
+        try till.shop.store.catalogue.changeProduct(sku: "GULA-PSR", actor: "t") { product in product.category = "sembako lain" }
         till.type("refund 01-20261129-0001", "02", "2345", "1", "pay")
-        let report = try till.shop.store.dayReport(day: "2026-11-29")
+        let report = try till.shop.store.reports.dayReport(day: try #require(BusinessDay("2026-11-29")))
         #expect(report.refundCount == 1 && report.byCategory.map(\.key).contains("sembako"))
         try Self.expectProjection(till.shop.store, days: ["2026-11-29"])
     }

@@ -21,7 +21,7 @@ public struct MemberStanding: Sendable, Hashable {
     public let day: String
 }
 
-extension ShopStore {
+extension MemberStore {
     /// The member's credit account: limit, taken, refunded, repaid (owed and available follow).
     public func creditPosition(member number: String) throws -> CreditPosition? {
         try read { db in try Self.member(number: number, db).map { try Self.creditPosition($0, db) } }
@@ -60,7 +60,7 @@ extension ShopStore {
             let day = try self.moment(db).day
             return MemberStanding(
                 member: member, credit: try Self.creditPosition(member, db),
-                purchasesThisYear: try Self.memberPurchases(member.number, year: String(day.prefix(4)), db), day: day)
+                purchasesThisYear: try SalesStore.memberPurchases(member.number, year: String(day.prefix(4)), db), day: day)
         }
     }
 
@@ -69,13 +69,15 @@ extension ShopStore {
     /// and takes the next receipt number of the register, and its slip is returned to print;
     /// in the back office (`context` nil) it has no register, shift or receipt. Refused
     /// beyond what the member owes.
+    /// Over 60 lines on purpose: the steps of one transaction, in the order they must run,
+    /// read top to bottom; split up they would hand a dozen values between pieces.
     public func repayCredit(
         member number: String, amount: Money, method: TenderMethod, context: TillContext?, actor: String
     ) throws -> CreditRepayment {
         try write { db in
             guard let member = try Self.member(number: number, db) else {
                 throw StoreError(.notFound, "member: no member with number '\(number)'")
-                    .translated("error.unknown_member", ["value": number])
+                    .because(.unknownMember(number))
             }
             let position = try Self.creditPosition(member, db)
             let after: CreditPosition
@@ -88,11 +90,11 @@ extension ShopStore {
             var moment = self.moment(in: settings.timeZone)
             var receiptNumber: (seq: Int64, text: String)?
             if let context {
-                moment = try Self.shiftMoment(moment, shiftID: context.shiftID, register: context.register, db)
-                receiptNumber = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
+                moment = try ShiftStore.shiftMoment(moment, shiftID: context.shiftID, register: context.register, db)
+                receiptNumber = try SalesStore.nextReceiptNumber(register: context.register, day: moment.day, db)
             }
             let audit = try AuditJournal.append(
-                db, store: self, kind: "credit.repaid", actor: actor, register: context?.register,
+                db, store: self, kind: .creditRepaid, actor: actor, register: context?.register,
                 payload: [
                     "member": .string(member.number), "account": "credit", "kind": "repayment", "amount": .int(amount.rupiah),
                     "method": .string(method.rawValue), "receipt": .optional(receiptNumber?.text),
@@ -112,7 +114,7 @@ extension ShopStore {
                     gross: amount, discounts: .zero, total: amount, payments: [Receipt.PaymentLine(method: method, amount: amount)],
                     member: Receipt.MemberLine(
                         number: member.number, name: member.name,
-                        purchasesThisYear: try Self.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)),
+                        purchasesThisYear: try SalesStore.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)),
                     footer: settings.value(.receiptFooter), auditHash: audit.hash,
                     opensDrawer: method == .cash && settings.flag(.printerDrawer))
             }
@@ -132,25 +134,24 @@ extension ShopStore {
     }
 
     /// Σ members' money in cash per shift (signed), for expected cash.
-    static func memberMoneyCash(shiftFilter: String, arguments: StatementArguments, _ db: Database) throws -> [Int64: Int64] {
+    static func memberMoneyCash(_ scope: ReportScope, _ db: Database) throws -> [Int64: Int64] {
         var cash: [Int64: Int64] = [:]
         for row in try Row.fetchAll(
             db,
             sql: """
                 SELECT shift_id, sum(amount) FROM member_money
-                WHERE shift_id IN (SELECT id FROM shifts WHERE \(shiftFilter)) AND method = 'cash' GROUP BY shift_id
-                """, arguments: arguments)
+                WHERE shift_id IN (SELECT id FROM shifts WHERE \(scope.conditions.shifts)) AND method = 'cash' GROUP BY shift_id
+                """, arguments: scope.arguments)
         {
             cash[row[0]] = row[1]
         }
         return cash
     }
 
-    /// The credit section of a report: credit taken and refunded by the sales matched by
-    /// `filter` (on `sales s`), and repayments matched by `moneyFilter` (on `member_money`).
-    static func creditSummary(
-        filter: String, moneyFilter: String, arguments: StatementArguments, _ db: Database
-    ) throws -> SalesReport.Credit {
+    /// The credit section of a report: credit taken and refunded by the sales of `scope`,
+    /// and the repayments made in it.
+    static func creditSummary(_ scope: ReportScope, _ db: Database) throws -> SalesReport.Credit {
+        let (filter, moneyFilter, arguments) = (scope.conditions.sales, scope.conditions.memberMoney, scope.arguments)
         let row = try Row.fetchOne(
             db,
             sql: """

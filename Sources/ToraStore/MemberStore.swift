@@ -29,7 +29,7 @@ enum MemberColumns {
     static let openingBalances = SavingsAccount.allCases.map(\.rawValue)
 }
 
-extension ShopStore {
+extension MemberStore {
     // MARK: Tiers
 
     /// Every tier, by name.
@@ -58,7 +58,7 @@ extension ShopStore {
                 """,
             arguments: [tier.name, tier.discountPct, tier.localDiscountPct])
         try AuditJournal.append(
-            db, store: self, kind: old == nil ? "tier.created" : "tier.changed", actor: actor,
+            db, store: self, kind: old == nil ? JournalKind.tierCreated : .tierChanged, actor: actor,
             payload: [
                 "name": .string(tier.name), "discount_pct": .int(tier.discountPct), "local_discount_pct": .int(tier.localDiscountPct),
                 "old_discount_pct": old.map { .int($0["discount_pct"]) } ?? .null,
@@ -90,7 +90,7 @@ extension ShopStore {
     }
 
     /// Members by number; inactive ones only when asked for.
-    public func members(includeInactive: Bool = false) throws -> [Member] {
+    public func all(includeInactive: Bool = false) throws -> [Member] {
         try read { db in
             try Row.fetchAll(db, sql: "\(Self.memberSelection) \(includeInactive ? "" : "WHERE m.active = 1") ORDER BY m.number")
                 .map(Self.member(from:))
@@ -108,11 +108,11 @@ extension ShopStore {
                 throw StoreError(.notFound, "tier: no tier named '\(member.tier)'; see `tora tiers list`")
             }
             try Self.insert(member, tierID: tierID, db, store: self)
-            try AuditJournal.append(db, store: self, kind: "member.created", actor: actor, payload: Self.auditFields(member))
+            try AuditJournal.append(db, store: self, kind: .memberCreated, actor: actor, payload: Self.auditFields(member))
         }
     }
 
-    static func insert(_ member: Member, tierID: Int64, _ db: Database, store: ShopStore) throws {
+    static func insert(_ member: Member, tierID: Int64, _ db: Database, store: some ShopDatabaseAccess) throws {
         try db.execute(
             sql: "INSERT INTO members(number, name, tier_id, phone, credit_limit, active, created_at, nik) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [
@@ -148,6 +148,8 @@ extension ShopStore {
         }
     }
 
+    /// Over 60 lines on purpose: one pass over the file's rows, each column checked in turn
+    /// so every problem of every line is reported at once.
     private func applyMembers(_ table: CSVTable, csv: inout CSVImport, dryRun: Bool, actor: String) throws -> MemberImportReport {
         try write { db in
             var report = MemberImportReport(isDryRun: dryRun)
@@ -207,7 +209,7 @@ extension ShopStore {
                             existing.number,
                         ])
                     try AuditJournal.append(
-                        db, store: self, kind: "member.changed", actor: actor,
+                        db, store: self, kind: .memberChanged, actor: actor,
                         payload: [
                             "number": .string(member.number), "old": .object(Self.auditFields(existing)),
                             "new": .object(Self.auditFields(member)),
@@ -215,7 +217,7 @@ extension ShopStore {
                     report.updated += 1
                 } else {
                     try Self.insert(member, tierID: tierID, db, store: self)
-                    try AuditJournal.append(db, store: self, kind: "member.created", actor: actor, payload: Self.auditFields(member))
+                    try AuditJournal.append(db, store: self, kind: .memberCreated, actor: actor, payload: Self.auditFields(member))
                     report.created += 1
                 }
             }
@@ -232,7 +234,7 @@ extension ShopStore {
     /// the shop carries no NIK; importing the export back leaves the NIKs as they are).
     public func exportMembers() throws -> String {
         var text = CSVWriter.line(MemberColumns.all.filter { $0 != "nik" })
-        for member in try members(includeInactive: true) {
+        for member in try all(includeInactive: true) {
             text += CSVWriter.line([
                 member.number, member.name, member.tier, member.phone ?? "", String(member.creditLimit.rupiah),
                 member.isActive ? "yes" : "no",

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-extension ShopStore {
+extension UserStore {
     /// Checks that `pin` could be a PIN (4–8 digits) before anything is written.
     public static func validatePin(_ pin: String) throws {
         try PinHasher.validate(pin)
@@ -30,7 +30,7 @@ extension ShopStore {
             try db.execute(
                 sql: "UPDATE users SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [hash, user])
             try AuditJournal.append(
-                db, store: self, kind: reset ? "user.pin_reset" : "user.pin_changed", actor: actor,
+                db, store: self, kind: reset ? JournalKind.userPinReset : .userPinChanged, actor: actor,
                 payload: ["code": .string(user)])
         }
     }
@@ -43,7 +43,7 @@ extension ShopStore {
             }
             let user: String = row["code"]
             try db.execute(sql: "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [user])
-            try AuditJournal.append(db, store: self, kind: "user.unlocked", actor: actor, payload: ["code": .string(user)])
+            try AuditJournal.append(db, store: self, kind: .userUnlocked, actor: actor, payload: ["code": .string(user)])
         }
     }
 

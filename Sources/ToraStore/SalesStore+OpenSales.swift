@@ -29,7 +29,7 @@ public struct StoredSale: Sendable, Hashable {
     }
 }
 
-extension ShopStore {
+extension SalesStore {
     static func encode(_ sale: Sale) throws -> String {
         // Keys in declaration order: a sale holds no dictionaries, and this runs on every scan.
         String(decoding: try JSONEncoder().encode(sale), as: UTF8.self)
@@ -49,7 +49,7 @@ extension ShopStore {
     @discardableResult
     public func saveOpenSale(
         id: Int64?, register: String, cashier: String, sale: Sale,
-        journal: (kind: String, actor: String, payload: [String: JSONValue])? = nil
+        journal: (kind: JournalKind, actor: String, payload: [String: JSONValue])? = nil
     ) throws -> Int64 {
         let json = try Self.encode(sale)
         return try write { db in
@@ -83,10 +83,10 @@ extension ShopStore {
                 sql: "UPDATE open_sales SET state = 'parked', updated_at = ? WHERE id = ? AND state = 'open'",
                 arguments: [Timestamp.format(self.clock.now), id])
             guard db.changesCount == 1 else {
-                throw StoreError(.notFound, "there is no open sale to park").translated("error.nothing_to_park", [:])
+                throw StoreError(.notFound, "there is no open sale to park").because(.nothingToPark)
             }
             try AuditJournal.append(
-                db, store: self, kind: "sale.parked", actor: actor, register: register, payload: ["open_sale": .int(id)])
+                db, store: self, kind: .saleParked, actor: actor, register: register, payload: ["open_sale": .int(id)])
         }
     }
 
@@ -109,7 +109,7 @@ extension ShopStore {
                 .map(StoredSale.init(row:))
             {
                 guard open.sale.lines.isEmpty else {
-                    throw StoreError(.invalidInput, "finish or park the open sale first").translated("store.open_sale_first", [:])
+                    throw StoreError(.invalidInput, "finish or park the open sale first").because(.openSaleFirst)
                 }
                 try db.execute(sql: "DELETE FROM open_sales WHERE id = ?", arguments: [open.id])
             }
@@ -117,12 +117,12 @@ extension ShopStore {
                 sql: "UPDATE open_sales SET state = 'open', register = ?, updated_at = ? WHERE id = ? AND state = 'parked'",
                 arguments: [register, Timestamp.format(self.clock.now), id])
             guard db.changesCount == 1 else {
-                throw StoreError(.notFound, "there is no parked sale \(id)").translated("store.no_parked_sale", ["number": String(id)])
+                throw StoreError(.notFound, "there is no parked sale \(id)").because(.noParkedSale(id))
             }
             try AuditJournal.append(
-                db, store: self, kind: "sale.resumed", actor: actor, register: register, payload: ["open_sale": .int(id)])
+                db, store: self, kind: .saleResumed, actor: actor, register: register, payload: ["open_sale": .int(id)])
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "there is no parked sale \(id)").translated("store.no_parked_sale", ["number": String(id)])
+                throw StoreError(.notFound, "there is no parked sale \(id)").because(.noParkedSale(id))
             }
             return try StoredSale(row: row)
         }
@@ -133,13 +133,13 @@ extension ShopStore {
     public func cancelOpenSale(_ id: Int64, register: String, cashier: String, supervisor: String, rules: PricingRules) throws {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "there is no open sale to cancel").translated("error.nothing_to_cancel", [:])
+                throw StoreError(.notFound, "there is no open sale to cancel").because(.nothingToCancel)
             }
             let stored = try StoredSale(row: row)
             let total = (try? stored.sale.priced(with: rules).total) ?? .zero
             // Counted on the business day of the register's shift, as its sales are.
             var moment = try self.moment(db)
-            if let shift = try Self.openShift(register: register, db) { moment = moment.onBusinessDay(shift.businessDay) }
+            if let shift = try ShiftStore.openShift(register: register, db) { moment = moment.onBusinessDay(shift.businessDay) }
             try db.execute(
                 sql: """
                     INSERT INTO cancelled_sales(register, business_day, cashier, supervisor, cancelled_at, total, sale_json)
@@ -148,7 +148,7 @@ extension ShopStore {
                 arguments: [register, moment.day, cashier, supervisor, moment.at, total.rupiah, row["sale_json"] as String])
             try db.execute(sql: "DELETE FROM open_sales WHERE id = ?", arguments: [id])
             try AuditJournal.append(
-                db, store: self, kind: "sale.cancelled", actor: supervisor, register: register,
+                db, store: self, kind: .saleCancelled, actor: supervisor, register: register,
                 payload: [
                     "open_sale": .int(id), "cashier": .string(cashier), "total": .int(total.rupiah),
                     "lines": .int(Int64(stored.sale.activeLines.count)), "business_day": .string(moment.day),

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import ToraCore
 
-extension ShopStore {
+extension MemberStore {
     /// A member's statement from `from` to `to` (business days, both included; nil is
     /// open): sales, refunds, savings movements and credit repayments with running balances.
     public func memberStatement(number: String, from: String?, to: String?) throws -> (Member, MemberStatement)? {
@@ -71,27 +71,28 @@ public struct SHUCapitalDivision: Sendable, Hashable {
     public var remainder: Money { Money(pool.rupiah - distributed.rupiah) }
 }
 
-extension ShopStore {
+extension ReportQueries {
     /// Divides `pool` among members in proportion to their savings at the end of `year`:
     /// share = floor(pool × savings / Σ savings). Members without savings get nothing.
     public func shuCapital(year: String, pool: Money) throws -> SHUCapitalDivision {
         guard !pool.isNegative else { throw StoreError(.invalidInput, "capital-pool: the pool must be zero or more") }
         return try read { db in
-            let totals = try Self.savingsTotals(upTo: "\(year)-12-31", db).filter { $0.value > 0 }
+            let totals = try MemberStore.savingsTotals(upTo: "\(year)-12-31", db).filter { $0.value > 0 }
             let numbers = totals.keys.sorted()
             let shares = ProportionalShares.divide(pool: pool, weights: numbers.map { totals[$0] ?? 0 })
             return SHUCapitalDivision(
                 year: year, pool: pool,
                 shares: try zip(numbers, shares).map { number, share in
                     SHUCapitalDivision.Share(
-                        number: number, name: try Self.member(number: number, db)?.name ?? number, savings: Money(totals[number] ?? 0),
+                        number: number, name: try MemberStore.member(number: number, db)?.name ?? number,
+                        savings: Money(totals[number] ?? 0),
                         share: share)
                 })
         }
     }
 }
 
-extension ShopStore {
+extension MemberStore {
     /// The opening savings balances of one import row (columns `pokok`, `wajib`,
     /// `sukarela`): a one-time migration from the old books. An account that already has
     /// the same opening balance is left alone (the file may be imported again); one with
@@ -125,7 +126,7 @@ extension ShopStore {
     }
 }
 
-extension ShopStore {
+extension MemberStore {
     /// A sale's receipt printed again also says how much of its change was saved
     /// (`tabung`) and on which slip; the receipt as first printed is stored unchanged.
     static func withSavedChange(_ receipt: Receipt, _ db: Database) throws -> Receipt {

@@ -35,7 +35,7 @@ public struct ConsignmentSettlement: Sendable, Hashable {
     public let units: Quantity
 }
 
-extension ShopStore {
+extension ConsignmentStore {
     /// Per consignor, the consigned lines sold or refunded up to `to` (from `from`, if
     /// given) that no settlement has paid yet. A refund after a settlement is such a line,
     /// so it is carried into the next statement.
@@ -111,7 +111,7 @@ extension ShopStore {
                 throw StoreError(.notFound, "consignor: no product is consigned by '\(consignor)'")
             }
             let audit = try AuditJournal.append(
-                db, store: self, kind: "consignment.settled", actor: actor,
+                db, store: self, kind: .consignmentSettled, actor: actor,
                 payload: [
                     "consignor": .string(consignor), "to": .string(to), "amount": .int(statement.payable.rupiah),
                     "units": .int(statement.units.thousandths), "lines": .int(Int64(statement.lineIDs.count)),
@@ -132,7 +132,7 @@ extension ShopStore {
     }
 }
 
-extension ShopStore {
+extension ReportQueries {
     /// Divides `pool` among members in proportion to their purchases in `year`, by
     /// ToraCore's `SHUDivision`. Members whose refunds match or exceed their purchases
     /// have none and get nothing.

@@ -24,7 +24,7 @@ public struct User: Sendable, Hashable {
     public let lockedUntil: Date?
 }
 
-extension ShopStore {
+extension UserStore {
     /// Wrong PINs in a row that lock a user, and for how long (docs/sign-in-and-files.md).
     public static let maximumFailedLogins = 5
     public static let lockout: TimeInterval = 5 * 60
@@ -37,7 +37,7 @@ extension ShopStore {
     }
 
     /// Every user by code.
-    public func users() throws -> [User] {
+    public func all() throws -> [User] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY code").map(Self.user(from:)) }
     }
 
@@ -62,7 +62,7 @@ extension ShopStore {
                 sql: "INSERT INTO users(code, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [code, name.trimmingSpaces(), role.rawValue, hash, Timestamp.format(self.clock.now)])
             try AuditJournal.append(
-                db, store: self, kind: "user.created", actor: actor,
+                db, store: self, kind: .userCreated, actor: actor,
                 payload: ["code": .string(code), "name": .string(name), "role": .string(role.rawValue)])
         }
     }
@@ -77,7 +77,7 @@ extension ShopStore {
             try db.execute(
                 sql: "UPDATE users SET active = ?, failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [active, code])
             try AuditJournal.append(
-                db, store: self, kind: active ? "user.enabled" : "user.disabled", actor: actor, payload: ["code": .string(code)])
+                db, store: self, kind: active ? JournalKind.userEnabled : .userDisabled, actor: actor, payload: ["code": .string(code)])
         }
     }
 
@@ -94,17 +94,17 @@ extension ShopStore {
         let pinMatches = PinHasher.verify(pin, against: stored?["pin_hash"] ?? PinHasher.unknownUserHash)
         let outcome: Result<User, StoreError> = try write { db in
             let now = self.clock.now
-            let wrong = StoreError(.denied, "unknown user code or wrong PIN").translated("login.failed", [:])
+            let wrong = StoreError(.denied, "unknown user code or wrong PIN").because(.wrongCodeOrPIN)
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE code = ?", arguments: [code]) else {
                 try AuditJournal.append(
-                    db, store: self, kind: "login.failed", actor: code, register: register,
+                    db, store: self, kind: .loginFailed, actor: code, register: register,
                     payload: ["code": .string(code), "reason": "unknown user"])
                 return .failure(wrong)
             }
             let user = Self.user(from: row)
             if let until = user.lockedUntil, until > now {
                 try AuditJournal.append(
-                    db, store: self, kind: "login.failed", actor: user.code, register: register,
+                    db, store: self, kind: .loginFailed, actor: user.code, register: register,
                     payload: ["code": .string(user.code), "reason": "locked"])
                 guard pinMatches else { return .failure(wrong) }
                 let minutes = Int((until.timeIntervalSince(now) / 60).rounded(.up))
@@ -112,7 +112,7 @@ extension ShopStore {
                     StoreError(
                         .denied, "user \(user.code) is locked after \(Self.maximumFailedLogins) wrong PINs; try again in \(minutes) min"
                     )
-                    .translated("login.locked", ["code": user.code, "minutes": String(minutes)]))
+                    .because(.userLocked(code: user.code, minutes: minutes)))
             }
             guard pinMatches else {
                 let failures = (row["failed_attempts"] as Int? ?? 0) + 1
@@ -121,7 +121,7 @@ extension ShopStore {
                     sql: "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE code = ?",
                     arguments: [lockNow ? 0 : failures, lockNow ? Timestamp.format(now.addingTimeInterval(Self.lockout)) : nil, user.code])
                 try AuditJournal.append(
-                    db, store: self, kind: "login.failed", actor: user.code, register: register,
+                    db, store: self, kind: .loginFailed, actor: user.code, register: register,
                     payload: [
                         "code": .string(user.code), "reason": "wrong PIN", "attempt": .int(Int64(failures)), "locked": .bool(lockNow),
                     ])
@@ -129,9 +129,9 @@ extension ShopStore {
             }
             guard user.isActive else {
                 try AuditJournal.append(
-                    db, store: self, kind: "login.failed", actor: user.code, register: register,
+                    db, store: self, kind: .loginFailed, actor: user.code, register: register,
                     payload: ["code": .string(user.code), "reason": "disabled"])
-                return .failure(StoreError(.denied, "user \(user.code) is disabled").translated("login.disabled", ["code": user.code]))
+                return .failure(StoreError(.denied, "user \(user.code) is disabled").because(.userDisabled(code: user.code)))
             }
             if (row["failed_attempts"] as Int? ?? 0) != 0 || user.lockedUntil != nil {
                 try db.execute(sql: "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [user.code])

@@ -45,7 +45,7 @@ public struct SavingsMovement: Sendable, Hashable {
     public let ofReceipt: String?
 }
 
-extension ShopStore {
+extension MemberStore {
     /// The member's savings balances (Σ movements per account), nil for an unknown member.
     public func savingsBalances(member number: String) throws -> SavingsBalances? {
         try read { db in try Self.member(number: number, db).map { try Self.savingsBalances($0.number, upTo: nil, db) } }
@@ -93,12 +93,14 @@ extension ShopStore {
     }
 
     /// `moveSavings` inside a transaction already open (a members import's opening balances).
+    /// Over 60 lines on purpose: the steps of one transaction, in the order they must run,
+    /// read top to bottom; split up they would hand a dozen values between pieces.
     func recordSavings(
         _ request: SavingsRequest, context: TillContext?, actor: String, ofReceipt: String?, _ db: Database
     ) throws -> SavingsMovement {
         guard let member = try Self.member(number: request.member, db) else {
             throw StoreError(.notFound, "member: no member with number '\(request.member)'")
-                .translated("error.unknown_member", ["value": request.member])
+                .because(.unknownMember(request.member))
         }
         if request.note == .opening {
             let earlier =
@@ -129,12 +131,12 @@ extension ShopStore {
         var moment = self.moment(in: settings.timeZone)
         var number: (seq: Int64, text: String)?
         if let context {
-            moment = try Self.shiftMoment(moment, shiftID: context.shiftID, register: context.register, db)
-            number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
+            moment = try ShiftStore.shiftMoment(moment, shiftID: context.shiftID, register: context.register, db)
+            number = try SalesStore.nextReceiptNumber(register: context.register, day: moment.day, db)
         }
         let signed = request.direction == .deposit ? request.amount.rupiah : -request.amount.rupiah
         let audit = try AuditJournal.append(
-            db, store: self, kind: request.direction == .deposit ? "savings.deposited" : "savings.withdrawn", actor: actor,
+            db, store: self, kind: request.direction == .deposit ? JournalKind.savingsDeposited : .savingsWithdrawn, actor: actor,
             register: context?.register,
             payload: [
                 "member": .string(member.number), "account": .string(request.account.rawValue),
@@ -172,13 +174,13 @@ extension ShopStore {
             let row = try Row.fetchOne(
                 db, sql: "SELECT member_number, change_given FROM sales WHERE receipt_no = ? AND kind = 'sale'", arguments: [receipt])
         else {
-            throw StoreError(.notFound, "receipt: no sale \(receipt)").translated("error.unknown_receipt", ["value": receipt])
+            throw StoreError(.notFound, "receipt: no sale \(receipt)").because(.unknownReceipt(receipt))
         }
         let saved =
             try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount), 0) FROM member_money WHERE of_receipt = ?", arguments: [receipt])
             ?? 0
         guard (row["member_number"] as String?) == member else {
-            throw StoreError(.invalidInput, "sale \(receipt) is not member \(member)'s").translated("savings.no_change", [:])
+            throw StoreError(.invalidInput, "sale \(receipt) is not member \(member)'s").because(.noChangeToSave)
         }
         let change = Money((row["change_given"] as Int64) - saved)
         do throws(CoreError) {
@@ -204,7 +206,7 @@ extension ShopStore {
             gross: amount, discounts: .zero, total: amount, payments: [Receipt.PaymentLine(method: request.method, amount: amount)],
             member: Receipt.MemberLine(
                 number: member.number, name: member.name,
-                purchasesThisYear: try memberPurchases(member.number, year: String(moment.day.prefix(4)), db)),
+                purchasesThisYear: try SalesStore.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)),
             footer: settings.value(.receiptFooter), auditHash: auditHash,
             opensDrawer: request.method == .cash && settings.flag(.printerDrawer))
     }
@@ -212,7 +214,7 @@ extension ShopStore {
     /// What `tabung` may save: the register's last receipt when it is a member's sale
     /// (nothing has been receipted at the register since), with its change not yet saved.
     public func lastChange(register: String) throws -> (receipt: String, member: String, change: Money)? {
-        guard let last = try lastReceiptNumber(register: register) else { return nil }
+        guard let last = try SalesStore(database: database).lastReceiptNumber(register: register) else { return nil }
         return try read { db in
             guard
                 let row = try Row.fetchOne(
@@ -229,16 +231,16 @@ extension ShopStore {
     }
 
     /// The savings section of a report: deposits and withdrawals by method of the
-    /// movements `moneyFilter` (on `member_money`) matches; opening balances are not money
+    /// members' money moved in `scope`; opening balances are not money
     /// that moved and stay out.
-    static func savingsSummary(moneyFilter: String, arguments: StatementArguments, _ db: Database) throws -> SalesReport.Savings {
+    static func savingsSummary(_ scope: ReportScope, _ db: Database) throws -> SalesReport.Savings {
         var summary = SalesReport.Savings()
         for row in try Row.fetchAll(
             db,
             sql: """
                 SELECT kind, method, sum(amount) FROM member_money
-                WHERE account <> 'credit' AND note IS NOT 'opening' AND \(moneyFilter) GROUP BY kind, method
-                """, arguments: arguments)
+                WHERE account <> 'credit' AND note IS NOT 'opening' AND \(scope.conditions.memberMoney) GROUP BY kind, method
+                """, arguments: scope.arguments)
         {
             guard let method = TenderMethod(rawValue: row[1]) else { continue }
             if (row[0] as String) == "deposit" {

@@ -1,7 +1,7 @@
 import GRDB
 import ToraCore
 
-extension ShopStore {
+extension CatalogueStore {
     /// Changes one product (`tora catalogue set`): `edit` changes the value, the result is
     /// checked as an import row is (the product's own rules, barcodes and PLU not taken by
     /// another product) and journaled as `product.changed` with the fields that differ,
@@ -26,10 +26,10 @@ extension ShopStore {
             if let first = product.problems().first { throw StoreError(first) }
             guard product != existing.product else { return (existing.product, product) }
             try Self.checkOwnership(of: product, db)
-            if let first = try Self.subsidyProblems(product, db).first { throw StoreError(first) }
+            if let first = try SubsidyStore.subsidyProblems(product, db).first { throw StoreError(first) }
             try Self.update(existing.id, to: product, db, store: self)
             try AuditJournal.append(
-                db, store: self, kind: "product.changed", actor: actor,
+                db, store: self, kind: .productChanged, actor: actor,
                 payload: ["sku": .string(product.sku), "changes": .object(Self.changedFields(from: existing.product, to: product))])
             return (existing.product, product)
         }

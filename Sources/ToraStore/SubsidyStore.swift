@@ -16,7 +16,7 @@ public struct SubsidySale: Sendable, Hashable {
     public let amount: Money
 }
 
-extension ShopStore {
+extension SubsidyStore {
     // MARK: Programmes
 
     /// Creates or changes a programme; refused when a product of it is priced above the
@@ -54,7 +54,7 @@ extension ShopStore {
             ])
         var payload = Self.auditFields(programme)
         payload["old"] = old.map { JSONValue.object(Self.auditFields($0)) } ?? JSONValue.null
-        try AuditJournal.append(db, store: self, kind: "subsidy.programme_set", actor: actor, payload: payload)
+        try AuditJournal.append(db, store: self, kind: .subsidyProgrammeSet, actor: actor, payload: payload)
     }
 
     static func auditFields(_ programme: SubsidyProgramme) -> [String: JSONValue] {
@@ -164,8 +164,8 @@ extension ShopStore {
         do {
             try read { db in try Self.checkSubsidy(sale, changed: changed, day: businessDay, db) }
         } catch let error as StoreError where error.coreError?.code == .subsidyLimit {
-            try recordEvent(
-                kind: "subsidy.refused", actor: actor, register: register,
+            try JournalStore(database: database).recordEvent(
+                kind: .subsidyRefused, actor: actor, register: register,
                 payload: [
                     "programme": .string(error.coreError?.details["programme"] ?? ""), "nik": .optional(sale.buyer?.masked),
                     "asked": .string(error.coreError?.value ?? ""), "remaining": .string(error.coreError?.details["remaining"] ?? ""),

@@ -51,32 +51,23 @@ public struct LowStockLine: Sendable, Hashable {
     public let daysOfCover: Int64?
 }
 
-extension ShopStore {
+extension StockStore {
     /// Inserts one movement; the on-hand column follows by trigger in the same
     /// transaction. Every movement is journaled.
     @discardableResult
-    func recordMovement(
-        _ db: Database, productID: Int64, sku: String, kind: MovementKind, quantity: Quantity, unitCost: Money?,
-        reason: String?, party: String?, reference: String?, actor: String, register: String? = nil, journal: Bool = true,
-        at given: ShopMoment? = nil
-    ) throws -> Int64 {
+    func recordMovement(_ change: StockChange, journal: Bool = true, at given: ShopMoment? = nil, _ db: Database) throws -> Int64 {
         let moment = try given ?? moment(db)
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO stock_movements(product_id, at, business_day, kind, quantity, unit_cost, reason, party, reference, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            productID, moment.at, moment.day, kind.rawValue, quantity.thousandths, unitCost?.rupiah, reason, party, reference, actor,
-        ])
-        let id = db.lastInsertedRowID
+        var movement = StockMovementRecord(change, at: moment)
+        try movement.insert(db)
+        let id = movement.id ?? db.lastInsertedRowID
         // Sales and refunds journal their movements in their own entry, line by line.
         guard journal else { return id }
         try AuditJournal.append(
-            db, store: self, kind: "stock.\(kind.rawValue)", actor: actor, register: register,
+            db, store: self, kind: .stock(change.kind), actor: change.actor, register: change.register,
             payload: [
-                "movement": .int(id), "sku": .string(sku), "quantity": .int(quantity.thousandths), "unit_cost": .money(unitCost),
-                "reason": .optional(reason), "party": .optional(party), "reference": .optional(reference),
+                "movement": .int(id), "sku": .string(change.sku), "quantity": .int(change.quantity.thousandths),
+                "unit_cost": .money(change.unitCost), "reason": .optional(change.reason), "party": .optional(change.party),
+                "reference": .optional(change.reference),
             ], at: moment)
         return id
     }
@@ -100,17 +91,17 @@ extension ShopStore {
                 if cost != stocked.product.cost {
                     try db.execute(sql: "UPDATE products SET cost = ? WHERE id = ?", arguments: [cost.rupiah, stocked.id])
                     try AuditJournal.append(
-                        db, store: self, kind: "product.changed", actor: actor,
+                        db, store: self, kind: .productChanged, actor: actor,
                         payload: [
                             "sku": .string(stocked.product.sku),
                             "changes": .object(["cost": .array([.int(stocked.product.cost.rupiah), .int(cost.rupiah)])]),
                         ])
                 }
             }
-            try self.recordMovement(
-                db, productID: stocked.id, sku: stocked.product.sku, kind: .receive, quantity: quantity,
-                unitCost: cost ?? stocked.product.cost,
-                reason: nil, party: supplier ?? stocked.product.consignor, reference: nil, actor: actor)
+            try recordMovement(
+                StockChange(
+                    productID: stocked.id, sku: stocked.product.sku, kind: .receive, quantity: quantity,
+                    unitCost: cost ?? stocked.product.cost, party: supplier ?? stocked.product.consignor, actor: actor), db)
             return stocked.onHand + quantity
         }
     }
@@ -131,9 +122,10 @@ extension ShopStore {
             }
             let magnitude = Quantity(thousandths: abs(given.thousandths))
             let signed = reason.addsStock ? magnitude : -magnitude
-            try self.recordMovement(
-                db, productID: stocked.id, sku: stocked.product.sku, kind: .adjust, quantity: signed, unitCost: nil,
-                reason: [reason.rawValue, note].compactMap { $0 }.joined(separator: ": "), party: nil, reference: nil, actor: actor)
+            try recordMovement(
+                StockChange(
+                    productID: stocked.id, sku: stocked.product.sku, kind: .adjust, quantity: signed,
+                    reason: [reason.rawValue, note].compactMap { $0 }.joined(separator: ": "), actor: actor), db)
             return stocked.onHand + signed
         }
     }
@@ -145,10 +137,10 @@ extension ShopStore {
         try write { db in
             let stocked = try self.requireProduct(sku, db)
             let counted = try Quantity.counted(text, unit: stocked.product.unit, field: "counted")
-            try self.recordMovement(
-                db, productID: stocked.id, sku: stocked.product.sku, kind: .count, quantity: counted - stocked.onHand,
-                unitCost: nil, reason: "counted \(counted.formatted(stocked.product.unit))", party: nil, reference: nil,
-                actor: actor)
+            try recordMovement(
+                StockChange(
+                    productID: stocked.id, sku: stocked.product.sku, kind: .count, quantity: counted - stocked.onHand,
+                    reason: "counted \(counted.formatted(stocked.product.unit))", actor: actor), db)
             return (stocked.onHand, counted)
         }
     }
@@ -189,10 +181,10 @@ extension ShopStore {
             for (stocked, counted) in counts {
                 let difference = counted - stocked.onHand
                 if difference.thousandths != 0 { changed += 1 }
-                try self.recordMovement(
-                    db, productID: stocked.id, sku: stocked.product.sku, kind: .count, quantity: difference, unitCost: nil,
-                    reason: "counted \(counted.formatted(stocked.product.unit))", party: nil, reference: path,
-                    actor: actor)
+                try recordMovement(
+                    StockChange(
+                        productID: stocked.id, sku: stocked.product.sku, kind: .count, quantity: difference,
+                        reason: "counted \(counted.formatted(stocked.product.unit))", reference: path, actor: actor), db)
             }
             return (counts.count, changed)
         }

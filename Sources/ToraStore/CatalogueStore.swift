@@ -56,7 +56,7 @@ extension StockedProduct {
     }
 }
 
-extension ShopStore {
+extension CatalogueStore {
     /// The product with this sku (any case), active or not.
     public func product(sku: String) throws -> StockedProduct? {
         try read { db in try StockedProduct.fetchOne(db, where: "p.sku = ?", [sku]) }
@@ -116,13 +116,13 @@ extension ShopStore {
                 throw StoreError(.duplicate, "sku \(product.sku) already exists; use `tora catalogue import` to change it")
             }
             try Self.checkOwnership(of: product, db)
-            if let first = try Self.subsidyProblems(product, db).first { throw StoreError(first) }
+            if let first = try SubsidyStore.subsidyProblems(product, db).first { throw StoreError(first) }
             let id = try Self.insert(product, db, store: self)
-            try AuditJournal.append(db, store: self, kind: "product.created", actor: actor, payload: Self.auditFields(product))
+            try AuditJournal.append(db, store: self, kind: .productCreated, actor: actor, payload: Self.auditFields(product))
             if let openingStock, openingStock.thousandths != 0 {
-                try self.recordMovement(
-                    db, productID: id, sku: product.sku, kind: .count, quantity: openingStock, unitCost: nil, reason: "opening stock",
-                    party: nil, reference: nil, actor: actor)
+                try StockStore(database: database).recordMovement(
+                    StockChange(
+                        productID: id, sku: product.sku, kind: .count, quantity: openingStock, reason: "opening stock", actor: actor), db)
             }
         }
     }
@@ -164,7 +164,7 @@ extension ShopStore {
         "sku, name, category_id, unit, price, member_price, cost, tax, local, origin, consignor, consignor_price, plu, reorder_point, discountable, active, subsidy"
 
     @discardableResult
-    static func insert(_ product: Product, _ db: Database, store: ShopStore) throws -> Int64 {
+    static func insert(_ product: Product, _ db: Database, store: some ShopDatabaseAccess) throws -> Int64 {
         let now = Timestamp.format(store.clock.now)
         var arguments = try columnValues(product, db)
         _ = arguments.append(contentsOf: [now, now])
@@ -177,7 +177,7 @@ extension ShopStore {
         return id
     }
 
-    static func update(_ id: Int64, to product: Product, _ db: Database, store: ShopStore) throws {
+    static func update(_ id: Int64, to product: Product, _ db: Database, store: some ShopDatabaseAccess) throws {
         var arguments = try columnValues(product, db)
         _ = arguments.append(contentsOf: [Timestamp.format(store.clock.now), id])
         let assignments = productColumns.split(separator: ",").map { "\(String($0).trimmingSpaces()) = ?" }.joined(separator: ", ")
@@ -250,7 +250,7 @@ public struct CatalogueSummary: Sendable, Hashable {
     public let members: Int
 }
 
-extension ShopStore {
+extension CatalogueStore {
     /// The first active local product (by name) of a category sold in the same unit, to
     /// suggest instead of a non-local one: rice by the kilogram is no alternative to a
     /// packet of noodles (docs/till.md, "local products first").

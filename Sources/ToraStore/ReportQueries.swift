@@ -23,7 +23,7 @@ public struct StockValue: Sendable, Hashable {
     public let value: Money
 }
 
-extension ShopStore {
+extension ReportQueries {
     /// Sales per business day from `from` to `to`, both included; days without sales left out.
     /// Read from `day_totals`, which triggers keep as sales and refunds are written.
     public func dailySales(from: String, to: String) throws -> [DaySales] {
@@ -67,7 +67,7 @@ extension ShopStore {
 
     /// Every active product with its stock value at cost, by category and name.
     public func stockValuation() throws -> [StockValue] {
-        try products().map { stocked in
+        try CatalogueStore(database: database).products().map { stocked in
             let value = stocked.onHand.isNegative ? .zero : (try? stocked.product.cost.times(stocked.onHand)) ?? .zero
             return StockValue(product: stocked, value: value)
         }

@@ -54,7 +54,7 @@ public struct ShiftClosing: Sendable, Hashable {
     public let waitingSales: [StoredSale]
 }
 
-extension ShopStore {
+extension ShiftStore {
     /// The open shift of a register, if any.
     public func openShift(register: String) throws -> Shift? {
         try read { db in try Self.openShift(register: register, db) }
@@ -70,8 +70,8 @@ extension ShopStore {
         guard !float.isNegative else { throw StoreError(.invalidInput, "float: the opening float must be zero or more") }
         return try write { db in
             if let open = try Self.openShift(register: register, db) {
-                throw StoreError(.invalidInput, "register \(register) already has a shift open by \(open.cashier)").translated(
-                    "login.shift_of_other", ["register": register, "cashier": open.cashier])
+                throw StoreError(.invalidInput, "register \(register) already has a shift open by \(open.cashier)").because(
+                    .shiftOfOther(register: register, cashier: open.cashier))
             }
             let moment = try self.moment(db)
             try db.execute(
@@ -79,7 +79,7 @@ extension ShopStore {
                 arguments: [register, cashier, moment.day, moment.at, float.rupiah])
             let id = db.lastInsertedRowID
             try AuditJournal.append(
-                db, store: self, kind: "shift.opened", actor: cashier, register: register,
+                db, store: self, kind: .shiftOpened, actor: cashier, register: register,
                 payload: ["shift": .int(id), "opening_float": .int(float.rupiah), "business_day": .string(moment.day)])
             guard let shift = try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [id]).map(Shift.init(row:)) else {
                 throw StoreError(.io, "the new shift could not be read back")
@@ -121,7 +121,7 @@ extension ShopStore {
             guard let current = try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [shift.id]).map(Shift.init(row:)),
                 current.closedAt == nil
             else {
-                throw StoreError(.invalidInput, "the shift is already closed").translated("store.shift_closed", [:])
+                throw StoreError(.invalidInput, "the shift is already closed").because(.shiftAlreadyClosed)
             }
             let cash = try Self.shiftCash(current, db)
             let moment = try self.moment(db)
@@ -129,7 +129,7 @@ extension ShopStore {
                 sql: "UPDATE shifts SET closed_at = ?, closed_day = ?, expected_cash = ?, counted_cash = ? WHERE id = ?",
                 arguments: [moment.at, moment.day, cash.expected.rupiah, counted.rupiah, current.id])
             try AuditJournal.append(
-                db, store: self, kind: "shift.closed", actor: actor, register: current.register,
+                db, store: self, kind: .shiftClosed, actor: actor, register: current.register,
                 payload: [
                     "shift": .int(current.id), "opening_float": .int(cash.openingFloat.rupiah), "cash_sales": .int(cash.cashSales.rupiah),
                     "cash_refunds": .int(cash.cashRefunds.rupiah), "member_money_cash": .int(cash.memberMoneyCash.rupiah),
@@ -139,20 +139,21 @@ extension ShopStore {
                 ])
             // The register's open sale is parked, so it waits for whoever comes next
             // instead of opening on their screen; nothing is dropped.
-            for open in try Self.storedSales(register: current.register, db) where open.state == .open && !open.sale.lines.isEmpty {
+            for open in try SalesStore.storedSales(register: current.register, db) where open.state == .open && !open.sale.lines.isEmpty {
                 try db.execute(
                     sql: "UPDATE open_sales SET state = 'parked', updated_at = ? WHERE id = ?", arguments: [moment.at, open.id])
                 try AuditJournal.append(
-                    db, store: self, kind: "sale.parked", actor: actor, register: current.register,
+                    db, store: self, kind: .saleParked, actor: actor, register: current.register,
                     payload: ["open_sale": .int(open.id), "reason": "shift closed"], at: moment)
             }
-            let waiting = try Self.storedSales(register: current.register, db)
+            let waiting = try SalesStore.storedSales(register: current.register, db)
             return ShiftClosing(shift: current, cash: cash, counted: counted, waitingSales: waiting)
         }
     }
 
     /// Opens the cash drawer without a sale (a supervisor's override), journaled.
     public func recordDrawerOpened(register: String, cashier: String, supervisor: String) throws {
-        try recordEvent(kind: "drawer.opened", actor: supervisor, register: register, payload: ["cashier": .string(cashier)])
+        try JournalStore(database: database).recordEvent(
+            kind: .drawerOpened, actor: supervisor, register: register, payload: ["cashier": .string(cashier)])
     }
 }

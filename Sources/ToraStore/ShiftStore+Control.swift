@@ -10,9 +10,9 @@ public struct ShiftSummary: Sendable, Hashable {
     public var overShort: Money? { shift.countedCash.map { DrawerCash.overShort(counted: $0, expected: expected) } }
 }
 
-extension ShopStore {
+extension ShiftStore {
     /// Shifts, newest first; only the open ones when asked.
-    public func shifts(openOnly: Bool = false, limit: Int = 200) throws -> [ShiftSummary] {
+    public func all(openOnly: Bool = false, limit: Int = 200) throws -> [ShiftSummary] {
         try read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM shifts \(openOnly ? "WHERE closed_at IS NULL" : "") ORDER BY id DESC LIMIT ?",
@@ -48,7 +48,7 @@ extension ShopStore {
         else { return moment }
         guard (row["closed_at"] as String?) == nil else {
             throw StoreError(.invalidInput, "the shift of register \(register) has been closed; log in again to open a new one")
-                .translated("shift.closed_elsewhere", ["register": register])
+                .because(.shiftClosedElsewhere(register: register))
         }
         return moment.onBusinessDay(row["business_day"])
     }

@@ -42,7 +42,7 @@ public struct RefundSelection: Sendable, Hashable {
     }
 }
 
-extension ShopStore {
+extension SalesStore {
     /// The receipt's lines with what each still allows to refund. Refunds themselves
     /// cannot be refunded.
     public func refundableSale(receipt number: String) throws -> RefundableSale {
@@ -51,11 +51,11 @@ extension ShopStore {
 
     static func refundableSale(receipt number: String, _ db: Database) throws -> RefundableSale {
         guard let sale = try Row.fetchOne(db, sql: "SELECT * FROM sales WHERE receipt_no = ?", arguments: [number.uppercased()]) else {
-            throw StoreError(.notFound, "no receipt \(number)").translated("error.unknown_receipt", ["value": number])
+            throw StoreError(.notFound, "no receipt \(number)").because(.unknownReceipt(number))
         }
         guard sale["kind"] as String == "sale" else {
-            throw StoreError(.invalidInput, "\(number) is a refund receipt; refund the original sale").translated(
-                "store.refund_of_refund", ["receipt": number])
+            throw StoreError(.invalidInput, "\(number) is a refund receipt; refund the original sale").because(
+                .refundOfRefund(receipt: number))
         }
         let saleID: Int64 = sale["id"]
         let rows = try Row.fetchAll(
@@ -95,8 +95,8 @@ extension ShopStore {
         var result: [(RefundableLine, Quantity, RefundPortion)] = []
         for selection in selections {
             guard let line = sale.lines.first(where: { $0.lineNo == selection.lineNo }) else {
-                throw StoreError(.notFound, "receipt \(sale.receiptNumber) has no line \(selection.lineNo)").translated(
-                    "refund.unknown_line", ["value": String(selection.lineNo)])
+                throw StoreError(.notFound, "receipt \(sale.receiptNumber) has no line \(selection.lineNo)").because(
+                    .unknownRefundLine(selection.lineNo))
             }
             do {
                 let portion = try RefundPortion.of(
@@ -115,11 +115,13 @@ extension ShopStore {
     /// sold lines, the payment out, the goods back into stock, and the audit entry. The
     /// refundable quantities are read again inside the transaction, so two tills cannot
     /// refund the same goods twice.
+    /// Over 60 lines on purpose: the steps of one transaction, in the order they must run,
+    /// read top to bottom; split up they would hand a dozen values between pieces.
     public func completeRefund(
         receipt original: String, selections: [RefundSelection], method: TenderMethod, context: TillContext, supervisor: String
     ) throws -> Receipt {
         guard !selections.isEmpty else {
-            throw StoreError(.invalidInput, "choose the lines to refund first").translated("refund.nothing", [:])
+            throw StoreError(.invalidInput, "choose the lines to refund first").because(.nothingToRefund)
         }
         return try write { db in
             let sale = try Self.refundableSale(receipt: original, db)
@@ -133,22 +135,23 @@ extension ShopStore {
             let totals = try RefundTotals.of(portions.map { ($0.2, $0.0.item.tax) }, soldUnder: sale.taxRules)
             let total = totals.total
             if method == .credit && sale.memberNumber == nil {
-                throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account").translated(
-                    "store.refund_credit_needs_member", [:])
+                throw StoreError(.invalidInput, "the sale had no member, so the refund cannot go to a credit account").because(
+                    .refundCreditNeedsMember)
             }
             let settings = try SettingsSnapshot(db)
-            let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
+            let moment = try ShiftStore.shiftMoment(
+                self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
             // Refunded subsidised goods give their units back to the day they were sold.
             var subsidised: [Int64: (programme: String, nik: String?, quotaDay: String)] = [:]
             for (line, _, _) in portions {
-                if let found = try Self.subsidyOfLine(line.lineID, db) { subsidised[line.lineID] = found }
+                if let found = try SubsidyStore.subsidyOfLine(line.lineID, db) { subsidised[line.lineID] = found }
             }
             let subsidisedIDs = portions.map(\.0.lineID).filter { subsidised[$0] != nil }
             let newBuyers = Dictionary(
                 uniqueKeysWithValues: zip(
                     subsidisedIDs,
-                    try Self.newBuyers(
+                    try SubsidyStore.newBuyers(
                         subsidisedIDs.map { (subsidised[$0]?.programme ?? "", subsidised[$0]?.nik) }, day: moment.day, db)))
             let subsidyPayload: [String: JSONValue] =
                 subsidised.isEmpty
@@ -167,7 +170,7 @@ extension ShopStore {
                         })
                 ]
             let audit = try AuditJournal.append(
-                db, store: self, kind: "refund.completed", actor: context.cashier.code, register: context.register,
+                db, store: self, kind: .refundCompleted, actor: context.cashier.code, register: context.register,
                 payload: [
                     "receipt": .string(number.text), "refund_of": .string(sale.receiptNumber), "supervisor": .string(supervisor),
                     "method": .string(method.rawValue), "total": .int(total.rupiah),
@@ -188,7 +191,7 @@ extension ShopStore {
                         }),
                 ].merging(subsidyPayload) { $1 }, at: moment)
             var memberLine: Receipt.MemberLine?
-            if let memberNumber = sale.memberNumber, let member = try Self.member(number: memberNumber, db) {
+            if let memberNumber = sale.memberNumber, let member = try MemberStore.member(number: memberNumber, db) {
                 let before = try Self.memberPurchases(memberNumber, year: String(moment.day.prefix(4)), db)
                 memberLine = Receipt.MemberLine(
                     number: member.number, name: member.name, purchasesThisYear: Money(before.rupiah - total.rupiah))
@@ -204,12 +207,11 @@ extension ShopStore {
                 payments: [Receipt.PaymentLine(method: method, amount: total)], member: memberLine,
                 footer: settings.value(.receiptFooter), auditHash: audit.hash,
                 opensDrawer: method == .cash && settings.flag(.printerDrawer))
-            let refundID = try Self.insertSale(
-                kind: "refund", refundOf: sale.saleID, number: number, moment: moment, context: context, supervisor: supervisor,
-                member: sale.memberNumber,
-                totals: (receipt.gross, receipt.discounts, total, .zero), tax: (totals.tax, totals.dpp), taxRules: sale.taxRules,
-                change: .zero,
-                audit: audit, receipt: receipt, db)
+            var row = try SaleRecord(
+                kind: "refund", number: number, moment: moment, context: context, audit: audit, receipt: receipt, taxRules: sale.taxRules)
+            (row.refundOf, row.supervisor, row.memberNumber) = (sale.saleID, supervisor, sale.memberNumber)
+            (row.gross, row.discounts, row.total, row.tax, row.dpp) = (receipt.gross, receipt.discounts, total, totals.tax, totals.dpp)
+            let refundID = try SalesStore.insertSale(row, db)
             for (index, (line, quantity, portion)) in portions.enumerated() {
                 try db.execute(
                     sql: """
@@ -225,16 +227,16 @@ extension ShopStore {
                         line.lineID,
                     ])
                 if let found = subsidised[line.lineID] {
-                    try Self.insertSubsidyRow(
+                    try SubsidyStore.insertSubsidyRow(
                         audit: audit.seq, saleID: refundID, lineID: db.lastInsertedRowID, receipt: number.text, day: moment.day,
                         quotaDay: found.quotaDay, programme: found.programme, nik: found.nik, item: line.item, quantity: -quantity,
                         amount: -portion.net, db)
                 }
-                try self.recordMovement(
-                    db, productID: line.productID, sku: line.item.sku, kind: .refund, quantity: quantity, unitCost: line.item.cost,
-                    reason: nil, party: nil, reference: number.text, actor: context.cashier.code, register: context.register,
-                    journal: false,
-                    at: moment)
+                try StockStore(database: database).recordMovement(
+                    StockChange(
+                        productID: line.productID, sku: line.item.sku, kind: .refund, quantity: quantity, unitCost: line.item.cost,
+                        reference: number.text, actor: context.cashier.code, register: context.register),
+                    journal: false, at: moment, db)
             }
             try db.execute(
                 sql: "INSERT INTO payments(sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)",

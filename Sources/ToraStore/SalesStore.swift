@@ -15,7 +15,7 @@ public struct TillContext: Sendable, Hashable {
     }
 }
 
-extension ShopStore {
+extension SalesStore {
     /// A member's purchases in the calendar year of `day` (docs/catalogue-and-stock.md): Σ completed sales'
     /// totals minus their refunds.
     static func memberPurchases(_ number: String, year: String, _ db: Database) throws -> Money {
@@ -33,41 +33,45 @@ extension ShopStore {
     /// lines and payments, the stock movements, the gapless receipt number
     /// `RR-YYYYMMDD-NNNN` of the register and business day, the audit entry, and the
     /// open sale removed. Returns the receipt, ready to print.
+    /// Over 60 lines on purpose: the steps of one transaction, in the order they must run,
+    /// read top to bottom; split up they would hand a dozen values between pieces.
     public func completeSale(openSaleID: Int64?, sale: Sale, context: TillContext) throws -> Receipt {
         try write { db in
             let settings = try SettingsSnapshot(db)
             let rules = settings.pricingRules
             let priced = try sale.priced(with: rules)
             guard try sale.isSettled(with: rules) else {
-                let due = try sale.remaining(with: rules).formatted
-                throw StoreError(.invalidInput, "the sale is not paid in full: \(due) still due").translated("sale.due", ["due": due])
+                let due = try sale.remaining(with: rules)
+                throw StoreError(.invalidInput, "the sale is not paid in full: \(due.formatted) still due").because(
+                    .notPaidInFull(due: due))
             }
             if let credit = sale.payments.first(where: { $0.method == .credit }), let member = sale.member {
-                let available = try Self.availableCredit(member: member.number, db)
+                let available = try MemberStore.availableCredit(member: member.number, db)
                 guard credit.amount <= available else {
-                    throw StoreError(.invalidInput, "member \(member.number)'s available credit is now \(available.formatted)").translated(
-                        "store.credit_now", ["member": member.number, "available": available.formatted])
+                    throw StoreError(.invalidInput, "member \(member.number)'s available credit is now \(available.formatted)")
+                        .because(.creditNow(member: member.number, available: available))
                 }
             }
-            let moment = try Self.shiftMoment(self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
+            let moment = try ShiftStore.shiftMoment(
+                self.moment(in: settings.timeZone), shiftID: context.shiftID, register: context.register, db)
             // The buyer's limits, counted inside this write so two registers cannot both
             // sell the last units (docs/subsidised-goods.md).
-            try Self.checkSubsidy(sale, changed: nil, day: moment.day, db)
+            try SubsidyStore.checkSubsidy(sale, changed: nil, day: moment.day, db)
             var subsidised: [(line: PricedLine, programme: String)] = []
             for line in priced.lines where !line.isVoided {
                 if let code = line.line.item.subsidy { subsidised.append((line, code.uppercased())) }
             }
             let number = try Self.nextReceiptNumber(register: context.register, day: moment.day, db)
-            let newBuyers = try Self.newBuyers(subsidised.map { ($0.programme, sale.buyer?.digits) }, day: moment.day, db)
+            let newBuyers = try SubsidyStore.newBuyers(subsidised.map { ($0.programme, sale.buyer?.digits) }, day: moment.day, db)
             var productIDs: [String: Int64] = [:]
             for line in sale.lines where productIDs[line.item.sku] == nil {
                 productIDs[line.item.sku] = try Self.productID(of: line.item, db)
             }
             let audit = try AuditJournal.append(
-                db, store: self, kind: "sale.completed", actor: context.cashier.code, register: context.register,
+                db, store: self, kind: .saleCompleted, actor: context.cashier.code, register: context.register,
                 payload: Self.auditPayload(number: number.text, priced: priced, sale: sale, shiftID: context.shiftID)
                     .merging(Self.taxRulesPayload(rules)) { $1 }
-                    .merging(Self.subsidyPayload(subsidised, buyer: sale.buyer, newBuyers: newBuyers)) { $1 }, at: moment)
+                    .merging(SubsidyStore.subsidyPayload(subsidised, buyer: sale.buyer, newBuyers: newBuyers)) { $1 }, at: moment)
             var memberLine: Receipt.MemberLine?
             if let member = sale.member {
                 let before = try Self.memberPurchases(member.number, year: String(moment.day.prefix(4)), db)
@@ -77,24 +81,26 @@ extension ShopStore {
             let receipt = ReceiptFactory.saleReceipt(
                 number: number.text, sale: sale, priced: priced, context: context, issuedAt: moment.local, member: memberLine,
                 auditHash: audit.hash, settings: settings)
-            let saleID = try Self.insertSale(
-                kind: "sale", refundOf: nil, number: number, moment: moment, context: context, supervisor: nil, member: sale.member?.number,
-                totals: (priced.gross, priced.discounts, priced.total, sale.rounding), tax: (priced.tax, priced.dpp), taxRules: rules,
-                change: Receipt.change(of: sale.payments), audit: audit, receipt: receipt, db)
+            var row = try SaleRecord(
+                kind: "sale", number: number, moment: moment, context: context, audit: audit, receipt: receipt, taxRules: rules)
+            (row.memberNumber, row.gross, row.discounts, row.total) = (sale.member?.number, priced.gross, priced.discounts, priced.total)
+            (row.rounding, row.tax, row.dpp, row.changeGiven) = (sale.rounding, priced.tax, priced.dpp, Receipt.change(of: sale.payments))
+            let saleID = try Self.insertSale(row, db)
             for line in priced.lines {
                 let productID = productIDs[line.line.item.sku] ?? 0
                 try Self.insertLine(saleID: saleID, line: line, productID: productID, refundOfLine: nil, db)
                 guard !line.isVoided else { continue }
                 if let programme = line.line.item.subsidy {
-                    try Self.insertSubsidyRow(
+                    try SubsidyStore.insertSubsidyRow(
                         audit: audit.seq, saleID: saleID, lineID: db.lastInsertedRowID, receipt: number.text, day: moment.day,
                         quotaDay: moment.day, programme: programme.uppercased(), nik: sale.buyer?.digits, item: line.line.item,
                         quantity: line.line.quantity, amount: line.net, db)
                 }
-                try self.recordMovement(
-                    db, productID: productID, sku: line.line.item.sku, kind: .sale, quantity: -line.line.quantity,
-                    unitCost: line.line.item.cost, reason: nil, party: nil, reference: number.text, actor: context.cashier.code,
-                    register: context.register, journal: false, at: moment)
+                try StockStore(database: database).recordMovement(
+                    StockChange(
+                        productID: productID, sku: line.line.item.sku, kind: .sale, quantity: -line.line.quantity,
+                        unitCost: line.line.item.cost, reference: number.text, actor: context.cashier.code, register: context.register),
+                    journal: false, at: moment, db)
             }
             for payment in sale.payments {
                 try db.cachedStatement(sql: "INSERT INTO payments(sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)").execute(
@@ -117,8 +123,7 @@ extension ShopStore {
             return id
         }
         guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM products WHERE sku = ?"), arguments: [item.sku]) else {
-            throw StoreError(.notFound, "product \(item.sku) is no longer in the catalogue").translated(
-                "store.product_gone", ["sku": item.sku])
+            throw StoreError(.notFound, "product \(item.sku) is no longer in the catalogue").because(.productGone(sku: item.sku))
         }
         return id
     }
@@ -135,37 +140,18 @@ extension ShopStore {
                 ?? 0)
             + 1
         guard seq <= 9999 else {
-            throw StoreError(.invalidInput, "register \(register) has used all 9999 receipt numbers of \(day)").translated(
-                "store.receipt_numbers_used", ["register": register, "day": day])
+            throw StoreError(.invalidInput, "register \(register) has used all 9999 receipt numbers of \(day)").because(
+                .receiptNumbersUsed(register: register, day: day))
         }
         let padded = String(repeating: "0", count: 4 - String(seq).count) + String(seq)
         return (seq, "\(register)-\(day.replacingOccurrences(of: "-", with: ""))-\(padded)")
     }
 
     /// Inserts a completed sale or refund row; returns its id.
-    static func insertSale(
-        kind: String, refundOf: Int64?, number: (seq: Int64, text: String), moment: ShopMoment, context: TillContext,
-        supervisor: String?, member: String?, totals: (gross: Money, discounts: Money, total: Money, rounding: Money),
-        tax: (tax: Money, dpp: Money), taxRules: PricingRules, change: Money, audit: (seq: Int64, hash: String), receipt: Receipt,
-        _ db: Database
-    ) throws -> Int64 {
-        // Keys in declaration order (a receipt holds no dictionaries, so the text is the
-        // same every time): sorting them was a sixth of a sale's time in the write lock.
-        let receiptJSON = String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO sales(receipt_no, kind, refund_of, register, business_day, seq, shift_id, cashier, supervisor, member_number,
-                    completed_at, hour, gross, discounts, total, rounding, tax, dpp, change_given, audit_seq, audit_hash, receipt_json,
-                    ppn_rate, pkp)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            number.text, kind, refundOf, context.register, moment.day, number.seq, context.shiftID, context.cashier.code, supervisor,
-            member, moment.at, moment.hour, totals.gross.rupiah, totals.discounts.rupiah, totals.total.rupiah, totals.rounding.rupiah,
-            tax.tax.rupiah, tax.dpp.rupiah, change.rupiah, audit.seq, audit.hash, receiptJSON,
-            taxRules.ppnRate.hundredthsOfPercent, taxRules.isPKP,
-        ])
-        return db.lastInsertedRowID
+    static func insertSale(_ sale: SaleRecord, _ db: Database) throws -> Int64 {
+        var row = sale
+        try row.insert(db)
+        return row.id ?? db.lastInsertedRowID
     }
 
     static func insertLine(saleID: Int64, line: PricedLine, productID: Int64, refundOfLine: Int64?, _ db: Database) throws {
@@ -229,8 +215,8 @@ extension ShopStore {
                 } catch {
                     throw StoreError.damaged(error, column: "sales.receipt_json", row: "receipt \(number.uppercased())")
                 }
-                receipt = try Self.withSavedChange(stored, db)
-            } else if let slip = try Self.memberMoneyReceipt(number: number, db) {
+                receipt = try MemberStore.withSavedChange(stored, db)
+            } else if let slip = try MemberStore.memberMoneyReceipt(number: number, db) {
                 receipt = slip
             } else {
                 return nil
@@ -258,7 +244,7 @@ extension ShopStore {
     }
 }
 
-extension ShopStore {
+extension SalesStore {
     /// Every receipt number issued — sales, refunds and members' money slips — in the
     /// order issued (for audits and tests).
     public func receiptNumbers() throws -> [String] {
