@@ -121,6 +121,28 @@ extension MemberStore {
             ])
     }
 
+    /// Writes a new member, or `member` over the `existing` one, with its journal entry
+    /// (`member.created`, or `member.changed` with the old and new values).
+    static func write(
+        _ member: Member, over existing: Member?, tierID: Int64, actor: String, _ db: Database, store: some ShopDatabaseAccess
+    ) throws {
+        guard let existing else {
+            try insert(member, tierID: tierID, db, store: store)
+            try AuditJournal.append(db, store: store, kind: .memberCreated, actor: actor, payload: auditFields(member))
+            return
+        }
+        try db.execute(
+            sql: "UPDATE members SET name = ?, tier_id = ?, phone = ?, credit_limit = ?, active = ?, nik = ? WHERE number = ?",
+            arguments: [
+                member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive, storedNIK(member.nik), existing.number,
+            ])
+        try AuditJournal.append(
+            db, store: store, kind: .memberChanged, actor: actor,
+            payload: [
+                "number": .string(member.number), "old": .object(auditFields(existing)), "new": .object(auditFields(member)),
+            ])
+    }
+
     static func auditFields(_ member: Member) -> [String: JSONValue] {
         [
             "number": .string(member.number), "name": .string(member.name), "tier": .string(member.tier),
@@ -202,24 +224,11 @@ extension MemberStore {
                         report.unchanged += 1
                         continue
                     }
-                    try db.execute(
-                        sql: "UPDATE members SET name = ?, tier_id = ?, phone = ?, credit_limit = ?, active = ?, nik = ? WHERE number = ?",
-                        arguments: [
-                            member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive, Self.storedNIK(member.nik),
-                            existing.number,
-                        ])
-                    try AuditJournal.append(
-                        db, store: self, kind: .memberChanged, actor: actor,
-                        payload: [
-                            "number": .string(member.number), "old": .object(Self.auditFields(existing)),
-                            "new": .object(Self.auditFields(member)),
-                        ])
                     report.updated += 1
                 } else {
-                    try Self.insert(member, tierID: tierID, db, store: self)
-                    try AuditJournal.append(db, store: self, kind: .memberCreated, actor: actor, payload: Self.auditFields(member))
                     report.created += 1
                 }
+                try Self.write(member, over: existing, tierID: tierID, actor: actor, db, store: self)
             }
             for opening in openings {
                 _ = try self.recordSavings(opening, context: nil, actor: actor, ofReceipt: nil, db)

@@ -108,22 +108,6 @@ extension ShopStore {
         guard let tierID = try MemberStore.tierID(member.tier, db) else {
             throw StoreError(.notFound, "tier: no tier named '\(member.tier)'")
         }
-        if let old {
-            try db.execute(
-                sql: "UPDATE members SET name = ?, tier_id = ?, phone = ?, credit_limit = ?, active = ?, nik = ? WHERE number = ?",
-                arguments: [
-                    member.name, tierID, member.phone, member.creditLimit.rupiah, member.isActive, MemberStore.storedNIK(member.nik),
-                    old.number,
-                ])
-            try AuditJournal.append(
-                db, store: self, kind: .memberChanged, actor: actor,
-                payload: [
-                    "number": .string(member.number), "old": .object(MemberStore.auditFields(old)),
-                    "new": .object(MemberStore.auditFields(member)),
-                ])
-        } else {
-            try MemberStore.insert(member, tierID: tierID, db, store: self)
-            try AuditJournal.append(db, store: self, kind: .memberCreated, actor: actor, payload: MemberStore.auditFields(member))
-        }
+        try MemberStore.write(member, over: old, tierID: tierID, actor: actor, db, store: self)
     }
 }

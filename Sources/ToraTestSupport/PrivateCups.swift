@@ -171,17 +171,7 @@ public final class PrivateCups: @unchecked Sendable {
         lock.withLock {
             guard let running = pid else { return }
             pid = nil
-            kill(running, SIGTERM)
-            var status: Int32 = 0
-            let deadline = Date().addingTimeInterval(5)
-            while waitpid(running, &status, WNOHANG) == 0 {
-                guard Date() < deadline else {
-                    kill(running, SIGKILL)
-                    waitpid(running, &status, 0)
-                    break
-                }
-                usleep(5_000)
-            }
+            ChildProcess.stop(running, signal: SIGTERM, grace: 5)
         }
         try? FileManager.default.removeItem(atPath: socketPath)
     }

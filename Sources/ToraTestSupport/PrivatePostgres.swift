@@ -125,17 +125,7 @@ public final class PrivatePostgres: @unchecked Sendable {
         lock.withLock {
             guard let running = pid else { return }
             pid = nil
-            kill(running, SIGINT)
-            var status: Int32 = 0
-            let deadline = Date().addingTimeInterval(10)
-            while waitpid(running, &status, WNOHANG) == 0 {
-                guard Date() < deadline else {
-                    kill(running, SIGKILL)
-                    waitpid(running, &status, 0)
-                    break
-                }
-                usleep(5_000)
-            }
+            ChildProcess.stop(running, signal: SIGINT, grace: 10)
         }
     }
 
