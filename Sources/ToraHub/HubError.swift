@@ -20,6 +20,10 @@ public struct HubError: Error, CustomStringConvertible, Sendable, Equatable {
         /// The outlet was flagged earlier; nothing more is taken from it (409).
         case flagged
         case notFound = "not_found"
+        /// A stored entry the hub cannot read for a report (500).
+        case unreadable
+        /// Too many requests from one address in a short time (429).
+        case tooMany = "too_many"
         /// The database cannot be reached.
         case unavailable
         case usage
@@ -46,6 +50,8 @@ public struct HubError: Error, CustomStringConvertible, Sendable, Equatable {
         case .enrolment: 403
         case .duplicate, .fork, .flagged: 409
         case .notFound: 404
+        case .unreadable: 500
+        case .tooMany: 429
         case .unavailable: 503
         }
     }
