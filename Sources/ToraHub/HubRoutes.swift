@@ -15,7 +15,7 @@ struct HubRoutes: Sendable {
     /// Seconds since 1970 now: the clock the signature window is checked against.
     let now: @Sendable () -> Int64
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<HubRequestContext>) {
         router.post("/v1/enrol") { request, _ in await answer { try await enrol(request) } }
         router.get("/v1/head") { request, _ in
             await answer {

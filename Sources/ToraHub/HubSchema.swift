@@ -4,7 +4,8 @@ import PostgresNIO
 /// (docs/hub.md "The database"). Never edit one that shipped; append the next.
 enum HubSchema {
     static let migrations: [(version: String, statements: [String])] = [
-        ("1-outlets-journal", outletsAndJournal)
+        ("1-outlets-journal", outletsAndJournal),
+        ("2-journal-hash-index", ["CREATE INDEX journal_entries_hash ON journal_entries (hash)"]),
     ]
 
     /// How many hash partitions the journal has; more are added by splitting, never by editing.
