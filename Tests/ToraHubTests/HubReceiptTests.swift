@@ -26,6 +26,7 @@ struct HubReceiptTests {
         #expect(receipt.member?.name == "Wulan Sarihati")
         #expect(receipt.qrText == "\(world.hub.url)/r/\(receipt.auditHash)")
         let path = "/r/\(receipt.auditHash)"
+        #expect(try shop.ok(["audit", "receipt", receipt.qrText]).contains("verified       yes"))
 
         let early = try await world.send("GET", path)
         #expect(early.status == 404 && early.body.contains("Belum tersinkron (not yet synced)"), "\(early.body)")
