@@ -32,6 +32,17 @@ struct HubRoutes: Sendable {
                 return try json(try await database.push(outlet: outlet.id, batch: batch))
             }
         }
+        router.get("/v1/shared") { request, _ in
+            await answer {
+                var request = request
+                let outlet = try await authenticate(&request)
+                let after = request.uri.queryParameters.get("after").flatMap { Int64($0) } ?? 0
+                guard let (version, data) = try await database.newestShared(outlet: outlet.id, after: after) else {
+                    return raw("{}")
+                }
+                return raw("{\"data\":\(data),\"version\":\(version)}")
+            }
+        }
         router.get("/v1/outlets") { request, _ in
             await answer {
                 try checkAdmin(request)
@@ -96,6 +107,10 @@ struct HubRoutes: Sendable {
             let answer = ErrorAnswer(error: "the hub failed: \(error)", reason: "internal")
             return (try? json(answer, status: 500)) ?? Response(status: .internalServerError)
         }
+    }
+
+    private func raw(_ json: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }
 
     private func json(_ value: some Encodable, status: Int = 200) throws -> Response {
