@@ -22,8 +22,6 @@ public struct HubError: Error, CustomStringConvertible, Sendable, Equatable {
         case notFound = "not_found"
         /// A stored entry the hub cannot read for a report (500).
         case unreadable
-        /// Too many requests from one address in a short time (429).
-        case tooMany = "too_many"
         /// The database cannot be reached.
         case unavailable
         case usage
@@ -51,7 +49,6 @@ public struct HubError: Error, CustomStringConvertible, Sendable, Equatable {
         case .duplicate, .fork, .flagged: 409
         case .notFound: 404
         case .unreadable: 500
-        case .tooMany: 429
         case .unavailable: 503
         }
     }
