@@ -123,6 +123,7 @@ let package = Package(
             dependencies: [
                 "ToraCore",
                 "ToraHub",
+                "ToraReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

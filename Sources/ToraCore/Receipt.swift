@@ -128,6 +128,9 @@ public struct Receipt: Sendable, Hashable, Codable {
     public var footer: String
     /// The SHA-256 of the sale's audit journal entry, printed as a QR code.
     public var auditHash: String
+    /// The hub the shop joined, when it had (docs/hub.md): the QR code then holds the hub's
+    /// public page of this receipt, `<hub URL>/r/<hash>`, instead of the bare hash.
+    public var hubURL: String?
     /// A reprint: marked COPY / SALINAN.
     public var isCopy: Bool
     /// Open the cash drawer when printing (a cash payment with `printer.drawer` on).
@@ -159,5 +162,15 @@ public struct Receipt: Sendable, Hashable, Codable {
         self.auditHash = auditHash
         self.isCopy = isCopy
         self.opensDrawer = opensDrawer
+    }
+}
+
+extension Receipt {
+    /// What the QR code holds: `<hub URL>/r/<hash>` once the shop joined a hub, else the
+    /// audit hash alone.
+    public var qrText: String {
+        guard let hubURL, !hubURL.isEmpty else { return auditHash }
+        let base = hubURL.hasSuffix("/") ? String(hubURL.dropLast()) : hubURL
+        return "\(base)/r/\(auditHash)"
     }
 }

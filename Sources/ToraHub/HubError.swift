@@ -20,6 +20,8 @@ public struct HubError: Error, CustomStringConvertible, Sendable, Equatable {
         /// The outlet was flagged earlier; nothing more is taken from it (409).
         case flagged
         case notFound = "not_found"
+        /// A stored entry the hub cannot read for a report (500).
+        case unreadable
         /// The database cannot be reached.
         case unavailable
         case usage
@@ -46,6 +48,7 @@ public struct HubError: Error, CustomStringConvertible, Sendable, Equatable {
         case .enrolment: 403
         case .duplicate, .fork, .flagged: 409
         case .notFound: 404
+        case .unreadable: 500
         case .unavailable: 503
         }
     }

@@ -15,7 +15,7 @@ struct HubRoutes: Sendable {
     /// Seconds since 1970 now: the clock the signature window is checked against.
     let now: @Sendable () -> Int64
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<HubRequestContext>) {
         router.post("/v1/enrol") { request, _ in await answer { try await enrol(request) } }
         router.get("/v1/head") { request, _ in
             await answer {
@@ -30,6 +30,17 @@ struct HubRoutes: Sendable {
                 let outlet = try await authenticate(&request)
                 let batch = try JournalBatchReader.read(outlet.body)
                 return try json(try await database.push(outlet: outlet.id, batch: batch))
+            }
+        }
+        router.get("/v1/shared") { request, _ in
+            await answer {
+                var request = request
+                let outlet = try await authenticate(&request)
+                let after = request.uri.queryParameters.get("after").flatMap { Int64($0) } ?? 0
+                guard let (version, data) = try await database.newestShared(outlet: outlet.id, after: after) else {
+                    return raw("{}")
+                }
+                return raw("{\"data\":\(data),\"version\":\(version)}")
             }
         }
         router.get("/v1/outlets") { request, _ in
@@ -96,6 +107,10 @@ struct HubRoutes: Sendable {
             let answer = ErrorAnswer(error: "the hub failed: \(error)", reason: "internal")
             return (try? json(answer, status: 500)) ?? Response(status: .internalServerError)
         }
+    }
+
+    private func raw(_ json: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }
 
     private func json(_ value: some Encodable, status: Int = 200) throws -> Response {

@@ -4,7 +4,21 @@ import PostgresNIO
 /// (docs/hub.md "The database"). Never edit one that shipped; append the next.
 enum HubSchema {
     static let migrations: [(version: String, statements: [String])] = [
-        ("1-outlets-journal", outletsAndJournal)
+        ("1-outlets-journal", outletsAndJournal),
+        ("2-journal-hash-index", ["CREATE INDEX journal_entries_hash ON journal_entries (hash)"]),
+        ("3-shared-data", sharedData),
+    ]
+
+    static let sharedData = [
+        """
+        CREATE TABLE shared_versions (
+            cooperative_id bigint NOT NULL REFERENCES cooperatives(id),
+            version bigint NOT NULL CHECK (version > 0),
+            data text NOT NULL,
+            published_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (cooperative_id, version)
+        )
+        """
     ]
 
     /// How many hash partitions the journal has; more are added by splitting, never by editing.

@@ -8,13 +8,14 @@ import ServiceLifecycle
 public enum HubServer {
     /// Serves until SIGTERM/SIGINT; `onRunning` gets the address once it listens.
     public static func serve(
-        database url: DatabaseURL, host: String, port: Int, adminToken: String, logger: Logger,
+        database url: DatabaseURL, host: String, port: Int, adminToken: String, receiptChecksPerMinute: Int = 30, logger: Logger,
         onRunning: @escaping @Sendable (String) -> Void
     ) async throws {
         try await HubDatabase.probe(url, logger: logger)
         let database = HubDatabase(url: url, logger: logger)
-        let router = Router()
+        let router = Router(context: HubRequestContext.self)
         HubRoutes(database: database, adminToken: adminToken, now: { Int64(Date().timeIntervalSince1970) }).register(on: router)
+        ReceiptRoute(database: database, limiter: RateLimiter(perMinute: receiptChecksPerMinute)).register(on: router)
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tora-hub"),

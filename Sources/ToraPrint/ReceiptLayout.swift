@@ -49,7 +49,7 @@ public struct ReceiptLayout: Sendable {
             case .barcode(let moduleWidth):
                 page.blocks.append(.barcode(receipt.number, moduleWidth: moduleWidth))
             case .qrCode(let moduleSize):
-                page.blocks.append(.qrCode(receipt.auditHash, moduleSize: moduleSize))
+                page.blocks.append(.qrCode(receipt.qrText, moduleSize: moduleSize))
             case .cut:
                 page.blocks.append(.cut)
             }

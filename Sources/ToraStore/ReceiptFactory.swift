@@ -25,6 +25,7 @@ enum ReceiptFactory {
             footer: settings.value(.receiptFooter), auditHash: auditHash, isCopy: false,
             opensDrawer: settings.flag(.printerDrawer) && sale.payments.contains { $0.method == .cash })
         if sale.activeLines.contains(where: { $0.item.subsidy != nil }) { receipt.buyerNIK = sale.buyer?.masked }
+        receipt.hubURL = settings.hubURL
         return receipt
     }
 }

@@ -196,7 +196,7 @@ extension SalesStore {
                 memberLine = Receipt.MemberLine(
                     number: member.number, name: member.name, purchasesThisYear: Money(before.rupiah - total.rupiah))
             }
-            let receipt = Receipt(
+            var receipt = Receipt(
                 kind: .refund, header: ReceiptFactory.header(settings), number: number.text, refundOf: sale.receiptNumber,
                 issuedAt: moment.local, register: context.register, cashier: context.cashier.name,
                 lines: portions.map { line, quantity, portion in
@@ -207,6 +207,7 @@ extension SalesStore {
                 payments: [Receipt.PaymentLine(method: method, amount: total)], member: memberLine,
                 footer: settings.value(.receiptFooter), auditHash: audit.hash,
                 opensDrawer: method == .cash && settings.flag(.printerDrawer))
+            receipt.hubURL = settings.hubURL
             var row = try SaleRecord(
                 kind: "refund", number: number, moment: moment, context: context, audit: audit, receipt: receipt, taxRules: sale.taxRules)
             (row.refundOf, row.supervisor, row.memberNumber) = (sale.saleID, supervisor, sale.memberNumber)

@@ -139,7 +139,11 @@ struct SettingsSnapshot {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT key, value FROM settings"))
         while let row = try rows.next() { stored[row[0]] = row[1] }
         self.stored = stored
+        hubURL = try String.fetchOne(db.cachedStatement(sql: "SELECT url FROM hub_link WHERE id = 1"))
     }
+
+    /// The hub the shop joined (`hub_link`), for receipts' QR codes; nil before joining.
+    let hubURL: String?
 
     func value(_ key: SettingKey) -> String { stored[key.name] ?? key.defaultValue }
 

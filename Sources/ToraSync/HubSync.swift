@@ -27,6 +27,8 @@ public struct HubSync {
         public let acked: JournalHead?
         public let pushed: Int
         public let batches: Int
+        /// The version of the cooperative's data applied by this sync, if a newer one came.
+        public var sharedVersion: Int64? = nil
     }
 
     public init(store: ShopStore) throws {
@@ -46,7 +48,8 @@ public struct HubSync {
         defer { lock.release() }
         var state = SyncState.load(forShop: store.path)
         do {
-            let outcome = try push(state: &state)
+            var outcome = try push(state: &state)
+            outcome.sharedVersion = try pull()
             state.lastError = nil
             try state.save(forShop: store.path)
             return outcome
@@ -93,6 +96,31 @@ public struct HubSync {
             if try store.journalHead()?.seq ?? 0 <= cursor { break }
         } while true
         return Outcome(acked: state.acked, pushed: pushed, batches: batches)
+    }
+
+    /// Asks for the cooperative's newest data after the version the shop has and applies it
+    /// (docs/shared-data.md): in one transaction, journaled as the hub's. Returns the
+    /// version applied, nil when there was none newer.
+    private func pull() throws -> Int64? {
+        let have = try store.sharedDataVersion()
+        let answer = try client.send("GET", "/v1/shared?after=\(have)", signedBy: (key, link.outlet))
+        guard let data = try HubClient.decode(SharedAnswer.self, from: answer, doing: "the shared data request").data else { return nil }
+        guard data.cooperative == link.cooperative else {
+            throw SyncError(.badData, "the hub sent cooperative \(data.cooperative)'s data, but this shop is of \(link.cooperative)")
+        }
+        do {
+            let applied = try store.applyCooperativeData(data)
+            return applied.isNew ? applied.version : nil
+        } catch let error as StoreError {
+            let problems = error.problems.isEmpty ? "" : ": " + error.problems.joined(separator: "; ")
+            throw SyncError(.badData, "the cooperative's data version \(data.version) is refused: \(error.message)\(problems)")
+        }
+    }
+
+    /// `GET /v1/shared`: the newest version, or `{}` when the shop has it.
+    struct SharedAnswer: Decodable {
+        let version: Int64?
+        let data: CooperativeData?
     }
 
     /// The next entries after `seq`, cut to the batch's byte budget.

@@ -52,12 +52,12 @@ public final class HubProcess: @unchecked Sendable {
         return run.stdout
     }
 
-    /// Starts `tora-hub serve` on a free port and waits until it answers.
-    public func serve() throws {
+    /// Starts `tora-hub serve` (with `arguments` added) on a free port and waits until it answers.
+    public func serve(_ arguments: [String] = []) throws {
         port = try Loopback.freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary.path)
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)]
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         FileManager.default.createFile(atPath: log, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))

@@ -16,7 +16,7 @@ struct ToraHubCommand: AsyncParsableCommand {
             postgres://user@host:port/database URL (?host=/socket/folder for a Unix socket).
             Exit codes: 0 done, 64 usage, 65 bad data, 69 database unavailable, 77 not allowed.
             """,
-        subcommands: [MigrateCommand.self, ServeCommand.self, OutletCommand.self]
+        subcommands: [MigrateCommand.self, ServeCommand.self, OutletCommand.self, ReportCommand.self, SharedCommand.self]
     )
 }
 
@@ -85,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The TCP port (0 picks a free one).") var port = 8450
     @Option(name: .long, help: ArgumentHelp("The admin token (else $TORA_HUB_ADMIN_TOKEN).", valueName: "token"))
     var adminToken: String?
+    @Option(help: "How many times a minute one address may open receipt pages (/r/…).") var receiptRate = 30
 
     func run() async throws {
         guard let token = adminToken ?? ProcessInfo.processInfo.environment["TORA_HUB_ADMIN_TOKEN"], token.count >= 16 else {
@@ -98,7 +99,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.badData.rawValue)
         }
         try await reportingErrors {
-            try await HubServer.serve(database: url, host: host, port: port, adminToken: token, logger: hubLogger) { address in
+            try await HubServer.serve(
+                database: url, host: host, port: port, adminToken: token, receiptChecksPerMinute: receiptRate, logger: hubLogger
+            ) { address in
                 FileHandle.standardOutput.write(Data("tora-hub: serving \(address)\n".utf8))
             }
         }

@@ -14,12 +14,16 @@ extension AuditCommand {
                 as `tora audit verify` does. No member name or NIK is shown.
                 """)
         @OptionGroup var shop: ShopOptions
-        @Argument(help: ArgumentHelp("The receipt number, or the hash in its QR code.", valueName: "receipt-no|hash"))
+        @Argument(
+            help: ArgumentHelp("The receipt number, or its QR code's text (the hash, or <hub URL>/r/<hash>).", valueName: "receipt-no|hash")
+        )
         var receipt: String
 
         func run() throws {
             try reportingErrors {
-                guard let check = try shop.open().checkReceipt(receipt) else {
+                // A joined shop's QR holds the hub's page of the receipt: the hash ends it.
+                let key = receipt.contains("/r/") ? String(receipt.split(separator: "/").last ?? "") : receipt
+                guard let check = try shop.open().checkReceipt(key) else {
                     throw StoreError(.notFound, "no receipt '\(receipt)' in this shop's books (a receipt number or its QR hash)")
                 }
                 print(

@@ -58,7 +58,8 @@ struct HubCommand: ParsableCommand {
 /// shop's key).
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sync", abstract: "Push the journal entries the hub has not acknowledged (no sign-in).")
+        commandName: "sync",
+        abstract: "Push the journal entries the hub has not acknowledged and apply the cooperative's newest data (no sign-in).")
     @OptionGroup var shop: ShopOptions
     @Flag(name: .long, help: "Keep syncing, with backoff after failures, until SIGTERM or SIGINT.") var watch = false
     @Option(name: .long, help: "Seconds between syncs with --watch.") var interval = 30
@@ -69,7 +70,8 @@ struct SyncCommand: ParsableCommand {
             guard (1...500).contains(batchSize), interval >= 1 else {
                 throw SyncError(.usage, "--batch-size must be 1 to 500 and --interval at least 1 second")
             }
-            var sync = try HubSync(store: try shop.open())
+            // Writes only what the hub's data changes, journaled as the hub's (docs/shared-data.md).
+            var sync = try HubSync(store: try shop.openForWriting())
             sync.batchSize = batchSize
             guard watch else {
                 report(try sync.run())
@@ -91,7 +93,8 @@ struct SyncCommand: ParsableCommand {
     }
 
     private func report(_ outcome: HubSync.Outcome) {
-        let line = "pushed \(outcome.pushed) entries in \(outcome.batches) batches; hub head \(outcome.acked?.text ?? "none")\n"
+        var line = "pushed \(outcome.pushed) entries in \(outcome.batches) batches; hub head \(outcome.acked?.text ?? "none")\n"
+        if let version = outcome.sharedVersion { line += "applied version \(version) of the cooperative's shared data\n" }
         FileHandle.standardOutput.write(Data(line.utf8))
     }
 }

@@ -20,8 +20,8 @@ struct ShopOptions: ParsableArguments {
     }
 
     /// Opens the shop to change it; `create` makes the file when it is missing. Only
-    /// `init`, `demo`, the till (which signs its cashiers in itself) and `SignInOptions`
-    /// call this.
+    /// `init`, `demo`, the till (which signs its cashiers in itself), `sync` (which applies
+    /// the cooperative's data as the hub) and `SignInOptions` call this.
     func openForWriting(create: Bool = false) throws -> ShopStore {
         try ShopStore(path: path, clock: try ShopClock.fromEnvironment(), create: create)
     }

@@ -17,11 +17,12 @@ final class HubWorld: @unchecked Sendable {
     let hub: HubProcess
     static let database = "tora_hub"
 
-    init() throws {
+    /// `serve` is the extra arguments of `tora-hub serve`.
+    init(serve: [String] = []) throws {
         postgres = try PrivatePostgres()
         hub = try HubProcess(databaseURL: try postgres.createDatabase(Self.database))
         try hub.ok(["migrate"])
-        try hub.serve()
+        try hub.serve(serve)
     }
 
     /// A new shop with the sample catalogue and cashier `01` (PIN 1234).
@@ -92,10 +93,12 @@ final class HubWorld: @unchecked Sendable {
 
     /// A raw request to the hub, signed as `outlet` with `key` when given.
     func send(
-        _ method: String, _ path: String, body: [UInt8] = [], as signer: (Curve25519.Signing.PrivateKey, Int64)? = nil
+        _ method: String, _ path: String, body: [UInt8] = [], as signer: (Curve25519.Signing.PrivateKey, Int64)? = nil,
+        accept: String? = nil
     ) async throws -> (status: Int, body: String) {
         var request = URLRequest(url: try #require(URL(string: hub.url + path)))
         request.httpMethod = method
+        if let accept { request.setValue(accept, forHTTPHeaderField: "Accept") }
         if !body.isEmpty { request.httpBody = Data(body) }
         if let (key, outlet) = signer {
             let time = Int64(Date().timeIntervalSince1970)
