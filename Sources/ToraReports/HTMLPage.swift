@@ -67,19 +67,7 @@ struct HTMLPage {
 
 /// Escaped text and the small pieces of markup the pages are made of.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A summary figure as a card; `value` is the raw figure a program reads (`data-value`).
     static func card(_ label: String, key: String, value: String, text: String) -> String {
