@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "tora", targets: ["tora"]),
         .executable(name: "tora-bench", targets: ["ToraBench"]),
         .executable(name: "tora-hub", targets: ["tora-hub"]),
+        .executable(name: "tora-sync", targets: ["tora-sync"]),
         .library(name: "ToraCore", targets: ["ToraCore"]),
         .library(name: "ToraStore", targets: ["ToraStore"]),
         .library(name: "ToraJournal", targets: ["ToraJournal"]),
@@ -98,9 +99,35 @@ let package = Package(
                 "ToraTill",
                 "ToraReports",
                 "ToraResources",
-                "ToraSync",
+                "ToraCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // What `tora` and `tora-sync` share: the shop and sign-in options, the one-line
+        // errors and exit codes.
+        .target(
+            name: "ToraCommandLine",
+            dependencies: [
+                "ToraCore",
+                "ToraStore",
+                "ToraPrint",
+                "ToraTill",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // `tora sync` and `tora hub`, which `tora` runs from beside itself so that the till
+        // does not load the HTTP client (docs/performance.md, "The till's memory lost again").
+        .executableTarget(
+            name: "tora-sync",
+            dependencies: [
+                "ToraCore",
+                "ToraStore",
+                "ToraSync",
+                "ToraCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),

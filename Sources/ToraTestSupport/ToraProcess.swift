@@ -12,6 +12,8 @@ public struct ToraRun: Sendable {
 public struct ToraBinary: Sendable {
     public let path: String
 
+    public init(path: String) { self.path = path }
+
     /// The `tora` next to the test bundle (SwiftPM builds both into one folder), or
     /// `$TORA_BINARY`. Throws with a clear line when it has not been built.
     public static func locate() throws -> ToraBinary {

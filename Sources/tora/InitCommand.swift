@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToraCommandLine
 import ToraCore
 import ToraStore
 

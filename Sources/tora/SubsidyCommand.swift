@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToraCommandLine
 import ToraCore
 import ToraReports
 import ToraStore

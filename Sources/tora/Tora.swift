@@ -39,6 +39,7 @@ struct Tora: ParsableCommand {
                 break
             }
         }
+        HubForwarding.forwardIfNeeded(arguments)
         main(arguments)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToraCore
 import ToraStore
 
 /// The sign-in of every command that changes the shop (docs/sign-in-and-files.md):
@@ -13,16 +14,18 @@ import ToraStore
 /// @OptionGroup var signIn: SignInOptions
 /// let (store, actor) = try signIn.open(shop, as: .manager)
 /// ```
-struct SignInOptions: ParsableArguments {
+public struct SignInOptions: ParsableArguments {
+    public init() {}
+
     @Option(
         name: .long,
         help: ArgumentHelp(
             "Sign in as this user (else $TORA_USER); the PIN is $TORA_PIN or asked on the terminal.", valueName: "code"))
-    var user: String?
+    public var user: String?
 
     /// Opens the shop to change it and signs in as a user whose role is at least `role`;
     /// returns the store and the code the journal names.
-    func open(_ shop: ShopOptions, as role: Role) throws -> (store: ShopStore, actor: String) {
+    public func open(_ shop: ShopOptions, as role: Role) throws -> (store: ShopStore, actor: String) {
         let (code, pin) = try credentials()
         let store = try shop.openForWriting()
         let user = try Self.authenticate(store, code: code, pin: pin, as: role)
@@ -30,7 +33,7 @@ struct SignInOptions: ParsableArguments {
     }
 
     /// The user's code and PIN; exit 77 when either is missing.
-    func credentials() throws -> (code: String, pin: String) {
+    public func credentials() throws -> (code: String, pin: String) {
         let environment = ProcessInfo.processInfo.environment
         guard
             let code = [user, environment["TORA_USER"]].compactMap({ $0?.trimmingCharacters(in: .whitespaces) }).first(where: {
@@ -48,7 +51,7 @@ struct SignInOptions: ParsableArguments {
     }
 
     /// Checks the code and PIN (wrong ones count towards the lockout) and the role.
-    static func authenticate(_ store: ShopStore, code: String, pin: String, as role: Role) throws -> User {
+    public static func authenticate(_ store: ShopStore, code: String, pin: String, as role: Role) throws -> User {
         let user = try store.users.authenticate(code: code, pin: pin, register: nil)
         guard user.role >= role else {
             throw StoreError(.notAllowed, "\(user.code) is a \(user.role.rawValue); this needs a \(role.rawValue) to sign in")

@@ -5,24 +5,26 @@ import ToraPrint
 import ToraStore
 
 /// The options every command shares: where the shop database is.
-struct ShopOptions: ParsableArguments {
+public struct ShopOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .long, help: ArgumentHelp("The shop database file.", valueName: "path"))
-    var db: String?
+    public var db: String?
 
     /// The database path after `--db`, `$TORA_DB` and the XDG default.
-    var path: String { ShopStore.resolvePath(explicit: db) }
+    public var path: String { ShopStore.resolvePath(explicit: db) }
 
     /// Opens the shop read-only, for commands that only read: they work on a read-only
     /// file and on a backup copy. A command that changes the shop signs in instead
     /// (`SignInOptions.open`), which opens it for writing.
-    func open() throws -> ShopStore {
+    public func open() throws -> ShopStore {
         try ShopStore(path: path, clock: try ShopClock.fromEnvironment(), access: .readOnly)
     }
 
     /// Opens the shop to change it; `create` makes the file when it is missing. Only
     /// `init`, `demo`, the till (which signs its cashiers in itself), `sync` (which applies
     /// the cooperative's data as the hub) and `SignInOptions` call this.
-    func openForWriting(create: Bool = false) throws -> ShopStore {
+    public func openForWriting(create: Bool = false) throws -> ShopStore {
         try ShopStore(path: path, clock: try ShopClock.fromEnvironment(), create: create)
     }
 }
@@ -30,7 +32,7 @@ struct ShopOptions: ParsableArguments {
 /// Runs a command body, turning every error into one line on standard error and a named
 /// exit code (docs/sign-in-and-files.md "Exit codes"). The argument parser's own errors
 /// (usage, `--help`, an `ExitCode` a command chose) pass through unchanged.
-func reportingErrors(_ body: () throws -> Void) throws {
+public func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as StoreError {
@@ -55,22 +57,22 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 /// An error of the system or of Foundation on one line (they may span several).
-func oneLine(_ error: any Error) -> String {
+public func oneLine(_ error: any Error) -> String {
     let text = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
     return text.split(whereSeparator: \.isNewline).joined(separator: " ")
 }
 
 extension ExitCode {
     /// The exit code of a named status.
-    init(_ status: ExitStatus) { self.init(status.rawValue) }
+    public init(_ status: ExitStatus) { self.init(status.rawValue) }
 }
 
-func printError(_ line: String) {
+public func printError(_ line: String) {
     FileHandle.standardError.write(Data(("tora: " + line + "\n").utf8))
 }
 
 /// Writes `text` to `path`, or to standard output when `path` is nil or `-`.
-func writeOutput(_ text: String, to path: String?) throws {
+public func writeOutput(_ text: String, to path: String?) throws {
     guard let path, path != "-" else {
         print(text, terminator: "")
         return
@@ -83,7 +85,7 @@ func writeOutput(_ text: String, to path: String?) throws {
 extension Money {
     /// Reads a command-line amount as Indonesians write it (`12.500`), or says why not:
     /// `transform: Money.argument` puts that reason in the usage error.
-    static func argument(_ text: String) throws -> Money {
+    public static func argument(_ text: String) throws -> Money {
         do {
             return try Money.parse(text)
         } catch {
