@@ -50,6 +50,14 @@ extension HubDatabase {
                     let bytes = ByteBuffer(bytes: key)
                     try await connection.query(
                         "UPDATE outlets SET public_key = \(bytes), enrolled_at = now() WHERE id = \(id)", logger: database.logger)
+                    // A key given after `outlet rekey` is an event of the outlet's standing.
+                    let fingerprint = "new key SHA-256 " + SHA256.hash(data: key).prefix(8).map { String(format: "%02x", $0) }.joined()
+                    try await connection.query(
+                        """
+                        INSERT INTO outlet_events(outlet_id, kind, detail)
+                        SELECT \(id), 'rekeyed', \(fingerprint)
+                        WHERE EXISTS (SELECT 1 FROM outlet_events WHERE outlet_id = \(id) AND kind = 'rekey_issued')
+                        """, logger: database.logger)
                     return OutletIdentity(outlet: id, cooperative: cooperative, code: code, name: name)
                 }
             }

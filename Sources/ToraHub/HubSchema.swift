@@ -7,6 +7,22 @@ enum HubSchema {
         ("1-outlets-journal", outletsAndJournal),
         ("2-journal-hash-index", ["CREATE INDEX journal_entries_hash ON journal_entries (hash)"]),
         ("3-shared-data", sharedData),
+        ("5-outlet-events", outletEvents),
+    ]
+
+    /// What was done to an outlet's standing, for the cooperative's auditors: flagged,
+    /// cleared, a new key asked for and given (docs/hub.md "Flags and keys").
+    static let outletEvents = [
+        """
+        CREATE TABLE outlet_events (
+            id bigserial PRIMARY KEY,
+            outlet_id bigint NOT NULL REFERENCES outlets(id),
+            at timestamptz NOT NULL DEFAULT now(),
+            kind text NOT NULL CHECK (kind IN ('flagged', 'cleared', 'rekey_issued', 'rekeyed')),
+            detail text NOT NULL
+        )
+        """,
+        "CREATE INDEX outlet_events_outlet ON outlet_events (outlet_id, id)",
     ]
 
     static let sharedData = [

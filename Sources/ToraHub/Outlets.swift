@@ -103,12 +103,19 @@ extension HubDatabase {
     /// its own transaction so it holds although the batch that caused it was rolled back.
     func flag(outlet: Int64, reason: String) async throws {
         try await reachable { database in
-            try await database.client.query(
-                """
-                UPDATE outlets SET state = 'flagged', flag_reason = COALESCE(flag_reason, \(reason)),
-                    flagged_at = COALESCE(flagged_at, now())
-                WHERE id = \(outlet)
-                """)
+            try await database.transaction { connection in
+                try await connection.query(
+                    """
+                    INSERT INTO outlet_events(outlet_id, kind, detail)
+                    SELECT id, 'flagged', \(reason) FROM outlets WHERE id = \(outlet) AND state = 'ok'
+                    """, logger: database.logger)
+                try await connection.query(
+                    """
+                    UPDATE outlets SET state = 'flagged', flag_reason = COALESCE(flag_reason, \(reason)),
+                        flagged_at = COALESCE(flagged_at, now())
+                    WHERE id = \(outlet)
+                    """, logger: database.logger)
+            }
         }
     }
 }

@@ -59,5 +59,6 @@ extension JournalKind {
 
     // The cooperative hub.
     public static let hubJoined = JournalKind(rawValue: "hub.joined")
+    public static let hubRekeyed = JournalKind(rawValue: "hub.rekeyed")
     public static let hubDataApplied = JournalKind(rawValue: "hub.data_applied")
 }

@@ -62,6 +62,26 @@ extension ShopStore {
         }
     }
 
+    /// Records the new key of a re-keyed shop (and the hub's URL, which may have moved)
+    /// with its `hub.rekeyed` journal entry, in one transaction.
+    public func replaceHubKey(url: String, publicKey: String, actor: String) throws -> HubLink {
+        try write { db in
+            guard let old = try Row.fetchOne(db, sql: "SELECT * FROM hub_link WHERE id = 1") else {
+                throw StoreError(.invalidInput, "this shop has not joined a hub")
+            }
+            let payload: [String: JSONValue] = [
+                "url": .string(url), "outlet": .int(old["outlet"]), "old_url": .string(old["url"]),
+                "old_public_key": .string(old["public_key"]), "public_key": .string(publicKey),
+            ]
+            let entry = try AuditJournal.append(db, store: self, kind: .hubRekeyed, actor: actor, payload: payload)
+            try db.execute(
+                sql: "UPDATE hub_link SET url = ?, public_key = ?, audit_seq = ? WHERE id = 1", arguments: [url, publicKey, entry.seq])
+            return HubLink(
+                url: url, outlet: old["outlet"], cooperative: old["cooperative"], outletCode: old["outlet_code"],
+                outletName: old["outlet_name"], publicKey: publicKey, joinedAt: old["joined_at"])
+        }
+    }
+
     /// Up to `limit` journal entries after `seq`, in order: what a sync pushes next.
     public func journalEntries(after seq: Int64, limit: Int) throws -> [AuditEntry] {
         try read { db in

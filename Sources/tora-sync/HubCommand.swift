@@ -21,11 +21,18 @@ struct HubCommand: ParsableCommand {
         @OptionGroup var shop: ShopOptions
         @OptionGroup var signIn: SignInOptions
         @Argument(help: "The hub's URL, such as http://hub.example:8450.") var url: String
-        @Option(name: .long, help: "The one-time enrolment code from `tora-hub outlet add`.") var code: String
+        @Option(name: .long, help: "The one-time enrolment code from `tora-hub outlet add` (or `outlet rekey`).") var code: String
+        @Flag(name: .long, help: "Replace this joined shop's key with a code from `tora-hub outlet rekey`.") var rekey = false
 
         func run() throws {
             try reportingSyncErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
+                if rekey {
+                    let link = try HubJoin.rekey(store: store, url: url, code: code, actor: actor)
+                    print("new key enrolled at \(link.url) for outlet \(link.outletCode) (\(link.outletName)) of \(link.cooperative)")
+                    print("key: \(HubKeyFile.path(forShop: store.path)); tora sync goes on from the hub's head")
+                    return
+                }
                 let link = try HubJoin.join(store: store, url: url, code: code, actor: actor)
                 print("joined \(link.url) as outlet \(link.outletCode) (\(link.outletName)) of \(link.cooperative)")
                 print("key: \(HubKeyFile.path(forShop: store.path)) (keep it; it is this shop's identity at the hub)")
