@@ -124,6 +124,7 @@ let package = Package(
             name: "tora-sync",
             dependencies: [
                 "ToraCore",
+                "ToraJournal",
                 "ToraStore",
                 "ToraSync",
                 "ToraCommandLine",

@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import ToraCore
 import ToraJournal
 
@@ -15,8 +16,17 @@ public final class HubClient: Sendable {
     /// Its own client, which gives up on a hub that refuses the connection instead of
     /// retrying until the deadline (the shared one retries).
     private let http: HTTPClient
+    /// The shop's clock, which signs each request (docs/hub.md "A shop's clock").
+    private let clock: @Sendable () -> Date
+    /// Seconds to add to the shop's clock to sign with the hub's time, learnt from the
+    /// `Date` of a refusal; 0 until the hub refuses a signature as out of its window.
+    private let offset = Mutex<Int64>(0)
 
-    public init(url: String) throws {
+    /// How far the shop's clock is from the hub's, once a refusal showed it; 0 otherwise.
+    public var clockOffsetSeconds: Int64 { offset.withLock { $0 } }
+
+    public init(url: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.clock = clock
         let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
         guard let parsed = URL(string: trimmed), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
             throw SyncError(.usage, "the hub URL must look like http://host:port (got \(url))")
@@ -48,6 +58,22 @@ public final class HubClient: Sendable {
     public func send(
         _ method: String, _ path: String, body: [UInt8] = [], signedBy key: (Curve25519.Signing.PrivateKey, Int64)? = nil
     ) throws -> Answer {
+        let (answer, hubTime) = try attempt(method, path, body: body, signedBy: key)
+        // A refused signature whose time was outside the hub's window: sign again, once,
+        // with the hub's time (its `Date` header), and keep that offset for later requests.
+        guard key != nil, answer.status == 401, let hubTime else { return answer }
+        let mine = Int64(clock().timeIntervalSince1970)
+        let wanted = hubTime - mine
+        let current = offset.withLock { $0 }
+        guard abs(wanted - current) > HubWire.clockSkewSeconds / 2 else { return answer }
+        offset.withLock { $0 = wanted }
+        return try attempt(method, path, body: body, signedBy: key).answer
+    }
+
+    /// One request and the hub's time from its `Date` header, when it sent one.
+    private func attempt(
+        _ method: String, _ path: String, body: [UInt8], signedBy key: (Curve25519.Signing.PrivateKey, Int64)?
+    ) throws -> (answer: Answer, hubTime: Int64?) {
         var request: HTTPClient.Request
         do {
             request = try HTTPClient.Request(
@@ -58,7 +84,7 @@ public final class HubClient: Sendable {
         request.headers.add(name: "Content-Type", value: "application/json")
         if let (key, outlet) = key {
             let signPath = URL(string: baseURL + path)?.path ?? path
-            let time = Int64(Date().timeIntervalSince1970)
+            let time = Int64(clock().timeIntervalSince1970) + offset.withLock { $0 }
             for (name, value) in try HubSignature.headers(
                 key: key, outlet: outlet, method: method, path: signPath, body: body, time: time)
             {
@@ -68,7 +94,8 @@ public final class HubClient: Sendable {
         do {
             let response = try http.execute(request: request, deadline: .now() + .seconds(Self.timeoutSeconds)).wait()
             let bytes = response.body.map { Array($0.readableBytesView) } ?? []
-            return Answer(status: Int(response.status.code), body: bytes)
+            let hubTime = response.headers.first(name: "Date").flatMap(HTTPDate.seconds)
+            return (Answer(status: Int(response.status.code), body: bytes), hubTime)
         } catch {
             throw SyncError(.unavailable, "cannot reach the hub at \(baseURL): \(error)")
         }

@@ -29,6 +29,9 @@ public struct HubSync {
         public let batches: Int
         /// The version of the cooperative's data applied by this sync, if a newer one came.
         public var sharedVersion: Int64? = nil
+        /// How far the shop's clock is from the hub's, when the hub refused it as out of
+        /// its window (the sync then signed with the hub's time); 0 otherwise.
+        public var clockOffsetSeconds: Int64 = 0
     }
 
     public init(store: ShopStore) throws {
@@ -38,7 +41,8 @@ public struct HubSync {
         self.store = store
         self.link = link
         key = try HubKeyFile.read(forShop: store.path)
-        client = try HubClient(url: link.url)
+        let clock = store.clock
+        client = try HubClient(url: link.url, clock: { clock.now })
     }
 
     /// One sync, under the shop's sync lock (a second sync waits for the first); records
@@ -50,6 +54,7 @@ public struct HubSync {
         do {
             var outcome = try push(state: &state)
             outcome.sharedVersion = try pull()
+            outcome.clockOffsetSeconds = client.clockOffsetSeconds
             state.lastError = nil
             try state.save(forShop: store.path)
             return outcome

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ToraCommandLine
 import ToraCore
+import ToraJournal
 import ToraStore
 import ToraSync
 
@@ -101,6 +102,7 @@ struct SyncCommand: ParsableCommand {
     }
 
     private func report(_ outcome: HubSync.Outcome) {
+        if let warning = ClockWarning.line(offsetSeconds: outcome.clockOffsetSeconds) { printError(warning) }
         var line = "pushed \(outcome.pushed) entries in \(outcome.batches) batches; hub head \(outcome.acked?.text ?? "none")\n"
         if let version = outcome.sharedVersion { line += "applied version \(version) of the cooperative's shared data\n" }
         FileHandle.standardOutput.write(Data(line.utf8))
@@ -143,5 +145,20 @@ func reportingSyncErrors(_ body: () throws -> Void) throws {
             printError(error.message)
             throw ExitCode(error.exitStatus)
         }
+    }
+}
+
+/// The line `tora sync` prints when the hub had to correct the shop's clock: the sync
+/// went through, but every sale is still stamped with the wrong time.
+enum ClockWarning {
+    static func line(offsetSeconds: Int64) -> String? {
+        guard abs(offsetSeconds) > HubWire.clockSkewSeconds else { return nil }
+        let total = abs(offsetSeconds) / 60
+        let (days, hours, minutes) = (total / 1_440, total % 1_440 / 60, total % 60)
+        let amount = [(days, "d"), (hours, "h"), (minutes, "min")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            .joined(separator: " ")
+        let side = offsetSeconds > 0 ? "behind" : "ahead of"
+        return "warning: this computer's clock is \(amount) \(side) the hub's; synced with the hub's time, "
+            + "but sales and receipts are stamped with this clock: set it right"
     }
 }
