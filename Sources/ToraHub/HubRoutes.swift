@@ -43,6 +43,7 @@ struct HubRoutes: Sendable {
                 return raw("{\"data\":\(data),\"version\":\(version)}")
             }
         }
+        registerSubsidyUse(on: router)
         router.get("/v1/outlets") { request, _ in
             await answer {
                 try checkAdmin(request)
@@ -61,7 +62,7 @@ struct HubRoutes: Sendable {
     }
 
     /// The signed outlet and the body it signed; 401 for anything else.
-    private func authenticate(_ request: inout Request) async throws -> (id: Int64, body: [UInt8]) {
+    func authenticate(_ request: inout Request) async throws -> (id: Int64, body: [UInt8]) {
         let body = try await collect(&request)
         guard let outletText = request.headers[HTTPField.Name(HubWire.outletHeader)!], let outlet = Int64(outletText) else {
             throw HubError(.unsigned, "missing or unreadable \(HubWire.outletHeader) header: outlet calls must be signed")
@@ -79,7 +80,7 @@ struct HubRoutes: Sendable {
         return (outlet, body)
     }
 
-    private func collect(_ request: inout Request) async throws -> [UInt8] {
+    func collect(_ request: inout Request) async throws -> [UInt8] {
         do {
             return Array(try await request.collectBody(upTo: HubWire.maxBodyBytes).readableBytesView)
         } catch {
@@ -96,7 +97,7 @@ struct HubRoutes: Sendable {
     }
 
     /// Runs `body`; a refusal becomes its JSON error with its status.
-    private func answer(_ body: () async throws -> Response) async -> Response {
+    func answer(_ body: () async throws -> Response) async -> Response {
         do {
             return try await body()
         } catch let error as HubError {
@@ -113,7 +114,7 @@ struct HubRoutes: Sendable {
         Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
     }
 
-    private func json(_ value: some Encodable, status: Int = 200) throws -> Response {
+    func json(_ value: some Encodable, status: Int = 200) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(value)

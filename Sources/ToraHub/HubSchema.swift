@@ -8,6 +8,24 @@ enum HubSchema {
         ("2-journal-hash-index", ["CREATE INDEX journal_entries_hash ON journal_entries (hash)"]),
         ("3-shared-data", sharedData),
         ("5-outlet-events", outletEvents),
+        ("6-subsidy-use", subsidyUse),
+    ]
+
+    /// Each outlet's subsidised units per buyer, programme and day, as its last sync
+    /// sent them (docs/hub.md "Subsidised units across outlets"). Replaced, not appended:
+    /// the journal is the record; this is the limit's working copy.
+    static let subsidyUse = [
+        """
+        CREATE TABLE subsidy_use (
+            outlet_id bigint NOT NULL REFERENCES outlets(id),
+            programme text NOT NULL CHECK (length(programme) BETWEEN 1 AND 32),
+            nik text NOT NULL CHECK (nik ~ '^[0-9]{16}$'),
+            day date NOT NULL,
+            units bigint NOT NULL CHECK (units <> 0),
+            PRIMARY KEY (outlet_id, programme, nik, day)
+        )
+        """,
+        "CREATE INDEX subsidy_use_day ON subsidy_use (day)",
     ]
 
     /// What was done to an outlet's standing, for the cooperative's auditors: flagged,

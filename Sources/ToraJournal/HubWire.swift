@@ -18,6 +18,8 @@ public enum HubWire {
     public static let maxBatchEntries = 500
     /// The most bytes one request body may carry.
     public static let maxBodyBytes = 4 * 1024 * 1024
+    /// The most rows of subsidised units one `PUT /v1/subsidy-use` may carry.
+    public static let maxSubsidyRows = 20_000
 
     /// The text an outlet signs: the method, path, time, outlet and the body's SHA-256,
     /// one per line, so no part of a request can be changed or moved to another outlet.
@@ -114,4 +116,31 @@ public struct ErrorAnswer: Codable, Sendable, Hashable {
         self.error = error
         self.reason = reason
     }
+}
+
+/// `PUT /v1/subsidy-use`: the outlet's subsidised units per buyer, programme and day from
+/// `from` on, replacing what it sent before for those days (docs/hub.md "Subsidised units
+/// across outlets").
+public struct SubsidyUseUpload: Codable, Sendable, Equatable {
+    public let from: String
+    public let rows: [SubsidyUse]
+
+    public init(from: String, rows: [SubsidyUse]) {
+        self.from = from
+        self.rows = rows
+    }
+}
+
+/// The answer to `PUT /v1/subsidy-use`.
+public struct SubsidyUseStored: Codable, Sendable, Equatable {
+    public let stored: Int
+
+    public init(stored: Int) { self.stored = stored }
+}
+
+/// The answer to `GET /v1/subsidy-use?from=DAY`: the other outlets' units.
+public struct SubsidyUseAnswer: Codable, Sendable, Equatable {
+    public let rows: [SubsidyUse]
+
+    public init(rows: [SubsidyUse]) { self.rows = rows }
 }

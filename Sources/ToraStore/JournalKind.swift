@@ -61,4 +61,5 @@ extension JournalKind {
     public static let hubJoined = JournalKind(rawValue: "hub.joined")
     public static let hubRekeyed = JournalKind(rawValue: "hub.rekeyed")
     public static let hubDataApplied = JournalKind(rawValue: "hub.data_applied")
+    public static let hubSubsidyUseApplied = JournalKind(rawValue: "hub.subsidy_use_applied")
 }

@@ -31,4 +31,20 @@ extension Schema {
                 ) WITHOUT ROWID;
                 """)
     }
+
+    /// The subsidised units the cooperative's other outlets sold, per buyer, programme and
+    /// day, as the hub counted them at the last `tora sync` (docs/hub.md "Subsidised units
+    /// across outlets"); replaced whole by each sync that brings a change.
+    static func createSubsidyHubUse(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE subsidy_hub_use (
+                    programme TEXT NOT NULL COLLATE NOCASE,
+                    nik TEXT NOT NULL CHECK (length(nik) = 16 AND nik NOT GLOB '*[^0-9]*'),
+                    day TEXT NOT NULL,
+                    units INTEGER NOT NULL CHECK (units > 0),
+                    PRIMARY KEY (programme, nik, day)
+                ) WITHOUT ROWID;
+                """)
+    }
 }

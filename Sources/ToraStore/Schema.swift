@@ -33,6 +33,7 @@ enum Schema {
             try db.execute(sql: "DROP INDEX sales_shift")
         }
         migrator.registerMigration("v8-hub-link", migrate: createHubLink)
+        migrator.registerMigration("v9-subsidy-hub-use", migrate: createSubsidyHubUse)
         return migrator
     }
 

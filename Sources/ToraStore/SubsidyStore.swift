@@ -107,8 +107,9 @@ extension SubsidyStore {
     // MARK: Limits
 
     /// Units of `programme` the buyer has in the period holding `day`, net of refunds:
-    /// this shop's, and those the cooperative's data says were sold at its other outlets
-    /// (as far as the last sync; docs/shared-data.md).
+    /// this shop's, those a published version of the cooperative's data lists, and those
+    /// the hub counted at the other outlets (as far as the last sync; docs/shared-data.md,
+    /// docs/hub.md "Subsidised units across outlets").
     static func usedUnits(programme: SubsidyProgramme, nik: NIK, day: String, _ db: Database) throws -> Quantity {
         let window = try programme.period.window(containing: day)
         return Quantity(
@@ -118,6 +119,8 @@ extension SubsidyStore {
                         SELECT (SELECT coalesce(sum(quantity), 0) FROM subsidy_sales
                                 WHERE programme = ?1 AND nik = ?2 AND quota_day BETWEEN ?3 AND ?4)
                              + (SELECT coalesce(sum(units), 0) FROM subsidy_remote_use
+                                WHERE programme = ?1 AND nik = ?2 AND day BETWEEN ?3 AND ?4)
+                             + (SELECT coalesce(sum(units), 0) FROM subsidy_hub_use
                                 WHERE programme = ?1 AND nik = ?2 AND day BETWEEN ?3 AND ?4)
                         """),
                 arguments: [programme.code, nik.digits, window.from, window.to]) ?? 0)

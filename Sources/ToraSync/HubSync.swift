@@ -32,6 +32,8 @@ public struct HubSync {
         /// How far the shop's clock is from the hub's, when the hub refused it as out of
         /// its window (the sync then signed with the hub's time); 0 otherwise.
         public var clockOffsetSeconds: Int64 = 0
+        /// Whether the units the other outlets sold to this shop's buyers changed.
+        public var subsidyUseChanged = false
     }
 
     public init(store: ShopStore) throws {
@@ -54,6 +56,7 @@ public struct HubSync {
         do {
             var outcome = try push(state: &state)
             outcome.sharedVersion = try pull()
+            outcome.subsidyUseChanged = try shareSubsidyUse()
             outcome.clockOffsetSeconds = client.clockOffsetSeconds
             state.lastError = nil
             try state.save(forShop: store.path)
@@ -120,6 +123,27 @@ public struct HubSync {
             let problems = error.problems.isEmpty ? "" : ": " + error.problems.joined(separator: "; ")
             throw SyncError(.badData, "the cooperative's data version \(data.version) is refused: \(error.message)\(problems)")
         }
+    }
+
+    /// How many days of subsidised units go up and come down: a calendar month, the
+    /// longest period a programme limits, with room for a shop that synced late.
+    static let subsidyDays = 45
+
+    /// Sends this shop's subsidised units per buyer of the last `subsidyDays` days and
+    /// takes the other outlets' (docs/hub.md "Subsidised units across outlets"). Returns
+    /// whether the other outlets' units changed here.
+    private func shareSubsidyUse() throws -> Bool {
+        let today = try store.today()
+        guard let number = ShopTime.dayNumber(today) else {
+            throw SyncError(.badData, "the shop's business day '\(today)' is not a day")
+        }
+        let from = ShopTime.dayText(number - Int64(Self.subsidyDays))
+        let upload = SubsidyUseUpload(from: from, rows: try store.subsidy.useToShare(from: from))
+        let sent = try client.send("PUT", "/v1/subsidy-use", body: Array(try JSONEncoder().encode(upload)), signedBy: (key, link.outlet))
+        _ = try HubClient.decode(SubsidyUseStored.self, from: sent, doing: "the subsidised units")
+        let answer = try client.send("GET", "/v1/subsidy-use?from=\(from)", signedBy: (key, link.outlet))
+        let elsewhere = try HubClient.decode(SubsidyUseAnswer.self, from: answer, doing: "the other outlets' subsidised units")
+        return try store.subsidy.replaceHubUse(elsewhere.rows, actor: "hub")
     }
 
     /// `GET /v1/shared`: the newest version, or `{}` when the shop has it.

@@ -72,3 +72,13 @@ extension GRDBTamper {
         try queue.close()
     }
 }
+
+extension GRDBTamper {
+    /// The first column of the first row of `sql` as text ("" for none or NULL), read
+    /// straight from the file, as an auditor with sqlite3 would.
+    public static func query(db path: String, sql: String) throws -> String {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchOne(db, sql: sql) } ?? ""
+    }
+}

@@ -73,6 +73,9 @@ struct DayTotalsTests {
         // Take the file back to the v4 schema, as a shop written by the previous version.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            // Back before v9: no subsidised units counted by the hub.
+            try db.execute(sql: "DROP TABLE subsidy_hub_use")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v9-subsidy-hub-use'")
             // Back before v8: no shared data from a cooperative hub.
             try db.execute(sql: "DROP TABLE subsidy_remote_use; DROP TABLE shared_data_versions")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-shared-data'")
