@@ -8,7 +8,7 @@ extension Dashboard {
         let flagged = outlets.filter { $0.state != "ok" }.count
         var body = "<h1>Dasbor koperasi</h1>\n"
         body += "<p class=\"note\">Tujuh hari usaha \(HTMLText.escape(Self.dayLabel(days.first ?? ""))) s.d. "
-        body += "\(HTMLText.escape(Self.dayLabel(days.last ?? ""))) · dibuat \(HTMLText.escape(now))</p>\n<div class=\"cards\">"
+        body += "\(HTMLText.escape(Self.dayLabel(days.last ?? ""))) · dibuat \(HTMLText.escape(Self.syncLabel(now))) UTC</p>\n<div class=\"cards\">"
         body += HubHTML.card("Penjualan bersih 7 hari", Money(sum.net).formatted, id: "week-net")
         body += HubHTML.card("Transaksi 7 hari", IndonesianNumber.format(Int64(sum.salesCount), decimals: 0), id: "week-sales")
         body += HubHTML.card("Produk lokal", HubHTML.percent(sum.localShareTenths), id: "week-local")
@@ -51,7 +51,7 @@ extension Dashboard {
                     net += sales[outlet.id]?[day]?.net ?? 0
                     count += sales[outlet.id]?[day]?.salesCount ?? 0
                 }
-                return HubHTML.Cell(Money(net).formatted + " (\(count))")
+                return HubHTML.Cell(count == 0 && net == 0 ? "-" : Money(net).formatted + " (\(count))")
             } + [.init(Money(all.net).formatted)]
         return "<h2>Penjualan bersih per hari per gerai (jumlah transaksi)</h2>\n"
             + HubHTML.table(
@@ -101,7 +101,7 @@ extension Dashboard {
         return "\(parts[2])/\(parts[1])/\(parts[0])"
     }
 
-    /// `28/11/2026 10.05` (UTC), or `belum pernah`.
+    /// `28/11/2026 10.05` of an ISO 8601 UTC time, or `belum pernah`.
     static func syncLabel(_ time: String?) -> String {
         guard let time, time.count >= 16 else { return "belum pernah" }
         let day = dayLabel(String(time.prefix(10)))
