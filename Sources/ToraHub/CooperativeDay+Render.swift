@@ -52,14 +52,20 @@ extension CooperativeDay {
 
     /// One row an outlet, then the sum (`*`): plain numbers, as every CSV of Tora's reports.
     public var csv: String {
-        let header = ["cooperative", "outlet", "name", "sales_count", "refund_count", "gross", "discounts", "rounding", "refunds", "net",
-            "tax", "cash", "local_net", "local_share_pct"]
+        let header = [
+            "cooperative", "outlet", "name", "sales_count", "refund_count", "gross", "discounts", "rounding", "refunds", "net",
+            "tax", "cash", "local_net", "local_share_pct",
+        ]
         func row(_ cooperative: String, _ outlet: String, _ name: String, _ totals: DayTotals) -> [String] {
-            [cooperative, outlet, name] + [Int64(totals.salesCount), Int64(totals.refundCount), totals.gross, totals.discounts,
-                totals.rounding, totals.refunds, totals.net, totals.tax, totals.cash, totals.localNet].map(String.init)
+            [cooperative, outlet, name]
+                + [
+                    Int64(totals.salesCount), Int64(totals.refundCount), totals.gross, totals.discounts,
+                    totals.rounding, totals.refunds, totals.net, totals.tax, totals.cash, totals.localNet,
+                ].map(String.init)
                 + [SalesReport.decimal(tenths: totals.localShareTenths)]
         }
-        let rows = [header] + lines.map { row($0.outlet.cooperative, $0.outlet.code, $0.outlet.name, $0.totals) }
+        let rows =
+            [header] + lines.map { row($0.outlet.cooperative, $0.outlet.code, $0.outlet.name, $0.totals) }
             + [row(cooperative ?? "*", "*", "jumlah", total)]
         return rows.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
     }
@@ -87,22 +93,29 @@ extension CooperativeDay {
             ]
             + TenderMethod.allCases.map { ("Bayar \($0.rawValue)", Money(sum.payments[$0.rawValue] ?? 0).formatted) }
             + [
-                ("Produk lokal", "\(Money(sum.localNet).formatted) (\(IndonesianNumber.format(sum.localShareTenths, decimals: 1, minimumDecimals: 1))%)"),
+                (
+                    "Produk lokal",
+                    "\(Money(sum.localNet).formatted) (\(IndonesianNumber.format(sum.localShareTenths, decimals: 1, minimumDecimals: 1))%)"
+                ),
                 ("Belanja anggota", "\(Money(sum.memberNet).formatted) (\(sum.memberSalesCount) transaksi)"),
                 ("Batal", String(sum.cancelledSales)), ("Baris dibatalkan", String(sum.voidLines)),
             ]
         out += Self.aligned(figures.map { [$0.0, $0.1] }, right: [false, true])
         for line in Self.subsidyLines(sum) {
-            out.append("Subsidi \(line.programme): \(line.units.formatted(line.unit)) \(line.unit.rawValue), \(line.net.formatted), \(line.buyers) pembeli")
+            out.append(
+                "Subsidi \(line.programme): \(line.units.formatted(line.unit)) \(line.unit.rawValue), \(line.net.formatted), \(line.buyers) pembeli"
+            )
         }
         if sum.unreadable > 0 { out.append("Entri jurnal tak terbaca (tidak dihitung): \(sum.unreadable)") }
         out += ["", "Per gerai:"]
         let rows =
             [["koperasi", "gerai", "nama", "transaksi", "bersih", "tunai", "lokal %"]]
             + lines.map { line in
-                [line.outlet.cooperative, line.outlet.code, line.outlet.name, String(line.totals.salesCount),
+                [
+                    line.outlet.cooperative, line.outlet.code, line.outlet.name, String(line.totals.salesCount),
                     Money(line.totals.net).formatted, Money(line.totals.cash).formatted,
-                    IndonesianNumber.format(line.totals.localShareTenths, decimals: 1, minimumDecimals: 1)]
+                    IndonesianNumber.format(line.totals.localShareTenths, decimals: 1, minimumDecimals: 1),
+                ]
             }
         out += Self.aligned(rows, right: [false, false, false, true, true, true, true])
         return out.joined(separator: "\n") + "\n"

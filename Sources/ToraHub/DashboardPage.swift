@@ -8,7 +8,8 @@ extension Dashboard {
         let flagged = outlets.filter { $0.state != "ok" }.count
         var body = "<h1>Dasbor koperasi</h1>\n"
         body += "<p class=\"note\">Tujuh hari usaha \(HTMLText.escape(Self.dayLabel(days.first ?? ""))) s.d. "
-        body += "\(HTMLText.escape(Self.dayLabel(days.last ?? ""))) · dibuat \(HTMLText.escape(Self.syncLabel(now))) UTC</p>\n<div class=\"cards\">"
+        body +=
+            "\(HTMLText.escape(Self.dayLabel(days.last ?? ""))) · dibuat \(HTMLText.escape(Self.syncLabel(now))) UTC</p>\n<div class=\"cards\">"
         body += HubHTML.card("Penjualan bersih 7 hari", Money(sum.net).formatted, id: "week-net")
         body += HubHTML.card("Transaksi 7 hari", IndonesianNumber.format(Int64(sum.salesCount), decimals: 0), id: "week-sales")
         body += HubHTML.card("Produk lokal", HubHTML.percent(sum.localShareTenths), id: "week-local")
@@ -25,7 +26,8 @@ extension Dashboard {
                 ? HubHTML.Cell(raw: outlet.enrolled ? "<span class=\"ok\">ok</span>" : "belum bergabung")
                 : HubHTML.Cell(raw: "<span class=\"flagged\">ditandai</span>: " + HTMLText.escape(outlet.flagReason ?? ""))
             return [
-                .init(outlet.cooperative), .init(outlet.code), .init(outlet.name), .init(Self.syncLabel(outlet.lastSync)), .init(head), state,
+                .init(outlet.cooperative), .init(outlet.code), .init(outlet.name), .init(Self.syncLabel(outlet.lastSync)), .init(head),
+                state,
             ]
         }
         return "<h2>Gerai</h2>\n"
@@ -62,7 +64,10 @@ extension Dashboard {
     private func localTable() -> String {
         func row(_ label: String, _ totals: DayTotals) -> [HubHTML.Cell] {
             let goods = ReportFigures.goods(gross: Money(totals.gross), discounts: Money(totals.discounts), refunds: Money(totals.refunds))
-            return [.init(label), .init(Money(totals.localNet).formatted), .init(goods.formatted), .init(HubHTML.percent(totals.localShareTenths))]
+            return [
+                .init(label), .init(Money(totals.localNet).formatted), .init(goods.formatted),
+                .init(HubHTML.percent(totals.localShareTenths)),
+            ]
         }
         return "<h2>Produk lokal (7 hari)</h2>\n"
             + HubHTML.table(
@@ -72,7 +77,9 @@ extension Dashboard {
 
     private func subsidyTable(_ sum: DayTotals) -> String {
         let programmes = sum.subsidy.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        guard !programmes.isEmpty else { return "<h2>Barang bersubsidi (7 hari)</h2>\n<p class=\"note\">Belum ada penjualan barang bersubsidi.</p>\n" }
+        guard !programmes.isEmpty else {
+            return "<h2>Barang bersubsidi (7 hari)</h2>\n<p class=\"note\">Belum ada penjualan barang bersubsidi.</p>\n"
+        }
         var rows: [[HubHTML.Cell]] = []
         for programme in programmes {
             for outlet in outlets {

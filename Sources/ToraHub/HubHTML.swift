@@ -88,7 +88,12 @@ extension CooperativeDay {
             body += "<h2>Barang bersubsidi</h2>\n"
             body += HubHTML.table(
                 ["Program", "Unit", "Nilai", "Pembeli"],
-                subsidy.map { [.init($0.programme), .init("\($0.units.formatted($0.unit)) \($0.unit.rawValue)"), .init($0.net.formatted), .init(String($0.buyers))] },
+                subsidy.map {
+                    [
+                        .init($0.programme), .init("\($0.units.formatted($0.unit)) \($0.unit.rawValue)"), .init($0.net.formatted),
+                        .init(String($0.buyers)),
+                    ]
+                },
                 numeric: [false, true, true, true], id: "subsidy")
         }
         return HubHTML.page(title: title, body: body)

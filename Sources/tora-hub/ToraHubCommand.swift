@@ -16,7 +16,8 @@ struct ToraHubCommand: AsyncParsableCommand {
             postgres://user@host:port/database URL (?host=/socket/folder for a Unix socket).
             Exit codes: 0 done, 64 usage, 65 bad data, 69 database unavailable, 77 not allowed.
             """,
-        subcommands: [MigrateCommand.self, ServeCommand.self, OutletCommand.self, ReportCommand.self, SharedCommand.self, ProjectionsCommand.self,
+        subcommands: [
+            MigrateCommand.self, ServeCommand.self, OutletCommand.self, ReportCommand.self, SharedCommand.self, ProjectionsCommand.self,
         ]
     )
 }

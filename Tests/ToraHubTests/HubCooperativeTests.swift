@@ -12,8 +12,10 @@ import ToraTestSupport
 struct HubCooperativeTests {
     static let day = "2026-11-28"
     /// Additive keys of the Z report's JSON the cooperative's sums must carry.
-    static let summed = ["sales_count", "refund_count", "gross", "discounts", "rounding", "refunds", "net", "tax", "dpp", "void_lines",
-        "cancelled_sales"]
+    static let summed = [
+        "sales_count", "refund_count", "gross", "discounts", "rounding", "refunds", "net", "tax", "dpp", "void_lines",
+        "cancelled_sales",
+    ]
 
     /// Two outlets of KOP1 with known sales, synced (the first in small batches).
     static func twoOutlets(_ world: HubWorld) throws -> (ToraShopFolder, ToraShopFolder) {
@@ -102,7 +104,8 @@ struct HubCooperativeTests {
         _ = try Self.twoOutlets(world)
         let before = try world.hub.ok(["report", "eod", "--date", Self.day, "--format", "json"])
         #expect(JSONValue.parse(before)?["sales_count"]?.intValue == 4)
-        _ = try world.postgres.psql(HubWorld.database, "DELETE FROM outlet_days WHERE outlet_id = (SELECT id FROM outlets WHERE code = 'G2')")
+        _ = try world.postgres.psql(
+            HubWorld.database, "DELETE FROM outlet_days WHERE outlet_id = (SELECT id FROM outlets WHERE code = 'G2')")
         #expect(try world.hub.ok(["projections", "rebuild", "--outlet", "G2"]).contains("of 1 outlets"))
         #expect(try world.hub.ok(["report", "eod", "--date", Self.day, "--format", "json"]) == before)
         _ = try world.postgres.psql(

@@ -80,7 +80,8 @@ struct HubDashboardTests {
         var local: Int64 = 0
         var goods: Int64 = 0
         for (index, day) in HubReportTests.days.enumerated() {
-            let z = try #require(JSONValue.parse(try demo.tora.run(["report", "eod", "--date", day, "--format", "json"], environment: later).stdout))
+            let z = try #require(
+                JSONValue.parse(try demo.tora.run(["report", "eod", "--date", day, "--format", "json"], environment: later).stdout))
             if let net = z["net"]?.intValue, z["sales_count"]?.intValue ?? 0 > 0 {
                 #expect(dom.contains("\(Money(net).formatted) (\(z["sales_count"]?.intValue ?? 0))"), "demo day \(index)")
             }
@@ -103,7 +104,9 @@ struct HubDashboardTests {
         }
         #expect(!units.isEmpty)
         for (programme, thousandths) in units {
-            #expect(dom.contains("<td>\(programme)</td><td>Jumlah</td><td class=\"n\">\(IndonesianNumber.format(thousandths, decimals: 3))"), "\(programme)")
+            #expect(
+                dom.contains("<td>\(programme)</td><td>Jumlah</td><td class=\"n\">\(IndonesianNumber.format(thousandths, decimals: 3))"),
+                "\(programme)")
         }
         let share = ReportFigures.shareTenths(Money(local), of: Money(goods))
         #expect(dom.contains("<b>\(IndonesianNumber.format(share, decimals: 1, minimumDecimals: 1))%</b>"), "local share \(share)")

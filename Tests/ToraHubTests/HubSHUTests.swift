@@ -5,7 +5,9 @@ import ToraTestSupport
 
 /// `tora-hub report shu` (docs/hub.md "SHU"): members' purchases over every outlet of the
 /// cooperative, divided as the shop divides its own.
-@Suite("the hub's SHU over a cooperative's outlets", .serialized, .enabled(if: PrivatePostgres.shouldRun, Comment(rawValue: PrivatePostgres.skipMessage)))
+@Suite(
+    "the hub's SHU over a cooperative's outlets", .serialized,
+    .enabled(if: PrivatePostgres.shouldRun, Comment(rawValue: PrivatePostgres.skipMessage)))
 struct HubSHUTests {
     @Test("one outlet: the hub's SHU is the shop's own; a second outlet's member purchases add to the same member; no NIK shown")
     func shuOverOutlets() throws {
@@ -27,7 +29,8 @@ struct HubSHUTests {
         #expect(rows.count >= 2)
         // The materialized days of the demo shop: each day's sums are its own Z report's.
         for day in HubReportTests.days {
-            let z = try #require(JSONValue.parse(try demo.tora.run(["report", "eod", "--date", day, "--format", "json"], environment: later).stdout))
+            let z = try #require(
+                JSONValue.parse(try demo.tora.run(["report", "eod", "--date", day, "--format", "json"], environment: later).stdout))
             let sum = try #require(JSONValue.parse(try world.hub.ok(["report", "eod", "--date", day, "--format", "json"])))
             for key in HubCooperativeTests.summed + ["payments", "members", "subsidy"] {
                 #expect(sum[key] == z[key], "\(day) \(key): \(String(describing: sum[key])) vs \(String(describing: z[key]))")
