@@ -42,7 +42,33 @@ public struct DayTotals: Sendable, Hashable, Codable {
     /// Z report needs); left out of every sum.
     public var unreadable = 0
 
+    /// Spelled out, so the stored JSON never depends on a coder's key strategy (which
+    /// would also touch the member numbers and programme codes used as keys).
+    enum CodingKeys: String, CodingKey {
+        case salesCount = "sales_count", refundCount = "refund_count", voidLines = "void_lines", cancelledSales = "cancelled_sales"
+        case gross, discounts, rounding, refunds, tax, dpp, payments, subsidy, unreadable
+        case localNet = "local_net", memberNet = "member_net", memberSalesCount = "member_sales_count"
+        case creditTaken = "credit_taken", creditRefunded = "credit_refunded", creditRepaid = "credit_repaid"
+        case savingsDeposits = "savings_deposits", savingsWithdrawals = "savings_withdrawals", memberPurchases = "member_purchases"
+    }
+
     public init() {}
+
+    /// Reads a stored row; a figure it lacks (a row written before that figure was kept) is 0.
+    public init(from decoder: any Decoder) throws {
+        let row = try decoder.container(keyedBy: CodingKeys.self)
+        func count(_ key: CodingKeys) throws -> Int { try row.decodeIfPresent(Int.self, forKey: key) ?? 0 }
+        func money(_ key: CodingKeys) throws -> Int64 { try row.decodeIfPresent(Int64.self, forKey: key) ?? 0 }
+        (salesCount, refundCount, voidLines) = (try count(.salesCount), try count(.refundCount), try count(.voidLines))
+        (cancelledSales, memberSalesCount, unreadable) = (try count(.cancelledSales), try count(.memberSalesCount), try count(.unreadable))
+        (gross, discounts, rounding, refunds) = (try money(.gross), try money(.discounts), try money(.rounding), try money(.refunds))
+        (tax, dpp, localNet, memberNet) = (try money(.tax), try money(.dpp), try money(.localNet), try money(.memberNet))
+        (creditTaken, creditRefunded, creditRepaid) = (try money(.creditTaken), try money(.creditRefunded), try money(.creditRepaid))
+        (savingsDeposits, savingsWithdrawals) = (try money(.savingsDeposits), try money(.savingsWithdrawals))
+        payments = try row.decodeIfPresent([String: Int64].self, forKey: .payments) ?? [:]
+        subsidy = try row.decodeIfPresent([String: Subsidy].self, forKey: .subsidy) ?? [:]
+        memberPurchases = try row.decodeIfPresent([String: Int64].self, forKey: .memberPurchases) ?? [:]
+    }
 
     /// The additive figures of a (part of a) day's Z report, and its members' purchases.
     public init(report: SalesReport, memberPurchases: [String: Int64]) {

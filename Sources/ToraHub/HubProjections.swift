@@ -39,14 +39,11 @@ enum HubProjections {
     static func encode(_ totals: DayTotals) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(totals), as: UTF8.self)
     }
 
     static func decode(_ text: String) throws -> DayTotals {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(DayTotals.self, from: Data(text.utf8))
+        try JSONDecoder().decode(DayTotals.self, from: Data(text.utf8))
     }
 }
 

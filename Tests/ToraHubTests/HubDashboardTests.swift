@@ -10,10 +10,19 @@ import ToraTestSupport
 /// The dashboard at `/` (docs/hub.md "The dashboard"), looked at in headless Chromium.
 @Suite("the hub's dashboard", .serialized, .enabled(if: PrivatePostgres.shouldRun, Comment(rawValue: PrivatePostgres.skipMessage)))
 struct HubDashboardTests {
+    /// A session that keeps no cookies: the shared one would hand the dashboard's cookie
+    /// to every other test's requests to 127.0.0.1 (cookies ignore the port).
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        return URLSession(configuration: configuration)
+    }()
+
     static func get(_ world: HubWorld, _ path: String, headers: [String: String] = [:]) async throws -> (Int, String, String?) {
         var request = URLRequest(url: try #require(URL(string: world.hub.url + path)))
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await session.data(for: request)
         let http = response as? HTTPURLResponse
         return (http?.statusCode ?? 0, String(decoding: data, as: UTF8.self), http?.value(forHTTPHeaderField: "Set-Cookie"))
     }
@@ -43,13 +52,7 @@ struct HubDashboardTests {
     func inTheBrowser() throws {
         let world = try HubWorld()
         let (a, b) = try HubCooperativeTests.twoOutlets(world)
-        let demo = try ToraShopFolder(
-            "tora-hub-dash-demo", now: "\(HubReportTests.days[0])T07:00:00+07:00", environment: ["TORA_USER": "03", "TORA_PIN": "3456"])
-        try demo.ok(["demo", "--no-till", "--db", demo.db])
-        try HubReportTests.ringDemoDays(demo)
-        let later = demo.env.merging(["TORA_NOW": "2026-11-28T08:00:00+07:00"]) { $1 }
-        #expect(try demo.tora.run(["hub", "join", world.hub.url, "--code", try world.addOutlet("DEMO")], environment: later).status == 0)
-        #expect(try world.sync(demo).status == 0)
+        let demoDays = try Self.demoOutlet(world)
         _ = try world.addOutlet("G3")
         _ = try world.postgres.psql(
             HubWorld.database, "UPDATE outlets SET state = 'flagged', flag_reason = 'uji: jurnal <bercabang>' WHERE code = 'G3'")
@@ -64,51 +67,22 @@ struct HubDashboardTests {
         }
         #expect(dom.contains("ditandai</span>: uji: jurnal &lt;bercabang&gt;") && dom.contains("belum pernah"))
         #expect(dom.contains("28/11/2026") && dom.contains("22/11/2026"))
-        // Each outlet's net of the day with its sales count, and the day's sum.
-        var total: Int64 = 0
-        var count: Int64 = 0
-        for shop in [a, b] {
-            let z = try HubCooperativeTests.shopReport(shop)
-            let net = z["net"]?.intValue ?? -1
-            #expect(dom.contains("<td class=\"n\">\(Money(net).formatted) (2)</td>"), "net \(net)")
-            total += net
-            count += z["sales_count"]?.intValue ?? 0
+        // Each outlet's net of each day with its sales count, and the day's sum of G1 and G2.
+        let shops = [try HubCooperativeTests.shopReport(a), try HubCooperativeTests.shopReport(b)]
+        for z in shops + demoDays where z["sales_count"]?.intValue ?? 0 > 0 {
+            let cell = "<td class=\"n\">\(Money(z["net"]?.intValue ?? -1).formatted) (\(z["sales_count"]?.intValue ?? -1))</td>"
+            #expect(dom.contains(cell), "\(cell)")
         }
-        #expect(dom.contains("<td class=\"n\">\(Money(total).formatted) (\(count))</td>"))
-        // The demo shop's days, its subsidy units over them and the local share of all.
-        var units: [String: Int64] = [:]
-        var local: Int64 = 0
-        var goods: Int64 = 0
-        for (index, day) in HubReportTests.days.enumerated() {
-            let z = try #require(
-                JSONValue.parse(try demo.tora.run(["report", "eod", "--date", day, "--format", "json"], environment: later).stdout))
-            if let net = z["net"]?.intValue, z["sales_count"]?.intValue ?? 0 > 0 {
-                #expect(dom.contains("\(Money(net).formatted) (\(z["sales_count"]?.intValue ?? 0))"), "demo day \(index)")
-            }
-            for line in z["subsidy"]?.arrayValue ?? [] {
-                let text: String
-                switch line["units"] {
-                case .number(let decimal): text = decimal
-                case .int(let whole): text = String(whole)
-                default: continue
-                }
-                units[line["programme"]?.stringValue ?? "", default: 0] += Self.thousandths(text)
-            }
-            local += z["local"]?["net"]?.intValue ?? 0
-            goods += (z["gross"]?.intValue ?? 0) - (z["discounts"]?.intValue ?? 0) - (z["refunds"]?.intValue ?? 0)
+        let net = shops.reduce(0) { $0 + ($1["net"]?.intValue ?? 0) }
+        #expect(dom.contains("<td class=\"n\">\(Money(net).formatted) (4)</td>"))
+        // The subsidy units of the demo shop's days, and the local share of all.
+        let sums = Self.sums(shops + demoDays)
+        #expect(!sums.units.isEmpty)
+        for (programme, thousandths) in sums.units {
+            let units = IndonesianNumber.format(thousandths, decimals: 3)
+            #expect(dom.contains("<td>\(programme)</td><td>Jumlah</td><td class=\"n\">\(units)"), "\(programme)")
         }
-        for shop in [a, b] {
-            let z = try HubCooperativeTests.shopReport(shop)
-            local += z["local"]?["net"]?.intValue ?? 0
-            goods += (z["gross"]?.intValue ?? 0) - (z["discounts"]?.intValue ?? 0) - (z["refunds"]?.intValue ?? 0)
-        }
-        #expect(!units.isEmpty)
-        for (programme, thousandths) in units {
-            #expect(
-                dom.contains("<td>\(programme)</td><td>Jumlah</td><td class=\"n\">\(IndonesianNumber.format(thousandths, decimals: 3))"),
-                "\(programme)")
-        }
-        let share = ReportFigures.shareTenths(Money(local), of: Money(goods))
+        let share = ReportFigures.shareTenths(Money(sums.local), of: Money(sums.goods))
         #expect(dom.contains("<b>\(IndonesianNumber.format(share, decimals: 1, minimumDecimals: 1))%</b>"), "local share \(share)")
 
         let folder = TemporaryFolder("tora-hub-dashboard")
@@ -120,6 +94,39 @@ struct HubDashboardTests {
             try? FileManager.default.removeItem(atPath: keep)
             try FileManager.default.copyItem(atPath: picture, toPath: keep)
         }
+    }
+
+    /// The demo shop with its three days, joined as DEMO and synced; its own Z reports of them.
+    static func demoOutlet(_ world: HubWorld) throws -> [JSONValue] {
+        let demo = try ToraShopFolder(
+            "tora-hub-dash-demo", now: "\(HubReportTests.days[0])T07:00:00+07:00", environment: ["TORA_USER": "03", "TORA_PIN": "3456"])
+        try demo.ok(["demo", "--no-till", "--db", demo.db])
+        try HubReportTests.ringDemoDays(demo)
+        let later = demo.env.merging(["TORA_NOW": "2026-11-28T08:00:00+07:00"]) { $1 }
+        #expect(try demo.tora.run(["hub", "join", world.hub.url, "--code", try world.addOutlet("DEMO")], environment: later).status == 0)
+        #expect(try world.sync(demo).status == 0)
+        return try HubReportTests.days.map { day in
+            try #require(
+                JSONValue.parse(try demo.tora.run(["report", "eod", "--date", day, "--format", "json"], environment: later).stdout))
+        }
+    }
+
+    /// Over Z reports: the local net, the goods sold (gross − discounts − refunds), and the
+    /// subsidy units (thousandths) by programme.
+    static func sums(_ reports: [JSONValue]) -> (local: Int64, goods: Int64, units: [String: Int64]) {
+        var (local, goods, units) = (Int64(0), Int64(0), [String: Int64]())
+        for z in reports {
+            local += z["local"]?["net"]?.intValue ?? 0
+            goods += (z["gross"]?.intValue ?? 0) - (z["discounts"]?.intValue ?? 0) - (z["refunds"]?.intValue ?? 0)
+            for line in z["subsidy"]?.arrayValue ?? [] {
+                switch line["units"] {
+                case .number(let decimal): units[line["programme"]?.stringValue ?? "", default: 0] += thousandths(decimal)
+                case .int(let whole): units[line["programme"]?.stringValue ?? "", default: 0] += whole * 1000
+                default: continue
+                }
+            }
+        }
+        return (local, goods, units)
     }
 
     /// `1.5` → 1500: a JSON decimal as thousandths.
