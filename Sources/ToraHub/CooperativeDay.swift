@@ -25,7 +25,8 @@ public struct CooperativeDay: Sendable {
 
 extension HubDatabase {
     /// `day` over every outlet of `cooperative` (or of the hub), one row per outlet read
-    /// from `outlet_days`; outlets with nothing of the day count as zero.
+    /// from `outlet_days` (without the members' purchases, which it does not show);
+    /// outlets with nothing of the day count as zero.
     public func cooperativeDay(day: String, cooperative: String?) async throws -> CooperativeDay {
         guard BusinessDay(day) != nil else {
             throw HubError(.usage, "'\(day)' is not a day of the calendar; write YYYY-MM-DD, like 2026-11-29")
@@ -33,7 +34,7 @@ extension HubDatabase {
         return try await reachable { database in
             let rows = try await database.client.query(
                 """
-                SELECT o.id, c.code, o.code, o.name, d.totals FROM outlets o JOIN cooperatives c ON c.id = o.cooperative_id
+                SELECT o.id, c.code, o.code, o.name, (d.totals::jsonb - 'member_purchases')::text FROM outlets o JOIN cooperatives c ON c.id = o.cooperative_id
                 LEFT JOIN outlet_days d ON d.outlet_id = o.id AND d.business_day = \(day)::date
                 WHERE \(cooperative)::text IS NULL OR c.code = \(cooperative)::text
                 ORDER BY c.code, o.code

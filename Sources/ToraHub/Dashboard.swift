@@ -50,7 +50,7 @@ extension HubDatabase {
             var sales: [Int64: [String: DayTotals]] = [:]
             let found = try await database.client.query(
                 """
-                SELECT outlet_id, business_day::text, totals FROM outlet_days
+                SELECT outlet_id, business_day::text, (totals::jsonb - 'member_purchases')::text FROM outlet_days
                 WHERE business_day BETWEEN \(end)::date - 6 AND \(end)::date
                 """)
             for try await (outlet, day, totals) in found.decode((Int64, String, String).self) {
