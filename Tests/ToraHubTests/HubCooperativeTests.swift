@@ -118,4 +118,25 @@ struct HubCooperativeTests {
         #expect(try world.hub.ok(["projections", "rebuild"]).contains("of 2 outlets"))
         #expect(try world.hub.ok(["report", "eod", "--date", Self.day, "--format", "json"]) == before)
     }
+    @Test("a replayed batch adds nothing twice to the day, and a batch refused as a fork adds nothing")
+    func storedWithTheBatch() async throws {
+        let world = try HubWorld()
+        let shop = try world.shop("ulang")
+        try world.join(shop, as: "G5")
+        try world.sell(shop, count: 2)
+        #expect(try world.sync(shop).status == 0)
+        let report = { try world.hub.ok(["report", "eod", "--date", Self.day, "--format", "json"]) }
+        let before = try report()
+        #expect(JSONValue.parse(before)?["sales_count"]?.intValue == 2)
+        let count = Int64(try world.hubJournal("G5").count)
+        let replay = try await world.send(
+            "POST", "/v1/journal", body: try world.batch(shop, from: 1, through: count), as: (try world.key(shop), world.outlet("G5").id))
+        #expect(replay.status == 200 && replay.body.contains("\"applied\":0"), "\(replay)")
+        #expect(try report() == before)
+        try GRDBTamper.execute(
+            db: shop.db, sql: "DROP TRIGGER audit_journal_no_delete; DELETE FROM audit_journal WHERE seq > \(count - 3)")
+        try world.sell(shop, count: 3)
+        #expect(try world.sync(shop).status == 65)
+        #expect(try report() == before)
+    }
 }
