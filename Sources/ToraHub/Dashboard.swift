@@ -27,9 +27,11 @@ public struct Dashboard: Sendable {
 
 extension HubDatabase {
     /// The dashboard's figures for the seven business days ending `until`, or else ending
-    /// the newest day any outlet has reached (not after tomorrow by the database's clock).
-    public func dashboard(until: String? = nil) async throws -> Dashboard {
-        let outlets = try await outlets()
+    /// the newest day any outlet has reached (not after tomorrow by the database's clock),
+    /// of every outlet or of those of `cooperative`.
+    public func dashboard(until: String? = nil, cooperative: String? = nil) async throws -> Dashboard {
+        let outlets = try await outlets().filter { cooperative == nil || $0.cooperative == cooperative }
+        let ids = outlets.map(\.id)
         return try await reachable { database in
             var last = until.flatMap { BusinessDay($0) != nil ? $0 : nil }
             if last == nil {
@@ -51,7 +53,7 @@ extension HubDatabase {
             let found = try await database.client.query(
                 """
                 SELECT outlet_id, business_day::text, (totals::jsonb - 'member_purchases')::text FROM outlet_days
-                WHERE business_day BETWEEN \(end)::date - 6 AND \(end)::date
+                WHERE business_day BETWEEN \(end)::date - 6 AND \(end)::date AND outlet_id = ANY(\(ids))
                 """)
             for try await (outlet, day, totals) in found.decode((Int64, String, String).self) {
                 sales[outlet, default: [:]][day] = try HubProjections.decode(totals)

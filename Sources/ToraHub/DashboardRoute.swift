@@ -9,7 +9,8 @@ import ToraCore
 /// `Authorization: Bearer <token>`, as the cookie `tora_hub_admin`, or for a browser as
 /// `/?token=<token>`, which also sets that cookie (HttpOnly, SameSite=Strict) so the
 /// address can be opened again without the token in it. Anything else is 401 and a page
-/// that shows nothing of the data. `?until=YYYY-MM-DD` picks the last of the seven days.
+/// that shows nothing of the data. `?until=YYYY-MM-DD` picks the last of the seven days,
+/// `?cooperative=C` shows only that cooperative's outlets.
 struct DashboardRoute: Sendable {
     static let cookie = "tora_hub_admin"
     let database: HubDatabase
@@ -32,7 +33,7 @@ struct DashboardRoute: Sendable {
             return Response(status: .unauthorized, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
         }
         do {
-            let dashboard = try await database.dashboard(until: query.get("until"))
+            let dashboard = try await database.dashboard(until: query.get("until"), cooperative: query.get("cooperative"))
             let now = ISO8601DateFormatter().string(from: Date())
             var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
             if fromQuery != nil { headers[.setCookie] = "\(Self.cookie)=\(adminToken); Path=/; HttpOnly; SameSite=Strict" }

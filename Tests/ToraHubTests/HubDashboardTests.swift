@@ -46,6 +46,8 @@ struct HubDashboardTests {
         #expect(cookie?.contains("tora_hub_admin=\(token)") == true && cookie?.contains("HttpOnly") == true)
         let (byCookie, page, _) = try await Self.get(world, "/", headers: ["Cookie": "tora_hub_admin=\(token)"])
         #expect(byCookie == 200 && page.contains("Dasbor koperasi"))
+        let (_, other, _) = try await Self.get(world, "/?cooperative=KOPX", headers: ["Authorization": "Bearer \(token)"])
+        #expect(other.contains("Dasbor koperasi") && !other.contains("Gerai G1") && other.contains("<b>0 (0)</b>"))
     }
 
     @Test("in Chromium: outlets with last sync, head and state; each day's net per outlet; local share; subsidy units per programme")
