@@ -7,6 +7,7 @@ enum HubSchema {
         ("1-outlets-journal", outletsAndJournal),
         ("2-journal-hash-index", ["CREATE INDEX journal_entries_hash ON journal_entries (hash)"]),
         ("3-shared-data", sharedData),
+        (HubProjections.migration, HubProjections.tables),
         ("5-outlet-events", outletEvents),
         ("6-subsidy-use", subsidyUse),
     ]

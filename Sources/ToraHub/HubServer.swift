@@ -15,6 +15,7 @@ public enum HubServer {
         let database = HubDatabase(url: url, logger: logger)
         let router = Router(context: HubRequestContext.self)
         HubRoutes(database: database, adminToken: adminToken, now: { Int64(Date().timeIntervalSince1970) }).register(on: router)
+        DashboardRoute(database: database, adminToken: adminToken).register(on: router)
         ReceiptRoute(database: database, limiter: RateLimiter(perMinute: receiptChecksPerMinute)).register(on: router)
         let app = Application(
             router: router,

@@ -49,6 +49,8 @@ extension HubDatabase {
                             \(entry.prevHash), \(entry.hash))
                     """, logger: logger)
             }
+            // The materialized days, in this same transaction (docs/hub.md "Materialized days").
+            if !new.isEmpty { try await project(new, outlet: outlet, on: connection) }
             let seq = newHead?.seq ?? 0
             let hash = newHead?.hash
             try await connection.query(

@@ -52,6 +52,17 @@ public struct HeadlessBrowser: Sendable {
         _ = try run(["--screenshot=\(picture)", "--window-size=\(width),\(height)", "file://\(file)"])
         guard FileManager.default.fileExists(atPath: picture) else { throw Failed(description: "chromium wrote no screenshot") }
     }
+
+    /// The DOM of a page a server answers at `url` (`http://…`), as the browser parsed it.
+    public func dumpDOM(url: String) throws -> String {
+        try run(["--dump-dom", url])
+    }
+
+    /// A PNG screenshot of the page a server answers at `url`.
+    public func screenshot(url: String, to picture: String, width: Int = 1200, height: Int = 1400) throws {
+        _ = try run(["--screenshot=\(picture)", "--window-size=\(width),\(height)", url])
+        guard FileManager.default.fileExists(atPath: picture) else { throw Failed(description: "chromium wrote no screenshot") }
+    }
 }
 
 /// How much of a PNG is not near-white: 0 for a blank page.

@@ -8,15 +8,16 @@ extension ReportFormat: ExpressibleByArgument {}
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports projected from the outlets' journals.", subcommands: [EndOfDay.self])
+        commandName: "report", abstract: "Reports projected from the outlets' journals.", subcommands: [EndOfDay.self, SHU.self])
 
     struct EndOfDay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "eod", abstract: "The end-of-day (Z) report of one outlet, from the journal the hub holds.",
+            commandName: "eod", abstract: "The end-of-day (Z) report of one outlet, or the sum over the outlets.",
             discussion: """
-                The JSON is byte for byte what the outlet's own `tora report eod --format json`
-                prints for the entries the hub holds. A sum over a cooperative's outlets is not
-                built: give --outlet.
+                With --outlet: the outlet's Z report, whose JSON is byte for byte what the outlet's
+                own `tora report eod --format json` prints for the entries the hub holds. Without:
+                the sum over every outlet of --cooperative (or of the hub), with a line each,
+                read from the materialized days.
                 """)
         @OptionGroup var database: DatabaseOptions
         @Option(help: "The business day, YYYY-MM-DD.") var date: String
@@ -29,10 +30,7 @@ struct ReportCommand: AsyncParsableCommand {
                 printError("--date '\(date)' is not a day of the calendar; write YYYY-MM-DD, like 2026-11-29")
                 throw ExitCode(ExitStatus.usage.rawValue)
             }
-            guard let outlet else {
-                printError("give --outlet CODE: the hub reports one outlet's Z report (a sum over a cooperative is not built)")
-                throw ExitCode(ExitStatus.usage.rawValue)
-            }
+            guard let outlet else { return try await cooperativeDay() }
             let (day, cooperative) = (date, cooperative)
             let (report, name) = try await database.run { database in
                 if let cooperative, try await !database.hasCooperative(cooperative) {
@@ -49,6 +47,56 @@ struct ReportCommand: AsyncParsableCommand {
                 let title = "LAPORAN HARIAN (Z) \(report.date) — \(name.cooperative) \(name.code) \(name.name)"
                 print(DayReportText.render(report, title: title), terminator: "")
             }
+        }
+
+        private func cooperativeDay() async throws {
+            let (day, cooperative) = (date, cooperative)
+            let report = try await database.run { database in
+                if let cooperative, try await !database.hasCooperative(cooperative) {
+                    throw HubError(.notFound, "no cooperative \(cooperative) at this hub")
+                }
+                return try await database.cooperativeDay(day: day, cooperative: cooperative)
+            }
+            switch format {
+            case .json: print(report.json.pretty, terminator: "")
+            case .csv: print(report.csv, terminator: "")
+            case .html: print(report.html, terminator: "")
+            case .text: print(report.text, terminator: "")
+            }
+        }
+    }
+}
+
+extension ReportCommand {
+    struct SHU: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "shu", abstract: "Divide a year's member patronage pool over the cooperative's outlets.",
+            discussion: """
+                Each member's purchases of the year at every outlet of the cooperative (sales less
+                refunds, by member number); share = floor(pool × purchases / Σ purchases), as the
+                shop's `tora report shu` divides its own. No NIK is shown.
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The cooperative's code.") var cooperative: String
+        @Option(help: "The year, e.g. 2026.") var year: String
+        @Option(help: "The amount the annual meeting (RAT) assigned to member patronage.") var pool: String
+        @Option(help: "text, json, csv or html.") var format = ReportFormat.text
+
+        func run() async throws {
+            guard year.count == 4, year.allSatisfy(\.isASCIIDigit) else {
+                printError("--year takes four digits, like 2026")
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            let amount: Money
+            do {
+                amount = try Money.parse(pool, field: "pool")
+            } catch {
+                printError("--pool: \(error)")
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            let (cooperative, year) = (cooperative, year)
+            let division = try await database.run { try await $0.shu(cooperative: cooperative, year: year, pool: amount) }
+            print(PeriodReports.shu(division).render(format, shopName: "Koperasi \(cooperative)"), terminator: "")
         }
     }
 }

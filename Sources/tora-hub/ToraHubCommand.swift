@@ -16,7 +16,9 @@ struct ToraHubCommand: AsyncParsableCommand {
             postgres://user@host:port/database URL (?host=/socket/folder for a Unix socket).
             Exit codes: 0 done, 64 usage, 65 bad data, 69 database unavailable, 77 not allowed.
             """,
-        subcommands: [MigrateCommand.self, ServeCommand.self, OutletCommand.self, ReportCommand.self, SharedCommand.self]
+        subcommands: [
+            MigrateCommand.self, ServeCommand.self, OutletCommand.self, ReportCommand.self, SharedCommand.self, ProjectionsCommand.self,
+        ]
     )
 }
 
@@ -72,8 +74,14 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let applied = try await database.run { try await $0.migrate() }
+        let (applied, rebuilt) = try await database.run { database in
+            let applied = try await database.migrate()
+            // A hub that held journals before the materialized days: fill them now.
+            let rebuilt = applied.contains(HubDatabase.projectionsMigration) ? try await database.rebuildProjections() : nil
+            return (applied, rebuilt)
+        }
         print(applied.isEmpty ? "schema is current" : "applied: " + applied.joined(separator: ", "))
+        if let rebuilt, rebuilt.entries > 0 { print("projected \(rebuilt.entries) journal entries of \(rebuilt.outlets) outlets") }
     }
 }
 

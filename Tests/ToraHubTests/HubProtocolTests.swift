@@ -39,7 +39,9 @@ struct HubProtocolTests {
         let (listing, response) = try await URLSession.shared.data(for: admin)
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: listing, as: UTF8.self).contains("\"code\":\"B1\""))
-        #expect(try await world.send("GET", "/").status == 404)
+        // The dashboard, too, needs the token (docs/hub.md "The dashboard").
+        let dashboard = try await world.send("GET", "/")
+        #expect(dashboard.status == 401, "\(dashboard)")
     }
 
     @Test("a replayed batch is acknowledged and doubles nothing")

@@ -1,0 +1,131 @@
+import Foundation
+import PostgresNIO
+import ToraCore
+import ToraJournal
+
+/// The materialized days (docs/hub.md "Materialized days"): each outlet's business days'
+/// additive Z figures in `outlet_days`, and members' names in `member_names`, updated in
+/// the transaction that stores a verified batch, so the cooperative's figures read one
+/// row per outlet and day instead of folding journals.
+enum HubProjections {
+    static let migration = "4-hubdash-outlet-days"
+
+    static let tables = [
+        """
+        CREATE TABLE outlet_days (
+            outlet_id bigint NOT NULL REFERENCES outlets(id),
+            business_day date NOT NULL,
+            sales_count bigint NOT NULL,
+            net bigint NOT NULL,
+            cash bigint NOT NULL,
+            local_net bigint NOT NULL,
+            totals text NOT NULL,
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            PRIMARY KEY (outlet_id, business_day)
+        )
+        """,
+        "CREATE INDEX outlet_days_day ON outlet_days (business_day)",
+        """
+        CREATE TABLE member_names (
+            cooperative_id bigint NOT NULL REFERENCES cooperatives(id),
+            number text NOT NULL,
+            name text NOT NULL,
+            at text NOT NULL,
+            PRIMARY KEY (cooperative_id, number)
+        )
+        """,
+    ]
+
+    static func encode(_ totals: DayTotals) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(totals), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> DayTotals {
+        try JSONDecoder().decode(DayTotals.self, from: Data(text.utf8))
+    }
+}
+
+extension HubDatabase {
+    /// Adds what `entries` (new entries of the outlet, in `seq` order) bring to its days
+    /// and members' names, on the connection of the transaction that stores them.
+    func project(_ entries: [AuditEntry], outlet: Int64, on connection: PostgresConnection) async throws {
+        let fold = DayTotalsFold(entries)
+        for (day, gained) in fold.days.sorted(by: { $0.key < $1.key }) {
+            let rows = try await connection.query(
+                "SELECT totals FROM outlet_days WHERE outlet_id = \(outlet) AND business_day = \(day)::date", logger: logger)
+            var totals = DayTotals()
+            for try await text in rows.decode(String.self) { totals = try HubProjections.decode(text) }
+            totals.add(gained)
+            let json = try HubProjections.encode(totals)
+            try await connection.query(
+                """
+                INSERT INTO outlet_days(outlet_id, business_day, sales_count, net, cash, local_net, totals)
+                VALUES (\(outlet), \(day)::date, \(Int64(totals.salesCount)), \(totals.net), \(totals.cash), \(totals.localNet), \(json))
+                ON CONFLICT (outlet_id, business_day) DO UPDATE SET sales_count = excluded.sales_count, net = excluded.net,
+                    cash = excluded.cash, local_net = excluded.local_net, totals = excluded.totals, updated_at = now()
+                """, logger: logger)
+        }
+        for (number, member) in fold.members.sorted(by: { $0.key < $1.key }) {
+            try await connection.query(
+                """
+                INSERT INTO member_names(cooperative_id, number, name, at)
+                SELECT cooperative_id, \(number), \(member.name), \(member.at) FROM outlets WHERE id = \(outlet)
+                ON CONFLICT (cooperative_id, number) DO UPDATE SET name = excluded.name, at = excluded.at
+                WHERE member_names.at <= excluded.at
+                """, logger: logger)
+        }
+    }
+
+    /// Rebuilds the materialized days of every outlet (or of `outletID`) from the journals
+    /// the hub holds, each outlet in one transaction with its row locked (so its pushes
+    /// wait); returns how many outlets and entries were read.
+    public func rebuildProjections(outletID: Int64? = nil) async throws -> (outlets: Int, entries: Int) {
+        try await reachable { database in
+            var ids: [Int64] = []
+            let rows = try await database.client.query(
+                "SELECT id FROM outlets WHERE (\(outletID)::bigint IS NULL OR id = \(outletID)::bigint) ORDER BY id")
+            for try await id in rows.decode(Int64.self) { ids.append(id) }
+            var entries = 0
+            for id in ids {
+                entries += try await database.transaction { connection in
+                    try await database.rebuild(outlet: id, on: connection)
+                }
+            }
+            return (ids.count, entries)
+        }
+    }
+
+    private func rebuild(outlet: Int64, on connection: PostgresConnection) async throws -> Int {
+        try await connection.query("SELECT 1 FROM outlets WHERE id = \(outlet) FOR UPDATE", logger: logger)
+        try await connection.query("DELETE FROM outlet_days WHERE outlet_id = \(outlet)", logger: logger)
+        var after: Int64 = 0
+        var count = 0
+        // In stretches of one batch's size, as the entries arrived.
+        while true {
+            let rows = try await connection.query(
+                """
+                SELECT seq, at, actor, register, kind, payload, prev_hash, hash FROM journal_entries
+                WHERE outlet_id = \(outlet) AND seq > \(after) ORDER BY seq LIMIT \(Int64(HubWire.maxBatchEntries))
+                """, logger: logger)
+            var stretch: [AuditEntry] = []
+            for try await (seq, at, actor, register, kind, payload, prevHash, hash) in rows.decode(
+                (Int64, String, String, String?, String, String, String, String).self)
+            {
+                stretch.append(
+                    AuditEntry(
+                        seq: seq, at: at, actor: actor, register: register, kind: kind, payload: payload, prevHash: prevHash, hash: hash))
+            }
+            guard let last = stretch.last else { return count }
+            try await project(stretch, outlet: outlet, on: connection)
+            after = last.seq
+            count += stretch.count
+        }
+    }
+}
+
+extension HubDatabase {
+    /// The migration that adds the materialized days: `migrate` rebuilds them when it applies it.
+    public static var projectionsMigration: String { HubProjections.migration }
+}
