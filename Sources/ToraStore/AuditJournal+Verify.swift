@@ -106,17 +106,17 @@ extension AuditJournal {
                 if let written = try String.fetchOne(at, arguments: [middle]), written < end { low = middle } else { high = middle }
             }
             if low > 0,
-                let row = try Row.fetchOne(
+                let found = try JournalHeadRecord.head(
                     db, sql: "SELECT seq, hash FROM audit_journal WHERE seq <= ? ORDER BY seq DESC LIMIT 1", arguments: [low])
             {
-                head = JournalHead(seq: row[0], hash: row[1])
+                head = found
             }
         }
         if let lastSaleSeq,
-            let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_journal WHERE seq = ?", arguments: [lastSaleSeq]),
-            (last[0] as Int64) > head?.seq ?? 0
+            let last = try JournalHeadRecord.head(db, sql: "SELECT seq, hash FROM audit_journal WHERE seq = ?", arguments: [lastSaleSeq]),
+            last.seq > head?.seq ?? 0
         {
-            head = JournalHead(seq: last[0], hash: last[1])
+            head = last
         }
         return head
     }

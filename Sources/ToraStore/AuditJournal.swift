@@ -22,9 +22,9 @@ enum AuditJournal {
         _ db: Database, store: some ShopDatabaseAccess, kind: JournalKind, actor: String, register: String? = nil,
         payload: [String: JSONValue], at moment: ShopMoment? = nil
     ) throws -> (seq: Int64, hash: String) {
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1"))
-        let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
-        let prevHash: String = last?["hash"] ?? genesisHash
+        let last = try JournalHeadRecord.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1"))?.head
+        let seq = (last?.seq ?? 0) + 1
+        let prevHash = last?.hash ?? genesisHash
         let at = moment?.at ?? Timestamp.format(store.clock.now)
         let text = JSONValue.object(payload).canonical
         let hash = hash(seq: seq, at: at, actor: actor, register: register, kind: kind.rawValue, payload: text, prevHash: prevHash)

@@ -74,9 +74,7 @@ extension ShopStore {
     /// The journal's last entry, nil when it is empty.
     public func journalHead() throws -> JournalHead? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1").map {
-                JournalHead(seq: $0["seq"], hash: $0["hash"])
-            }
+            try JournalHeadRecord.head(db, sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1")
         }
     }
 
