@@ -42,14 +42,14 @@ extension ReportQueries {
     public func productSales(from: String, to: String) throws -> [ProductSales] {
         try read { db in
             var tally = ProductTally()
-            let lines = try ProductLineRecord.fetchCursor(
+            let lines = try SaleLineRecord.fetchCursor(
                 db,
                 sql: """
-                    SELECT \(ProductLineRecord.selection)
+                    SELECT \(SaleLineRecord.selection)
                     FROM sale_lines l JOIN sales s ON s.id = l.sale_id
                     WHERE s.business_day BETWEEN ? AND ? AND l.voided = 0
                     """, arguments: [from, to])
-            while let record = try lines.next() { tally.add(record.line) }
+            while let record = try lines.next() { tally.add(record.productLine) }
             return tally.products()
         }
     }

@@ -38,57 +38,59 @@ struct ReportSaleRecord: FetchableRecord {
     }
 }
 
-/// A sale line as the Z/X fold reads it: ToraCore's `ReportLine`.
-struct ReportLineRecord: FetchableRecord {
+/// A sale line as the reports read it: ToraCore's `ReportLine` for the Z/X fold and
+/// `ProductLine` for the products report.
+struct SaleLineRecord: FetchableRecord {
     enum Columns {
         static let isRefund = Column("is_refund")
         static let voided = Column("voided")
         static let local = Column("local")
         static let quantity = Column("quantity")
         static let net = Column("net")
-        static let sku = Column("sku")
-        static let category = Column("category")
-        static let name = Column("name")
-        static let unit = Column("unit")
-    }
-
-    /// The columns `init(row:)` reads; `s` is the sales table, `l` the lines.
-    static let selection = "s.kind = 'refund' AS is_refund, l.voided, l.local, l.quantity, l.net, l.sku, l.category, l.name, l.unit"
-
-    let line: ReportLine
-
-    init(row: Row) {
-        line = ReportLine(
-            isRefund: row[Columns.isRefund], sku: row[Columns.sku], name: row[Columns.name], category: row[Columns.category],
-            unit: MeasureUnit(rawValue: row[Columns.unit]) ?? .pcs, quantity: Quantity(thousandths: row[Columns.quantity]),
-            net: Money(row[Columns.net]), isVoided: row[Columns.voided], isLocal: row[Columns.local])
-    }
-}
-
-/// A non-voided sale line as the products report reads it: ToraCore's `ProductLine`.
-struct ProductLineRecord: FetchableRecord {
-    enum Columns {
-        static let isRefund = Column("is_refund")
-        static let sku = Column("sku")
-        static let name = Column("name")
-        static let category = Column("category")
-        static let unit = Column("unit")
-        static let local = Column("local")
-        static let quantity = Column("quantity")
-        static let net = Column("net")
         static let cost = Column("cost")
+        static let sku = Column("sku")
+        static let category = Column("category")
+        static let name = Column("name")
+        static let unit = Column("unit")
     }
 
     /// The columns `init(row:)` reads; `s` is the sales table, `l` the lines.
-    static let selection = "s.kind = 'refund' AS is_refund, l.sku, l.name, l.category, l.unit, l.local, l.quantity, l.net, l.cost"
+    static let selection = "s.kind = 'refund' AS is_refund, l.voided, l.local, l.quantity, l.net, l.cost, l.sku, l.category, l.name, l.unit"
 
-    let line: ProductLine
+    let isRefund: Bool
+    let isVoided: Bool
+    let isLocal: Bool
+    let quantity: Quantity
+    let net: Money
+    let unitCost: Money
+    let sku: String
+    let category: String
+    let name: String
+    let unit: MeasureUnit
 
     init(row: Row) {
-        line = ProductLine(
-            isRefund: row[Columns.isRefund], sku: row[Columns.sku], name: row[Columns.name], category: row[Columns.category],
-            unit: MeasureUnit(rawValue: row[Columns.unit]) ?? .pcs, isLocal: row[Columns.local],
-            quantity: Quantity(thousandths: row[Columns.quantity]), net: Money(row[Columns.net]), unitCost: Money(row[Columns.cost]))
+        isRefund = row[Columns.isRefund]
+        isVoided = row[Columns.voided]
+        isLocal = row[Columns.local]
+        quantity = Quantity(thousandths: row[Columns.quantity])
+        net = Money(row[Columns.net])
+        unitCost = Money(row[Columns.cost])
+        sku = row[Columns.sku]
+        category = row[Columns.category]
+        name = row[Columns.name]
+        unit = MeasureUnit(rawValue: row[Columns.unit]) ?? .pcs
+    }
+
+    var reportLine: ReportLine {
+        ReportLine(
+            isRefund: isRefund, sku: sku, name: name, category: category, unit: unit, quantity: quantity, net: net, isVoided: isVoided,
+            isLocal: isLocal)
+    }
+
+    var productLine: ProductLine {
+        ProductLine(
+            isRefund: isRefund, sku: sku, name: name, category: category, unit: unit, isLocal: isLocal, quantity: quantity, net: net,
+            unitCost: unitCost)
     }
 }
 

@@ -39,11 +39,11 @@ extension ReportQueries {
         let args = scope.arguments
         var fold = DayFold()
         let lastSaleSeq = try foldSales(filter: filter, args, into: &fold, db)
-        let lines = try ReportLineRecord.fetchCursor(
+        let lines = try SaleLineRecord.fetchCursor(
             db,
-            sql: "SELECT \(ReportLineRecord.selection) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter)",
+            sql: "SELECT \(SaleLineRecord.selection) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter)",
             arguments: args)
-        while let record = try lines.next() { fold.add(record.line) }
+        while let record = try lines.next() { fold.add(record.reportLine) }
         let payments = try MemberStore.byMethod(
             db, sql: "SELECT p.method AS key, sum(p.amount) AS total FROM payments p JOIN sales s ON s.id = p.sale_id WHERE \(filter) GROUP BY p.method",
             arguments: args)

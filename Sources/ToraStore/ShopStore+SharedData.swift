@@ -88,7 +88,7 @@ extension ShopStore {
     /// What the shop holds, keyed in lower case, as the plan compares it.
     static func sharedDataBase(_ db: Database) throws -> SharedDataBase {
         var products: [String: Product] = [:]
-        for stocked in try StockedProduct.fetchAll(db, sql: "") { products[stocked.product.sku.lowercased()] = stocked.product }
+        for stocked in try StockedProduct.fetchAll(db, tail: "") { products[stocked.product.sku.lowercased()] = stocked.product }
         var members: [String: Member] = [:]
         for row in try Row.fetchAll(db, sql: MemberStore.memberSelection) {
             let member = MemberStore.member(from: row)
