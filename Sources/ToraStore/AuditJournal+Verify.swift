@@ -47,9 +47,8 @@ extension JournalStore {
                     entriesChecked: count, rowsChecked: checker?.rowsChecked ?? 0, head: chain.head, firstProblem: problem,
                     bookProblem: books, anchorProblem: anchor)
             }
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_journal ORDER BY seq")
-            while let row = try cursor.next() {
-                let entry = AuditEntry(row: row)
+            let cursor = try AuditEntryRecord.fetchCursor(db, sql: "SELECT * FROM audit_journal ORDER BY seq")
+            while let entry = try cursor.next()?.entry {
                 if let problem = chain.accept(entry) { return result(chain: (entry.seq, problem)) }
                 if let anchor, anchor.seq == entry.seq, anchor.hash != entry.hash {
                     anchorProblem =

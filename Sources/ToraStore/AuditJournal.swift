@@ -22,7 +22,8 @@ enum AuditJournal {
         _ db: Database, store: some ShopDatabaseAccess, kind: JournalKind, actor: String, register: String? = nil,
         payload: [String: JSONValue], at moment: ShopMoment? = nil
     ) throws -> (seq: Int64, hash: String) {
-        let last = try JournalHeadRecord.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1"))?.head
+        let last = try JournalHeadRecord.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1"))?
+            .head
         let seq = (last?.seq ?? 0) + 1
         let prevHash = last?.hash ?? genesisHash
         let at = moment?.at ?? Timestamp.format(store.clock.now)
@@ -45,14 +46,15 @@ extension JournalStore {
     /// The most recent `limit` entries, newest last; all of a kind when `kind` is given.
     public func auditEntries(last limit: Int, kind: String? = nil) throws -> [AuditEntry] {
         try read { db in
-            let rows: [Row]
+            let records: [AuditEntryRecord]
             if let kind {
-                rows = try Row.fetchAll(
+                records = try AuditEntryRecord.fetchAll(
                     db, sql: "SELECT * FROM audit_journal WHERE kind = ? ORDER BY seq DESC LIMIT ?", arguments: [kind, limit])
             } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_journal ORDER BY seq DESC LIMIT ?", arguments: [limit])
+                records = try AuditEntryRecord.fetchAll(
+                    db, sql: "SELECT * FROM audit_journal ORDER BY seq DESC LIMIT ?", arguments: [limit])
             }
-            return rows.reversed().map(AuditEntry.init(row:))
+            return records.reversed().map(\.entry)
         }
     }
 }

@@ -139,17 +139,15 @@ extension ReportQueries {
     public func shu(year: String, pool: Money) throws -> SHUDivision {
         guard !pool.isNegative else { throw StoreError(.invalidInput, "pool: the pool must be zero or more") }
         return try read { db in
-            let rows = try Row.fetchAll(
+            let members = try PurchasesRecord.fetchAll(
                 db,
                 sql: """
                     SELECT m.number, m.name, sum(CASE WHEN s.kind = 'sale' THEN s.total ELSE -s.total END) AS purchases
                     FROM sales s JOIN members m ON m.number = s.member_number
                     WHERE s.business_day BETWEEN ? AND ?
                     GROUP BY m.number HAVING purchases > 0 ORDER BY m.number
-                    """, arguments: ["\(year)-01-01", "\(year)-12-31"])
-            let members = rows.map {
-                SHUDivision.Purchases(number: $0["number"], name: $0["name"], purchases: Money($0["purchases"]))
-            }
+                    """, arguments: ["\(year)-01-01", "\(year)-12-31"]
+            ).map(\.purchases)
             return SHUDivision(year: year, pool: pool, members: members)
         }
     }

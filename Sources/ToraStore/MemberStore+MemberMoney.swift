@@ -39,7 +39,8 @@ extension MemberStore {
                     coalesce((SELECT sum(amount) FROM member_money WHERE account = 'credit' AND member_number = ?), 0) AS repaid
                 """, arguments: [member.number, member.number, member.number])
         return CreditPosition(
-            limit: member.creditLimit, taken: Money(row?["taken"] ?? 0), refunded: Money(row?["refunded"] ?? 0), repaid: Money(row?["repaid"] ?? 0))
+            limit: member.creditLimit, taken: Money(row?["taken"] ?? 0), refunded: Money(row?["refunded"] ?? 0),
+            repaid: Money(row?["repaid"] ?? 0))
     }
 
     /// How much the member may still buy on credit: limit − owed (never below zero), where

@@ -174,3 +174,61 @@ struct JournalHeadRecord: FetchableRecord {
         try fetchOne(db, sql: sql, arguments: arguments)?.head
     }
 }
+
+/// One subsidised line of the subsidy report (`subsidy_sales`).
+struct SubsidySaleRecord: FetchableRecord {
+    enum Columns {
+        static let businessDay = Column("business_day")
+        static let receiptNo = Column("receipt_no")
+        static let programme = Column("programme")
+        static let nik = Column("nik")
+        static let sku = Column("sku")
+        static let unit = Column("unit")
+        static let quantity = Column("quantity")
+        static let amount = Column("amount")
+    }
+
+    let sale: SubsidySale
+
+    init(row: Row) {
+        sale = SubsidySale(
+            day: row[Columns.businessDay], receipt: row[Columns.receiptNo], programme: row[Columns.programme], nik: row[Columns.nik],
+            sku: row[Columns.sku], unit: MeasureUnit(rawValue: row[Columns.unit]) ?? .pcs,
+            quantity: Quantity(thousandths: row[Columns.quantity]), amount: Money(row[Columns.amount]))
+    }
+}
+
+/// One programme's line of the Z report's subsidy section.
+struct SubsidyDayRecord: FetchableRecord {
+    enum Columns {
+        static let programme = Column("programme")
+        static let unit = Column("unit")
+        static let units = Column("units")
+        static let net = Column("net")
+        static let buyers = Column("buyers")
+    }
+
+    let line: SubsidyDayLine
+
+    init(row: Row) {
+        line = SubsidyDayLine(
+            programme: row[Columns.programme], units: Quantity(thousandths: row[Columns.units]),
+            unit: MeasureUnit(rawValue: row[Columns.unit]) ?? .pcs, net: Money(row[Columns.net]), buyers: row[Columns.buyers])
+    }
+}
+
+/// One member's purchases net of refunds in the SHU year.
+struct PurchasesRecord: FetchableRecord {
+    enum Columns {
+        static let number = Column("number")
+        static let name = Column("name")
+        static let purchases = Column("purchases")
+    }
+
+    let purchases: SHUDivision.Purchases
+
+    init(row: Row) {
+        purchases = SHUDivision.Purchases(
+            number: row[Columns.number], name: row[Columns.name], purchases: Money(row[Columns.purchases]))
+    }
+}

@@ -45,7 +45,9 @@ extension ReportQueries {
             arguments: args)
         while let record = try lines.next() { fold.add(record.reportLine) }
         let payments = try MemberStore.byMethod(
-            db, sql: "SELECT p.method AS key, sum(p.amount) AS total FROM payments p JOIN sales s ON s.id = p.sale_id WHERE \(filter) GROUP BY p.method",
+            db,
+            sql:
+                "SELECT p.method AS key, sum(p.amount) AS total FROM payments p JOIN sales s ON s.id = p.sale_id WHERE \(filter) GROUP BY p.method",
             arguments: args)
         var cancelled = 0
         if case .day = scope {

@@ -65,9 +65,9 @@ extension ShopStore {
     /// Up to `limit` journal entries after `seq`, in order: what a sync pushes next.
     public func journalEntries(after seq: Int64, limit: Int) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(
+            try AuditEntryRecord.fetchAll(
                 db, sql: "SELECT * FROM audit_journal WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit]
-            ).map(AuditEntry.init(row:))
+            ).map(\.entry)
         }
     }
 
@@ -83,9 +83,9 @@ extension ShopStore {
     public func firstJournalBreak(through seq: Int64) throws -> Int64? {
         try read { db in
             var chain = JournalChain()
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_journal WHERE seq <= ? ORDER BY seq", arguments: [seq])
-            while let row = try cursor.next() {
-                let entry = AuditEntry(row: row)
+            let cursor = try AuditEntryRecord.fetchCursor(
+                db, sql: "SELECT * FROM audit_journal WHERE seq <= ? ORDER BY seq", arguments: [seq])
+            while let entry = try cursor.next()?.entry {
                 if chain.accept(entry) != nil { return min(entry.seq, chain.nextSeq) }
             }
             return nil

@@ -38,7 +38,7 @@ extension UserStore {
 
     /// Every user by code.
     public func all() throws -> [User] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY code").map(Self.user(from:)) }
+        try read { db in try UserRecord.fetchAll(db, sql: "SELECT * FROM users ORDER BY code").map(\.user) }
     }
 
     /// Adds a user with a PIN of 4–8 digits, kept only as a salted slow hash.
