@@ -54,7 +54,7 @@ extension ConsignmentStore {
             conditions.append("l.consignor = ?")
             _ = arguments.append(contentsOf: [consignor])
         }
-        let rows = try Row.fetchAll(
+        let rows = try ConsignedLineRecord.fetchAll(
             db,
             sql: """
                 SELECT l.id, l.consignor, l.sku, l.name, l.unit, l.consignor_price,
@@ -64,25 +64,25 @@ extension ConsignmentStore {
                 ORDER BY l.consignor, l.sku, l.id
                 """, arguments: arguments)
         var statements: [ConsignorStatement] = []
-        let byConsignor = Dictionary(grouping: rows) { $0["consignor"] as String }
+        let byConsignor = Dictionary(grouping: rows, by: \.consignor)
         for name in byConsignor.keys.sorted() {
             let lines = byConsignor[name] ?? []
             var items: [ConsignorStatement.Item] = []
-            for (sku, skuLines) in Dictionary(grouping: lines, by: { $0["sku"] as String }).sorted(by: { $0.key < $1.key }) {
-                let price = Money(skuLines.last?["consignor_price"] ?? 0)
+            for (sku, skuLines) in Dictionary(grouping: lines, by: \.sku).sorted(by: { $0.key < $1.key }) {
+                let price = Money(skuLines.last?.consignorPrice ?? 0)
                 var tally = ConsignmentTally()
                 for line in skuLines {
-                    tally.add(units: Quantity(thousandths: line["units"]), consignorPrice: Money(line["consignor_price"] ?? 0))
+                    tally.add(units: Quantity(thousandths: line.units), consignorPrice: Money(line.consignorPrice ?? 0))
                 }
                 items.append(
                     ConsignorStatement.Item(
-                        sku: sku, name: skuLines.last?["name"] ?? sku, unit: MeasureUnit(rawValue: skuLines.last?["unit"] ?? "pcs") ?? .pcs,
+                        sku: sku, name: skuLines.last?.name ?? sku, unit: MeasureUnit(rawValue: skuLines.last?.unit ?? "pcs") ?? .pcs,
                         units: tally.units, consignorPrice: price, payable: tally.payable))
             }
             let last = try String.fetchOne(
                 db, sql: "SELECT max(to_day) FROM consignment_settlements WHERE consignor = ?", arguments: [name])
             statements.append(
-                ConsignorStatement(consignor: name, from: from, to: to, lastSettledDay: last, items: items, lineIDs: lines.map { $0["id"] })
+                ConsignorStatement(consignor: name, from: from, to: to, lastSettledDay: last, items: items, lineIDs: lines.map(\.id))
             )
         }
         if let consignor, statements.isEmpty {

@@ -232,3 +232,34 @@ struct PurchasesRecord: FetchableRecord {
             number: row[Columns.number], name: row[Columns.name], purchases: Money(row[Columns.purchases]))
     }
 }
+
+/// A consigned line not yet settled, its units signed (a refund's negative).
+struct ConsignedLineRecord: FetchableRecord {
+    enum Columns {
+        static let id = Column("id")
+        static let consignor = Column("consignor")
+        static let sku = Column("sku")
+        static let name = Column("name")
+        static let unit = Column("unit")
+        static let consignorPrice = Column("consignor_price")
+        static let units = Column("units")
+    }
+
+    let id: Int64
+    let consignor: String
+    let sku: String
+    let name: String?
+    let unit: String?
+    let consignorPrice: Int64?
+    let units: Int64
+
+    init(row: Row) {
+        id = row[Columns.id]
+        consignor = row[Columns.consignor]
+        sku = row[Columns.sku]
+        name = row[Columns.name]
+        unit = row[Columns.unit]
+        consignorPrice = row[Columns.consignorPrice]
+        units = row[Columns.units]
+    }
+}
