@@ -137,6 +137,7 @@ struct HistoryWriter {
         }
     }
 
+    /// Over 60 lines on purpose: one day's bulk SQL, each table's prepared statement beside its rows, in the store's order.
     private mutating func insert(_ rows: DayRows, _ db: Database) throws {
         let day = rows.day.text
         let movement = try db.cachedStatement(

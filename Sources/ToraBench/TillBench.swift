@@ -89,6 +89,7 @@ struct TillBench {
         return (result, busy)
     }
 
+    /// Over 60 lines on purpose: one register's whole run (start, sign in, sell until time is up, quit) in the order it happens.
     private static func drive(
         register: String, tora: String, database: String, folder: String, codes: [String], duration: Double,
         ready: DispatchSemaphore, go: DispatchSemaphore

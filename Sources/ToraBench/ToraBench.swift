@@ -73,6 +73,7 @@ struct ToraBench: ParsableCommand {
         }
     }
 
+    /// Over 60 lines on purpose: the benchmark's script, one measurement after another in the order the report prints them.
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(("tora-bench: " + $0 + "\n").utf8)) }

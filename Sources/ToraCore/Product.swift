@@ -72,6 +72,7 @@ public struct Product: Sendable, Hashable, Codable {
 
     /// Every rule of a product that can be checked on its own, as a list so an importer
     /// can report them all at once. Empty means valid.
+    /// Over 60 lines on purpose: one check per product rule (docs/catalogue-and-stock.md), listed to be read against it.
     public func problems() -> [CoreError] {
         var found: [CoreError] = []
         func check(_ rule: () throws(CoreError) -> Void) {

@@ -4,6 +4,7 @@ import ToraStore
 /// The Z report for the receipt printer: short lines no wider than the paper (32 or 48
 /// columns), a label on the left and the amount on the right.
 public enum DayReportPaper {
+    /// Over 60 lines on purpose: the paper Z report's sections one after another, in print order.
     public static func lines(_ report: SalesReport, shopName: String, columns: Int) -> [String] {
         func pair(_ label: String, _ value: String) -> String {
             let room = max(1, columns - value.count - 1)

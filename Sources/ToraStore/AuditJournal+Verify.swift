@@ -47,9 +47,8 @@ extension JournalStore {
                     entriesChecked: count, rowsChecked: checker?.rowsChecked ?? 0, head: chain.head, firstProblem: problem,
                     bookProblem: books, anchorProblem: anchor)
             }
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_journal ORDER BY seq")
-            while let row = try cursor.next() {
-                let entry = AuditEntry(row: row)
+            let cursor = try AuditEntryRecord.fetchCursor(db, sql: "SELECT * FROM audit_journal ORDER BY seq")
+            while let entry = try cursor.next()?.entry {
                 if let problem = chain.accept(entry) { return result(chain: (entry.seq, problem)) }
                 if let anchor, anchor.seq == entry.seq, anchor.hash != entry.hash {
                     anchorProblem =
@@ -106,17 +105,17 @@ extension AuditJournal {
                 if let written = try String.fetchOne(at, arguments: [middle]), written < end { low = middle } else { high = middle }
             }
             if low > 0,
-                let row = try Row.fetchOne(
+                let found = try JournalHeadRecord.head(
                     db, sql: "SELECT seq, hash FROM audit_journal WHERE seq <= ? ORDER BY seq DESC LIMIT 1", arguments: [low])
             {
-                head = JournalHead(seq: row[0], hash: row[1])
+                head = found
             }
         }
         if let lastSaleSeq,
-            let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_journal WHERE seq = ?", arguments: [lastSaleSeq]),
-            (last[0] as Int64) > head?.seq ?? 0
+            let last = try JournalHeadRecord.head(db, sql: "SELECT seq, hash FROM audit_journal WHERE seq = ?", arguments: [lastSaleSeq]),
+            last.seq > head?.seq ?? 0
         {
-            head = JournalHead(seq: last[0], hash: last[1])
+            head = last
         }
         return head
     }

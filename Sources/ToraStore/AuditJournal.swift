@@ -22,9 +22,10 @@ enum AuditJournal {
         _ db: Database, store: some ShopDatabaseAccess, kind: JournalKind, actor: String, register: String? = nil,
         payload: [String: JSONValue], at moment: ShopMoment? = nil
     ) throws -> (seq: Int64, hash: String) {
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1"))
-        let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
-        let prevHash: String = last?["hash"] ?? genesisHash
+        let last = try JournalHeadRecord.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1"))?
+            .head
+        let seq = (last?.seq ?? 0) + 1
+        let prevHash = last?.hash ?? genesisHash
         let at = moment?.at ?? Timestamp.format(store.clock.now)
         let text = JSONValue.object(payload).canonical
         let hash = hash(seq: seq, at: at, actor: actor, register: register, kind: kind.rawValue, payload: text, prevHash: prevHash)
@@ -45,14 +46,15 @@ extension JournalStore {
     /// The most recent `limit` entries, newest last; all of a kind when `kind` is given.
     public func auditEntries(last limit: Int, kind: String? = nil) throws -> [AuditEntry] {
         try read { db in
-            let rows: [Row]
+            let records: [AuditEntryRecord]
             if let kind {
-                rows = try Row.fetchAll(
+                records = try AuditEntryRecord.fetchAll(
                     db, sql: "SELECT * FROM audit_journal WHERE kind = ? ORDER BY seq DESC LIMIT ?", arguments: [kind, limit])
             } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_journal ORDER BY seq DESC LIMIT ?", arguments: [limit])
+                records = try AuditEntryRecord.fetchAll(
+                    db, sql: "SELECT * FROM audit_journal ORDER BY seq DESC LIMIT ?", arguments: [limit])
             }
-            return rows.reversed().map(AuditEntry.init(row:))
+            return records.reversed().map(\.entry)
         }
     }
 }

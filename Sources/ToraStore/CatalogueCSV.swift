@@ -240,7 +240,7 @@ extension CatalogueStore {
     /// never negative. `excel` writes for Indonesian Excel: a UTF-8 BOM and `;` between
     /// fields, so the sheet opens in columns with its numbers read as numbers.
     public func exportCatalogue(excel: Bool = false) throws -> String {
-        let products = try read { db in try StockedProduct.fetchAll(db, sql: "ORDER BY p.sku COLLATE NOCASE") }
+        let products = try read { db in try StockedProduct.fetchAll(db, tail: "ORDER BY p.sku COLLATE NOCASE") }
         let delimiter: Character = excel ? ";" : ","
         var text = (excel ? "\u{FEFF}" : "") + CSVWriter.line(CatalogueColumns.all, delimiter: delimiter)
         for stocked in products {

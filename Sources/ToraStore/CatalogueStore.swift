@@ -2,7 +2,7 @@ import GRDB
 import ToraCore
 
 /// A product as the shop holds it: the catalogue value plus its row id and stock on hand.
-public struct StockedProduct: Sendable, Hashable {
+public struct StockedProduct: Sendable, Hashable, FetchableRecord {
     public let id: Int64
     public let product: Product
     /// Σ of the product's stock movements, in thousandths of its unit; may be negative.
@@ -17,7 +17,7 @@ extension StockedProduct {
         """
     static let from = "products p JOIN categories c ON c.id = p.category_id"
 
-    init(row: Row) {
+    public init(row: Row) {
         let barcodeList: String? = row["barcode_list"]
         let unit = MeasureUnit(rawValue: row["unit"]) ?? .pcs
         let consignorPrice: Int64? = row["consignor_price"]
@@ -47,12 +47,12 @@ extension StockedProduct {
     /// One product by a fixed condition (a literal with `?` placeholders): the statement is
     /// compiled once per connection, since compiling it cost more than running it.
     static func fetchOne(_ db: Database, where condition: StaticString, _ arguments: StatementArguments) throws -> StockedProduct? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(selection) FROM \(from) WHERE \(condition) LIMIT 1"), arguments: arguments)
-            .map(StockedProduct.init(row:))
+        try fetchOne(db.cachedStatement(sql: "SELECT \(selection) FROM \(from) WHERE \(condition) LIMIT 1"), arguments: arguments)
     }
 
-    static func fetchAll(_ db: Database, sql tail: String, _ arguments: StatementArguments = []) throws -> [StockedProduct] {
-        try Row.fetchAll(db, sql: "SELECT \(selection) FROM \(from) \(tail)", arguments: arguments).map(StockedProduct.init(row:))
+    /// The products `tail` (a `WHERE` and or `ORDER BY` over `p`, or nothing) selects.
+    static func fetchAll(_ db: Database, tail: String, _ arguments: StatementArguments = []) throws -> [StockedProduct] {
+        try fetchAll(db, sql: "SELECT \(selection) FROM \(from) \(tail)", arguments: arguments)
     }
 }
 
@@ -102,7 +102,7 @@ extension CatalogueStore {
             let limitClause = limit.map { " LIMIT \($0)" } ?? ""
             return try StockedProduct.fetchAll(
                 db,
-                sql: "\(filter) ORDER BY p.active DESC, p.local DESC, c.name COLLATE NOCASE, p.name COLLATE NOCASE, p.sku\(limitClause)",
+                tail: "\(filter) ORDER BY p.active DESC, p.local DESC, c.name COLLATE NOCASE, p.name COLLATE NOCASE, p.sku\(limitClause)",
                 arguments)
         }
     }

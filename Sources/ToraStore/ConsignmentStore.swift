@@ -54,7 +54,7 @@ extension ConsignmentStore {
             conditions.append("l.consignor = ?")
             _ = arguments.append(contentsOf: [consignor])
         }
-        let rows = try Row.fetchAll(
+        let rows = try ConsignedLineRecord.fetchAll(
             db,
             sql: """
                 SELECT l.id, l.consignor, l.sku, l.name, l.unit, l.consignor_price,
@@ -64,25 +64,25 @@ extension ConsignmentStore {
                 ORDER BY l.consignor, l.sku, l.id
                 """, arguments: arguments)
         var statements: [ConsignorStatement] = []
-        let byConsignor = Dictionary(grouping: rows) { $0["consignor"] as String }
+        let byConsignor = Dictionary(grouping: rows, by: \.consignor)
         for name in byConsignor.keys.sorted() {
             let lines = byConsignor[name] ?? []
             var items: [ConsignorStatement.Item] = []
-            for (sku, skuLines) in Dictionary(grouping: lines, by: { $0["sku"] as String }).sorted(by: { $0.key < $1.key }) {
-                let price = Money(skuLines.last?["consignor_price"] ?? 0)
+            for (sku, skuLines) in Dictionary(grouping: lines, by: \.sku).sorted(by: { $0.key < $1.key }) {
+                let price = Money(skuLines.last?.consignorPrice ?? 0)
                 var tally = ConsignmentTally()
                 for line in skuLines {
-                    tally.add(units: Quantity(thousandths: line["units"]), consignorPrice: Money(line["consignor_price"] ?? 0))
+                    tally.add(units: Quantity(thousandths: line.units), consignorPrice: Money(line.consignorPrice ?? 0))
                 }
                 items.append(
                     ConsignorStatement.Item(
-                        sku: sku, name: skuLines.last?["name"] ?? sku, unit: MeasureUnit(rawValue: skuLines.last?["unit"] ?? "pcs") ?? .pcs,
+                        sku: sku, name: skuLines.last?.name ?? sku, unit: MeasureUnit(rawValue: skuLines.last?.unit ?? "pcs") ?? .pcs,
                         units: tally.units, consignorPrice: price, payable: tally.payable))
             }
             let last = try String.fetchOne(
                 db, sql: "SELECT max(to_day) FROM consignment_settlements WHERE consignor = ?", arguments: [name])
             statements.append(
-                ConsignorStatement(consignor: name, from: from, to: to, lastSettledDay: last, items: items, lineIDs: lines.map { $0["id"] })
+                ConsignorStatement(consignor: name, from: from, to: to, lastSettledDay: last, items: items, lineIDs: lines.map(\.id))
             )
         }
         if let consignor, statements.isEmpty {
@@ -139,17 +139,15 @@ extension ReportQueries {
     public func shu(year: String, pool: Money) throws -> SHUDivision {
         guard !pool.isNegative else { throw StoreError(.invalidInput, "pool: the pool must be zero or more") }
         return try read { db in
-            let rows = try Row.fetchAll(
+            let members = try PurchasesRecord.fetchAll(
                 db,
                 sql: """
                     SELECT m.number, m.name, sum(CASE WHEN s.kind = 'sale' THEN s.total ELSE -s.total END) AS purchases
                     FROM sales s JOIN members m ON m.number = s.member_number
                     WHERE s.business_day BETWEEN ? AND ?
                     GROUP BY m.number HAVING purchases > 0 ORDER BY m.number
-                    """, arguments: ["\(year)-01-01", "\(year)-12-31"])
-            let members = rows.map {
-                SHUDivision.Purchases(number: $0["number"], name: $0["name"], purchases: Money($0["purchases"]))
-            }
+                    """, arguments: ["\(year)-01-01", "\(year)-12-31"]
+            ).map(\.purchases)
             return SHUDivision(year: year, pool: pool, members: members)
         }
     }

@@ -33,13 +33,14 @@ extension MemberStore {
             sql: """
                 SELECT
                     coalesce((SELECT sum(p.amount) FROM payments p JOIN sales s ON s.id = p.sale_id
-                              WHERE p.method = 'credit' AND s.kind = 'sale' AND s.member_number = ?), 0),
+                              WHERE p.method = 'credit' AND s.kind = 'sale' AND s.member_number = ?), 0) AS taken,
                     coalesce((SELECT -sum(p.amount) FROM payments p JOIN sales s ON s.id = p.sale_id
-                              WHERE p.method = 'credit' AND s.kind = 'refund' AND s.member_number = ?), 0),
-                    coalesce((SELECT sum(amount) FROM member_money WHERE account = 'credit' AND member_number = ?), 0)
+                              WHERE p.method = 'credit' AND s.kind = 'refund' AND s.member_number = ?), 0) AS refunded,
+                    coalesce((SELECT sum(amount) FROM member_money WHERE account = 'credit' AND member_number = ?), 0) AS repaid
                 """, arguments: [member.number, member.number, member.number])
         return CreditPosition(
-            limit: member.creditLimit, taken: Money(row?[0] ?? 0), refunded: Money(row?[1] ?? 0), repaid: Money(row?[2] ?? 0))
+            limit: member.creditLimit, taken: Money(row?["taken"] ?? 0), refunded: Money(row?["refunded"] ?? 0),
+            repaid: Money(row?["repaid"] ?? 0))
     }
 
     /// How much the member may still buy on credit: limit − owed (never below zero), where
@@ -135,17 +136,12 @@ extension MemberStore {
 
     /// Σ members' money in cash per shift (signed), for expected cash.
     static func memberMoneyCash(_ scope: ReportScope, _ db: Database) throws -> [Int64: Int64] {
-        var cash: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(
+        try GroupTotal<Int64>.byKey(
             db,
             sql: """
-                SELECT shift_id, sum(amount) FROM member_money
+                SELECT shift_id AS key, sum(amount) AS total FROM member_money
                 WHERE shift_id IN (SELECT id FROM shifts WHERE \(scope.conditions.shifts)) AND method = 'cash' GROUP BY shift_id
                 """, arguments: scope.arguments)
-        {
-            cash[row[0]] = row[1]
-        }
-        return cash
     }
 
     /// The credit section of a report: credit taken and refunded by the sales of `scope`,
@@ -157,19 +153,25 @@ extension MemberStore {
             sql: """
                 SELECT
                     coalesce((SELECT sum(p.amount) FROM payments p JOIN sales s ON s.id = p.sale_id
-                              WHERE \(filter) AND p.method = 'credit' AND s.kind = 'sale'), 0),
+                              WHERE \(filter) AND p.method = 'credit' AND s.kind = 'sale'), 0) AS taken,
                     coalesce((SELECT -sum(p.amount) FROM payments p JOIN sales s ON s.id = p.sale_id
-                              WHERE \(filter) AND p.method = 'credit' AND s.kind = 'refund'), 0)
+                              WHERE \(filter) AND p.method = 'credit' AND s.kind = 'refund'), 0) AS refunded
                 """, arguments: arguments + arguments)
-        var repaid: [TenderMethod: Money] = [:]
-        for money in try Row.fetchAll(
+        let repaid = try byMethod(
             db,
-            sql: "SELECT method, sum(amount) FROM member_money WHERE account = 'credit' AND \(moneyFilter) GROUP BY method",
+            sql: "SELECT method AS key, sum(amount) AS total FROM member_money WHERE account = 'credit' AND \(moneyFilter) GROUP BY method",
             arguments: arguments)
-        {
-            if let method = TenderMethod(rawValue: money[0]) { repaid[method] = Money(money[1]) }
+        return SalesReport.Credit(taken: Money(row?["taken"] ?? 0), refunded: Money(row?["refunded"] ?? 0), repaidByMethod: repaid)
+    }
+
+    /// The totals of `sql` (`method AS key, sum(…) AS total … GROUP BY method`) by tender;
+    /// rows of an unknown method are left out.
+    static func byMethod(_ db: Database, sql: String, arguments: StatementArguments) throws -> [TenderMethod: Money] {
+        var totals: [TenderMethod: Money] = [:]
+        for (key, total) in try GroupTotal<String>.byKey(db, sql: sql, arguments: arguments) {
+            if let method = TenderMethod(rawValue: key) { totals[method] = Money(total) }
         }
-        return SalesReport.Credit(taken: Money(row?[0] ?? 0), refunded: Money(row?[1] ?? 0), repaidByMethod: repaid)
+        return totals
     }
 
     /// A repayment slip by receipt number, for reprinting.

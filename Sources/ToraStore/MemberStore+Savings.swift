@@ -53,31 +53,26 @@ extension MemberStore {
 
     static func savingsBalances(_ number: String, upTo day: String?, _ db: Database) throws -> SavingsBalances {
         var balances = SavingsBalances()
-        for row in try Row.fetchAll(
+        let totals = try GroupTotal<String>.byKey(
             db,
             sql: """
-                SELECT account, sum(amount) FROM member_money
+                SELECT account AS key, sum(amount) AS total FROM member_money
                 WHERE member_number = ? AND account <> 'credit' AND business_day <= ? GROUP BY account
                 """, arguments: [number, day ?? "9999-12-31"])
-        {
-            if let account = SavingsAccount(rawValue: row[0]) { balances[account] = Money(row[1]) }
+        for (key, total) in totals {
+            if let account = SavingsAccount(rawValue: key) { balances[account] = Money(total) }
         }
         return balances
     }
 
     /// Every member's savings total (pokok + wajib + sukarela) at the end of `day`, by number.
     static func savingsTotals(upTo day: String, _ db: Database) throws -> [String: Int64] {
-        var totals: [String: Int64] = [:]
-        for row in try Row.fetchAll(
+        try GroupTotal<String>.byKey(
             db,
             sql: """
-                SELECT member_number, sum(amount) FROM member_money
+                SELECT member_number AS key, sum(amount) AS total FROM member_money
                 WHERE account <> 'credit' AND business_day <= ? GROUP BY member_number
                 """, arguments: [day])
-        {
-            totals[row[0]] = row[1]
-        }
-        return totals
     }
 
     /// Records a savings deposit or withdrawal in ONE transaction with its journal entry
@@ -238,15 +233,15 @@ extension MemberStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT kind, method, sum(amount) FROM member_money
+                SELECT kind, method, sum(amount) AS total FROM member_money
                 WHERE account <> 'credit' AND note IS NOT 'opening' AND \(scope.conditions.memberMoney) GROUP BY kind, method
                 """, arguments: scope.arguments)
         {
-            guard let method = TenderMethod(rawValue: row[1]) else { continue }
-            if (row[0] as String) == "deposit" {
-                summary.depositsByMethod[method] = Money(row[2])
+            guard let method = TenderMethod(rawValue: row["method"]) else { continue }
+            if (row["kind"] as String) == "deposit" {
+                summary.depositsByMethod[method] = Money(row["total"])
             } else {
-                summary.withdrawalsByMethod[method] = Money(-(row[2] as Int64))
+                summary.withdrawalsByMethod[method] = Money(-(row["total"] as Int64))
             }
         }
         return summary

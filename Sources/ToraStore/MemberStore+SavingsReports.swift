@@ -17,13 +17,13 @@ extension MemberStore {
                     FROM sales s WHERE s.member_number = ? ORDER BY s.id
                     """, arguments: [member.number])
             {
-                let isSale = (row[3] as String) == "sale"
-                let total: Int64 = row[4]
+                let isSale = (row["kind"] as String) == "sale"
+                let total: Int64 = row["total"]
                 lines.append(
                     (
-                        row[1], lines.count,
+                        row["completed_at"], lines.count,
                         MemberStatement.Line(
-                            day: row[0], at: row[1], receipt: row[2], kind: isSale ? .sale : .refund,
+                            day: row["business_day"], at: row["completed_at"], receipt: row["receipt_no"], kind: isSale ? .sale : .refund,
                             purchase: Money(isSale ? total : -total), credit: Money(row["credit"])
                         )
                     ))
@@ -32,14 +32,14 @@ extension MemberStore {
                 db, sql: "SELECT business_day, at, receipt_no, kind, account, amount FROM member_money WHERE member_number = ? ORDER BY id",
                 arguments: [member.number])
             {
-                let amount: Int64 = row[5]
-                let account = SavingsAccount(rawValue: row[4])
-                let kind = MemberStatement.Line.Kind(rawValue: row[3]) ?? .deposit
+                let amount: Int64 = row["amount"]
+                let account = SavingsAccount(rawValue: row["account"])
+                let kind = MemberStatement.Line.Kind(rawValue: row["kind"]) ?? .deposit
                 lines.append(
                     (
-                        row[1], lines.count,
+                        row["at"], lines.count,
                         MemberStatement.Line(
-                            day: row[0], at: row[1], receipt: row[2], kind: kind, account: account,
+                            day: row["business_day"], at: row["at"], receipt: row["receipt_no"], kind: kind, account: account,
                             savings: account == nil ? .zero : Money(amount), credit: account == nil ? Money(-amount) : .zero)
                     ))
             }

@@ -86,14 +86,14 @@ extension MemberStore {
     }
 
     static func member(number: String, _ db: Database) throws -> Member? {
-        try Row.fetchOne(db, sql: "\(memberSelection) WHERE m.number = ?", arguments: [number]).map(member(from:))
+        try MemberRecord.fetchOne(db, sql: "\(memberSelection) WHERE m.number = ?", arguments: [number])?.member
     }
 
     /// Members by number; inactive ones only when asked for.
     public func all(includeInactive: Bool = false) throws -> [Member] {
         try read { db in
-            try Row.fetchAll(db, sql: "\(Self.memberSelection) \(includeInactive ? "" : "WHERE m.active = 1") ORDER BY m.number")
-                .map(Self.member(from:))
+            try MemberRecord.fetchAll(db, sql: "\(Self.memberSelection) \(includeInactive ? "" : "WHERE m.active = 1") ORDER BY m.number")
+                .map(\.member)
         }
     }
 

@@ -69,8 +69,7 @@ extension ShopStore {
         let key = numberOrHash.trimmingSpaces()
         guard let found = try read({ db in try StoredReceipt.find(key, db) }) else { return nil }
         let journalEntry = try read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_journal WHERE seq = ?", arguments: [found.entry.seq])
-                .map { JournalHead(seq: $0["seq"], hash: $0["hash"]) }
+            try JournalHeadRecord.head(db, sql: "SELECT seq, hash FROM audit_journal WHERE seq = ?", arguments: [found.entry.seq])
         }
         return ReceiptCheck(
             kind: found.kind, receipt: found.receipt, businessDay: found.businessDay, register: found.register, total: found.total,

@@ -28,18 +28,12 @@ extension ReportQueries {
     /// Read from `day_totals`, which triggers keep as sales and refunds are written.
     public func dailySales(from: String, to: String) throws -> [DaySales] {
         try read { db in
-            let rows = try Row.fetchAll(
+            try DaySales.fetchAll(
                 db,
                 sql: """
                     SELECT business_day, sales_count, refund_count, gross, discounts, rounding, refunds, tax, local_net
                     FROM day_totals WHERE business_day BETWEEN ? AND ? ORDER BY business_day
                     """, arguments: [from, to])
-            return rows.map {
-                DaySales(
-                    date: $0["business_day"], salesCount: $0["sales_count"], refundCount: $0["refund_count"], gross: Money($0["gross"]),
-                    discounts: Money($0["discounts"]), rounding: Money($0["rounding"]), refunds: Money($0["refunds"]),
-                    tax: Money($0["tax"]), localNet: Money($0["local_net"]))
-            }
         }
     }
 
@@ -48,19 +42,14 @@ extension ReportQueries {
     public func productSales(from: String, to: String) throws -> [ProductSales] {
         try read { db in
             var tally = ProductTally()
-            let lines = try Row.fetchCursor(
+            let lines = try SaleLineRecord.fetchCursor(
                 db,
                 sql: """
-                    SELECT s.kind = 'refund', l.sku, l.name, l.category, l.unit, l.local, l.quantity, l.net, l.cost
+                    SELECT \(SaleLineRecord.selection)
                     FROM sale_lines l JOIN sales s ON s.id = l.sale_id
                     WHERE s.business_day BETWEEN ? AND ? AND l.voided = 0
                     """, arguments: [from, to])
-            while let row = try lines.next() {
-                tally.add(
-                    ProductLine(
-                        isRefund: row[0], sku: row[1], name: row[2], category: row[3], unit: MeasureUnit(rawValue: row[4]) ?? .pcs,
-                        isLocal: row[5], quantity: Quantity(thousandths: row[6]), net: Money(row[7]), unitCost: Money(row[8])))
-            }
+            while let record = try lines.next() { tally.add(record.productLine) }
             return tally.products()
         }
     }

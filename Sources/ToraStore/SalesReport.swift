@@ -39,27 +39,16 @@ extension ReportQueries {
         let args = scope.arguments
         var fold = DayFold()
         let lastSaleSeq = try foldSales(filter: filter, args, into: &fold, db)
-        let lines = try Row.fetchCursor(
+        let lines = try SaleLineRecord.fetchCursor(
             db,
-            sql: """
-                SELECT s.kind = 'refund', l.voided, l.local, l.quantity, l.net, l.sku, l.category, l.name, l.unit
-                FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter)
-                """, arguments: args)
-        while let row = try lines.next() {
-            fold.add(
-                ReportLine(
-                    isRefund: row[0], sku: row[5], name: row[7], category: row[6], unit: MeasureUnit(rawValue: row[8]) ?? .pcs,
-                    quantity: Quantity(thousandths: row[3]), net: Money(row[4]), isVoided: row[1], isLocal: row[2]))
-        }
-        var payments: [TenderMethod: Money] = [:]
-        for row in try Row.fetchAll(
+            sql: "SELECT \(SaleLineRecord.selection) FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE \(filter)",
+            arguments: args)
+        while let record = try lines.next() { fold.add(record.reportLine) }
+        let payments = try MemberStore.byMethod(
             db,
             sql:
-                "SELECT p.method, sum(p.amount) AS amount FROM payments p JOIN sales s ON s.id = p.sale_id WHERE \(filter) GROUP BY p.method",
+                "SELECT p.method AS key, sum(p.amount) AS total FROM payments p JOIN sales s ON s.id = p.sale_id WHERE \(filter) GROUP BY p.method",
             arguments: args)
-        {
-            if let method = TenderMethod(rawValue: row["method"]) { payments[method] = Money(row["amount"]) }
-        }
         var cancelled = 0
         if case .day = scope {
             cancelled = try Int.fetchOne(db, sql: "SELECT count(*) FROM cancelled_sales WHERE business_day = ?", arguments: args) ?? 0
@@ -84,20 +73,11 @@ extension ReportQueries {
     /// (nil when there are none), as `SELECT max(audit_seq)` over the same rows would.
     static func foldSales(filter: String, _ args: StatementArguments, into fold: inout DayFold, _ db: Database) throws -> Int64? {
         var lastSaleSeq: Int64?
-        let sales = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT s.kind = 'refund', s.register, s.cashier, s.hour, s.member_number IS NOT NULL, s.gross, s.discounts, s.rounding,
-                    s.total, s.tax, s.dpp, s.audit_seq
-                FROM sales s WHERE \(filter)
-                """, arguments: args)
-        while let row = try sales.next() {
-            fold.add(
-                ReportSale(
-                    isRefund: row[0], register: row[1], cashier: row[2], hour: row[3], isMember: row[4], gross: Money(row[5]),
-                    discounts: Money(row[6]), rounding: Money(row[7]), total: Money(row[8]), tax: Money(row[9]), dpp: Money(row[10])))
-            let seq: Int64 = row[11]
-            lastSaleSeq = max(lastSaleSeq ?? seq, seq)
+        let sales = try ReportSaleRecord.fetchCursor(
+            db, sql: "SELECT \(ReportSaleRecord.selection) FROM sales s WHERE \(filter)", arguments: args)
+        while let record = try sales.next() {
+            fold.add(record.sale)
+            lastSaleSeq = max(lastSaleSeq ?? record.auditSeq, record.auditSeq)
         }
         return lastSaleSeq
     }
@@ -111,13 +91,13 @@ extension ReportQueries {
         let args = scope.arguments
         var sales: [Int64: Int64] = [:]
         var refunds: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: shiftsCashSQL(shiftFilter: shiftFilter), arguments: args) {
-            sales[row[0]] = row[1]
-            refunds[row[0]] = row[2]
+        for record in try ShiftCashRecord.fetchAll(db, sql: shiftsCashSQL(shiftFilter: shiftFilter), arguments: args) {
+            sales[record.shiftID] = record.cashSales
+            refunds[record.shiftID] = record.cashRefunds
         }
         let memberMoney = try MemberStore.memberMoneyCash(scope, db)
         var tally = DrawerTally()
-        for shift in try Row.fetchAll(db, sql: "SELECT * FROM shifts WHERE \(shiftFilter)", arguments: args).map(Shift.init(row:)) {
+        for shift in try Shift.fetchAll(db, sql: "SELECT * FROM shifts WHERE \(shiftFilter)", arguments: args) {
             let drawer = DrawerCash(
                 openingFloat: shift.openingFloat, cashSales: Money(sales[shift.id] ?? 0), cashRefunds: Money(refunds[shift.id] ?? 0),
                 memberMoney: Money(memberMoney[shift.id] ?? 0))
@@ -131,8 +111,8 @@ extension ReportQueries {
     /// Cash payments of the sales and of the refunds of each shift `shiftFilter` selects.
     static func shiftsCashSQL(shiftFilter: String) -> String {
         """
-        SELECT s.shift_id, coalesce(sum(CASE WHEN s.kind = 'sale' THEN p.amount END), 0),
-            coalesce(sum(CASE WHEN s.kind = 'refund' THEN -p.amount END), 0)
+        SELECT s.shift_id, coalesce(sum(CASE WHEN s.kind = 'sale' THEN p.amount END), 0) AS cash_sales,
+            coalesce(sum(CASE WHEN s.kind = 'refund' THEN -p.amount END), 0) AS cash_refunds
         FROM sales s JOIN payments p ON p.sale_id = s.id
         WHERE s.shift_id IN (SELECT id FROM shifts WHERE \(shiftFilter)) AND p.method = 'cash'
         GROUP BY s.shift_id

@@ -4,7 +4,7 @@ import ToraCore
 
 /// A sale not yet completed, as stored after every change: the open one of a register,
 /// or a parked one waiting to be resumed.
-public struct StoredSale: Sendable, Hashable {
+public struct StoredSale: Sendable, Hashable, FetchableRecord {
     public enum State: String, Sendable { case open, parked }
 
     public let id: Int64
@@ -14,7 +14,7 @@ public struct StoredSale: Sendable, Hashable {
     public let startedAt: String
     public let sale: Sale
 
-    init(row: Row) throws {
+    public init(row: Row) throws {
         id = row["id"]
         register = row["register"]
         state = State(rawValue: row["state"]) ?? .open
@@ -38,8 +38,7 @@ extension SalesStore {
     /// The register's open sale, if one was left (a crash, a `quit`, a power cut).
     public func openSale(register: String) throws -> StoredSale? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE register = ? AND state = 'open'", arguments: [register])
-                .map(StoredSale.init(row:))
+            try StoredSale.fetchOne(db, sql: "SELECT * FROM open_sales WHERE register = ? AND state = 'open'", arguments: [register])
         }
     }
 
@@ -92,21 +91,19 @@ extension SalesStore {
 
     /// Parked sales of every register, oldest first.
     public func parkedSales() throws -> [StoredSale] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM open_sales WHERE state = 'parked' ORDER BY id").map(StoredSale.init(row:))
-        }
+        try read { db in try StoredSale.fetchAll(db, sql: "SELECT * FROM open_sales WHERE state = 'parked' ORDER BY id") }
     }
 
     static func storedSales(register: String, _ db: Database) throws -> [StoredSale] {
-        try Row.fetchAll(db, sql: "SELECT * FROM open_sales WHERE register = ? ORDER BY id", arguments: [register]).map(
-            StoredSale.init(row:))
+        try StoredSale.fetchAll(db, sql: "SELECT * FROM open_sales WHERE register = ? ORDER BY id", arguments: [register])
     }
 
     /// Makes a parked sale the register's open sale. Refused when the register already
     /// has a non-empty open sale; an empty one is dropped.
     public func resume(_ id: Int64, register: String, actor: String) throws -> StoredSale {
         try write { db in
-            if let open = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE register = ? AND state = 'open'", arguments: [register])
-                .map(StoredSale.init(row:))
+            if let open = try StoredSale.fetchOne(
+                db, sql: "SELECT * FROM open_sales WHERE register = ? AND state = 'open'", arguments: [register])
             {
                 guard open.sale.lines.isEmpty else {
                     throw StoreError(.invalidInput, "finish or park the open sale first").because(.openSaleFirst)
@@ -121,10 +118,10 @@ extension SalesStore {
             }
             try AuditJournal.append(
                 db, store: self, kind: .saleResumed, actor: actor, register: register, payload: ["open_sale": .int(id)])
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
+            guard let resumed = try StoredSale.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.notFound, "there is no parked sale \(id)").because(.noParkedSale(id))
             }
-            return try StoredSale(row: row)
+            return resumed
         }
     }
 

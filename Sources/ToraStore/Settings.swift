@@ -137,7 +137,7 @@ struct SettingsSnapshot {
     init(_ db: Database) throws {
         var stored: [String: String] = [:]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT key, value FROM settings"))
-        while let row = try rows.next() { stored[row[0]] = row[1] }
+        while let row = try rows.next() { stored[row["key"]] = row["value"] }
         self.stored = stored
         hubURL = try String.fetchOne(db.cachedStatement(sql: "SELECT url FROM hub_link WHERE id = 1"))
     }

@@ -3,7 +3,7 @@ import GRDB
 import ToraCore
 
 /// A cashier's shift at one register (docs/shifts-and-credit.md).
-public struct Shift: Sendable, Hashable {
+public struct Shift: Sendable, Hashable, FetchableRecord {
     public let id: Int64
     public let register: String
     public let cashier: String
@@ -13,15 +13,26 @@ public struct Shift: Sendable, Hashable {
     public let closedAt: String?
     public let countedCash: Money?
 
-    init(row: Row) {
-        id = row["id"]
-        register = row["register"]
-        cashier = row["cashier"]
-        businessDay = row["business_day"]
-        openedAt = row["opened_at"]
-        openingFloat = Money(row["opening_float"])
-        closedAt = row["closed_at"]
-        let counted: Int64? = row["counted_cash"]
+    enum Columns {
+        static let id = Column("id")
+        static let register = Column("register")
+        static let cashier = Column("cashier")
+        static let businessDay = Column("business_day")
+        static let openedAt = Column("opened_at")
+        static let openingFloat = Column("opening_float")
+        static let closedAt = Column("closed_at")
+        static let countedCash = Column("counted_cash")
+    }
+
+    public init(row: Row) {
+        id = row[Columns.id]
+        register = row[Columns.register]
+        cashier = row[Columns.cashier]
+        businessDay = row[Columns.businessDay]
+        openedAt = row[Columns.openedAt]
+        openingFloat = Money(row[Columns.openingFloat])
+        closedAt = row[Columns.closedAt]
+        let counted: Int64? = row[Columns.countedCash]
         countedCash = counted.map(Money.init)
     }
 }
@@ -61,8 +72,7 @@ extension ShiftStore {
     }
 
     static func openShift(register: String, _ db: Database) throws -> Shift? {
-        try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE register = ? AND closed_at IS NULL", arguments: [register]).map(
-            Shift.init(row:))
+        try Shift.fetchOne(db, sql: "SELECT * FROM shifts WHERE register = ? AND closed_at IS NULL", arguments: [register])
     }
 
     /// Opens a shift with the cash put in the drawer. Refused while the register has one.
@@ -81,7 +91,7 @@ extension ShiftStore {
             try AuditJournal.append(
                 db, store: self, kind: .shiftOpened, actor: cashier, register: register,
                 payload: ["shift": .int(id), "opening_float": .int(float.rupiah), "business_day": .string(moment.day)])
-            guard let shift = try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [id]).map(Shift.init(row:)) else {
+            guard let shift = try Shift.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.io, "the new shift could not be read back")
             }
             return shift
@@ -118,7 +128,7 @@ extension ShiftStore {
     public func closeShift(_ shift: Shift, counted: Money, actor: String) throws -> ShiftClosing {
         guard !counted.isNegative else { throw StoreError(.invalidInput, "counted: counted cash must be zero or more") }
         return try write { db in
-            guard let current = try Row.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [shift.id]).map(Shift.init(row:)),
+            guard let current = try Shift.fetchOne(db, sql: "SELECT * FROM shifts WHERE id = ?", arguments: [shift.id]),
                 current.closedAt == nil
             else {
                 throw StoreError(.invalidInput, "the shift is already closed").because(.shiftAlreadyClosed)

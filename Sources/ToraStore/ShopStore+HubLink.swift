@@ -85,18 +85,16 @@ extension ShopStore {
     /// Up to `limit` journal entries after `seq`, in order: what a sync pushes next.
     public func journalEntries(after seq: Int64, limit: Int) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(
+            try AuditEntryRecord.fetchAll(
                 db, sql: "SELECT * FROM audit_journal WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit]
-            ).map(AuditEntry.init(row:))
+            ).map(\.entry)
         }
     }
 
     /// The journal's last entry, nil when it is empty.
     public func journalHead() throws -> JournalHead? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1").map {
-                JournalHead(seq: $0["seq"], hash: $0["hash"])
-            }
+            try JournalHeadRecord.head(db, sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1")
         }
     }
 
@@ -105,9 +103,9 @@ extension ShopStore {
     public func firstJournalBreak(through seq: Int64) throws -> Int64? {
         try read { db in
             var chain = JournalChain()
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit_journal WHERE seq <= ? ORDER BY seq", arguments: [seq])
-            while let row = try cursor.next() {
-                let entry = AuditEntry(row: row)
+            let cursor = try AuditEntryRecord.fetchCursor(
+                db, sql: "SELECT * FROM audit_journal WHERE seq <= ? ORDER BY seq", arguments: [seq])
+            while let entry = try cursor.next()?.entry {
                 if chain.accept(entry) != nil { return min(entry.seq, chain.nextSeq) }
             }
             return nil

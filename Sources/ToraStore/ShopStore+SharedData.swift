@@ -88,15 +88,14 @@ extension ShopStore {
     /// What the shop holds, keyed in lower case, as the plan compares it.
     static func sharedDataBase(_ db: Database) throws -> SharedDataBase {
         var products: [String: Product] = [:]
-        for stocked in try StockedProduct.fetchAll(db, sql: "") { products[stocked.product.sku.lowercased()] = stocked.product }
+        for stocked in try StockedProduct.fetchAll(db, tail: "") { products[stocked.product.sku.lowercased()] = stocked.product }
         var members: [String: Member] = [:]
-        for row in try Row.fetchAll(db, sql: MemberStore.memberSelection) {
-            let member = MemberStore.member(from: row)
+        for member in try MemberRecord.fetchAll(db, sql: MemberStore.memberSelection).map(\.member) {
             members[member.number.lowercased()] = member
         }
         let tiers = Dictionary(try MemberStore.tiers(db).map { ($0.name.lowercased(), $0) }) { $1 }
         let programmes = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT * FROM subsidy_programmes").map(SubsidyStore.programme(row:)).map {
+            try ProgrammeRecord.fetchAll(db, sql: "SELECT * FROM subsidy_programmes").map(\.programme).map {
                 ($0.code.lowercased(), $0)
             }
         ) { $1 }

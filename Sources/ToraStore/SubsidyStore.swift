@@ -67,7 +67,7 @@ extension SubsidyStore {
 
     /// Every programme, by code.
     public func programmes() throws -> [SubsidyProgramme] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM subsidy_programmes ORDER BY code").map(Self.programme(row:)) }
+        try read { db in try ProgrammeRecord.fetchAll(db, sql: "SELECT * FROM subsidy_programmes ORDER BY code").map(\.programme) }
     }
 
     /// The programme with this code (any case).
@@ -76,8 +76,8 @@ extension SubsidyStore {
     }
 
     static func programme(code: String, _ db: Database) throws -> SubsidyProgramme? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM subsidy_programmes WHERE code = ?"), arguments: [code])
-            .map(programme(row:))
+        try ProgrammeRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM subsidy_programmes WHERE code = ?"), arguments: [code])?
+            .programme
     }
 
     static func programme(row: Row) -> SubsidyProgramme {
@@ -240,34 +240,25 @@ extension SubsidyStore {
     /// Every subsidised line of `programme` sold or refunded from `from` to `to`.
     public func subsidySales(programme: String, from: String, to: String) throws -> [SubsidySale] {
         try read { db in
-            try Row.fetchAll(
+            try SubsidySaleRecord.fetchAll(
                 db,
                 sql: """
                     SELECT business_day, receipt_no, programme, nik, sku, unit, quantity, amount FROM subsidy_sales
                     WHERE programme = ? COLLATE NOCASE AND business_day BETWEEN ? AND ? ORDER BY business_day, receipt_no, id
                     """, arguments: [programme, from, to]
-            ).map {
-                SubsidySale(
-                    day: $0["business_day"], receipt: $0["receipt_no"], programme: $0["programme"], nik: $0["nik"], sku: $0["sku"],
-                    unit: MeasureUnit(rawValue: $0["unit"]) ?? .pcs, quantity: Quantity(thousandths: $0["quantity"]),
-                    amount: Money($0["amount"]))
-            }
+            ).map(\.sale)
         }
     }
 
     /// The Z report's `subsidy` section of `day`, by programme.
     static func subsidyDay(_ day: String, _ db: Database) throws -> [SubsidyDayLine] {
-        try Row.fetchAll(
+        try SubsidyDayRecord.fetchAll(
             db,
             sql: """
                 SELECT programme, min(unit) AS unit, sum(quantity) AS units, sum(amount) AS net, count(DISTINCT nik) AS buyers
                 FROM subsidy_sales WHERE business_day = ? GROUP BY programme ORDER BY programme
                 """, arguments: [day]
-        ).map {
-            SubsidyDayLine(
-                programme: $0["programme"], units: Quantity(thousandths: $0["units"]), unit: MeasureUnit(rawValue: $0["unit"]) ?? .pcs,
-                net: Money($0["net"]), buyers: $0["buyers"])
-        }
+        ).map(\.line)
     }
 
     /// The `subsidy` section of the Z report of `day`.

@@ -23,10 +23,9 @@ extension UserStore {
         try PinHasher.validate(pin)
         let hash = try PinHasher.hash(pin)
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT code FROM users WHERE code = ?", arguments: [code]) else {
+            guard let user = try String.fetchOne(db, sql: "SELECT code FROM users WHERE code = ?", arguments: [code]) else {
                 throw StoreError(.notFound, "code: no user '\(code)'")
             }
-            let user: String = row["code"]
             try db.execute(
                 sql: "UPDATE users SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [hash, user])
             try AuditJournal.append(
@@ -38,10 +37,9 @@ extension UserStore {
     /// Lifts a lockout after wrong PINs (`user.unlocked`); the user's PIN is unchanged.
     public func unlockUser(code: String, actor: String) throws {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT code FROM users WHERE code = ?", arguments: [code]) else {
+            guard let user = try String.fetchOne(db, sql: "SELECT code FROM users WHERE code = ?", arguments: [code]) else {
                 throw StoreError(.notFound, "code: no user '\(code)'")
             }
-            let user: String = row["code"]
             try db.execute(sql: "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE code = ?", arguments: [user])
             try AuditJournal.append(db, store: self, kind: .userUnlocked, actor: actor, payload: ["code": .string(user)])
         }

@@ -38,7 +38,7 @@ extension UserStore {
 
     /// Every user by code.
     public func all() throws -> [User] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY code").map(Self.user(from:)) }
+        try read { db in try UserRecord.fetchAll(db, sql: "SELECT * FROM users ORDER BY code").map(\.user) }
     }
 
     /// Adds a user with a PIN of 4–8 digits, kept only as a salted slow hash.
@@ -55,7 +55,7 @@ extension UserStore {
         try PinHasher.validate(pin)
         let hash = try PinHasher.hash(pin)
         try write { db in
-            if try Row.fetchOne(db, sql: "SELECT 1 FROM users WHERE code = ?", arguments: [code]) != nil {
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM users WHERE code = ?", arguments: [code]) != nil {
                 throw StoreError(.duplicate, "code: user \(code) already exists")
             }
             try db.execute(
@@ -70,7 +70,7 @@ extension UserStore {
     /// Disables (or enables again) a user; a disabled user cannot log in.
     public func setUserActive(code: String, active: Bool, actor: String) throws {
         try write { db in
-            guard try Row.fetchOne(db, sql: "SELECT 1 FROM users WHERE code = ?", arguments: [code]) != nil else {
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM users WHERE code = ?", arguments: [code]) != nil else {
                 throw StoreError(.notFound, "code: no user '\(code)'")
             }
             if !active { try Self.keepOneManager(db, losing: code) }

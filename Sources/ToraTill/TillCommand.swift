@@ -52,14 +52,31 @@ public enum TillParser {
         if line == "?" { return .help }
         if line.hasPrefix("?") { return .search(String(line.dropFirst()).trimmingSpaces()) }
         let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let head = words[0].lowercased()
-        let rest = Array(words.dropFirst())
-
-        func lineNumber(_ text: String) -> Int? {
-            guard let value = Int(text), value > 0, value < 100_000 else { return nil }
-            return value
+        if let command = keyword(words[0].lowercased(), Array(words.dropFirst())) { return command }
+        // Quantities: `3*code`, `3 * code`, `3 x code`, `1,5*code`, `2*#4`.
+        if let star = line.firstIndex(of: "*") {
+            let quantity = String(line[..<star]).trimmingSpaces()
+            let code = String(line[line.index(after: star)...]).trimmingSpaces()
+            guard !quantity.isEmpty, !code.isEmpty, !code.contains(" ") else { return .invalid(usage: "quantity_code") }
+            return addition(code: code, quantity: quantity)
         }
+        if words.count == 3, words[1].lowercased() == "x" {
+            return addition(code: words[2], quantity: words[0])
+        }
+        guard words.count == 1 else { return .unknownCommand(words[0]) }
+        return addition(code: words[0], quantity: nil)
+    }
 
+    /// A line number as the till takes it: 1 to 99 999.
+    static func lineNumber(_ text: String) -> Int? {
+        guard let value = Int(text), value > 0, value < 100_000 else { return nil }
+        return value
+    }
+
+    /// The command a line starting with the word `head` is, nil when `head` is no command
+    /// word (then the line is a product code). Over 60 lines on purpose: one case per
+    /// command word, the till grammar's table (docs/till-grammar.md) read top to bottom.
+    static func keyword(_ head: String, _ rest: [String]) -> TillCommand? {
         switch head {
         case "total", "subtotal", "jumlah":
             return rest.isEmpty ? .total : .invalid(usage: "total")
@@ -128,20 +145,9 @@ public enum TillParser {
         case "quit", "keluar", "exit":
             return .quit
         default:
-            break
+            return nil
         }
-        // Quantities: `3*code`, `3 * code`, `3 x code`, `1,5*code`, `2*#4`.
-        if let star = line.firstIndex(of: "*") {
-            let quantity = String(line[..<star]).trimmingSpaces()
-            let code = String(line[line.index(after: star)...]).trimmingSpaces()
-            guard !quantity.isEmpty, !code.isEmpty, !code.contains(" ") else { return .invalid(usage: "quantity_code") }
-            return addition(code: code, quantity: quantity)
-        }
-        if words.count == 3, words[1].lowercased() == "x" {
-            return addition(code: words[2], quantity: words[0])
-        }
-        guard words.count == 1 else { return .unknownCommand(words[0]) }
-        return addition(code: words[0], quantity: nil)
+        return nil
     }
 
     static func addition(code: String, quantity: String?) -> TillCommand {

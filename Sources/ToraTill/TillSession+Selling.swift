@@ -80,6 +80,7 @@ extension TillSession {
         }
     }
 
+    /// Over 60 lines on purpose: one case per till command, each handing over to its handler.
     mutating func run(_ command: TillCommand, supervisor: String?) -> TillReply {
         do {
             switch command {
