@@ -35,6 +35,8 @@ struct HubBench {
         let machineBusy: Double
         let failures: [String]
         let check: String
+        /// Bytes of `journal_entries` on disk after the run: tables and indexes.
+        let bytes: Double
     }
 
     func run() throws -> (lines: [String], passed: Bool) {
@@ -83,6 +85,10 @@ struct HubBench {
                         + " machine busy %.1f s of %.1f s available",
                     run.postgresCPU, run.postgresCPU / run.seconds, run.postgresCPU / max(used, 0.001) * 100, run.hubCPU, run.benchCPU,
                     run.machineBusy, run.seconds * Double(ProcessInfo.processInfo.activeProcessorCount)))
+            lines.append(
+                String(
+                    format: "  stored: %.1f MB of journal_entries (partitions and indexes), %.0f bytes per entry",
+                    run.bytes / 1_048_576, run.bytes / Double(entries)))
             lines.append("  check: \(run.check)" + (run.failures.isEmpty ? "" : "; FAILED pushes: \(run.failures.prefix(3))"))
         }
         lines += try reports(postgres, url: postgres.url(database: "hub1"))
@@ -135,9 +141,13 @@ struct HubBench {
             stored == "\(expected) \(expected) 0"
             ? "ok: \(expected) entries stored, every outlet's head at its last entry, none flagged"
             : "stored/heads/flagged = \(stored), expected \(expected) \(expected) 0"
+        let size = try postgres.psql(
+            database,
+            "SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = 'journal_entries'::regclass")
         return PushRun(
             hubs: hubs, seconds: timed.milliseconds / 1000, latencies: pushers.latencies, postgresCPU: postgresCPU, hubCPU: hubCPU,
-            benchCPU: benchCPU, machineBusy: machine, failures: pushers.failures, check: check)
+            benchCPU: benchCPU, machineBusy: machine, failures: pushers.failures, check: check,
+            bytes: Double(size.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
     }
 
     /// The cooperative-wide Z (without --outlet) and one outlet's, each timed over 3 runs.
