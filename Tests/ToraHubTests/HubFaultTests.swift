@@ -18,15 +18,17 @@ struct HubFaultTests {
     static let kills = ProcessInfo.processInfo.environment["TORA_DRILL_HUB_KILLS"].flatMap { Int($0) } ?? 4
     static let seed = ProcessInfo.processInfo.environment["TORA_DRILL_SEED"].flatMap { UInt64($0) } ?? 20_261_201
 
-    @Test("the hub killed with SIGKILL at random points of a sync in small batches, then restarted: nothing lost or doubled")
+    @Test("the hub killed with SIGKILL at random points of a sync in small and large batches, then restarted: nothing lost or doubled")
     func hubKilledMidBatch() throws {
         let world = try HubWorld()
         let shop = try world.shop("kill")
         try world.join(shop, as: "K1")
         try world.sell(shop, count: Self.sales)
         var random = SeededGenerator(seed: Self.seed)
-        for _ in 0..<Self.kills {
-            let sync = try Self.startSync(shop, batchSize: 2)
+        for round in 0..<Self.kills {
+            // Small batches (a kill between or inside one of many) and one large batch (a
+            // kill while its entries are being inserted), in turn.
+            let sync = try Self.startSync(shop, batchSize: round % 2 == 0 ? 2 : 500)
             usleep(UInt32(random.next(in: 10...200)) * 1_000)
             world.hub.crash()
             let status = Self.wait(sync)
