@@ -179,6 +179,7 @@ let package = Package(
                 "ToraJournal",
                 "ToraStore",
                 "RawSQLiteBaseline",
+                "ToraTestSupport", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

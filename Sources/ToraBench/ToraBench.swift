@@ -47,9 +47,13 @@ struct ToraBench: ParsableCommand {
     @Flag(help: "Skip the measurements through the tora binary.") var skipTills = false
     @Option(
         help: ArgumentHelp(
-            "Run only these measurements (for profiling): completion, scan, lookup, search, reports, login, tills, wholetill.",
+            "Run only these measurements (for profiling): completion, scan, lookup, search, reports, login, tills, wholetill;"
+                + " or `hub` alone: the cooperative hub's ingest (docs/performance.md \"Hub\"), no shop generated.",
             valueName: "list"))
     var only: String?
+    @Option(help: "Outlets --only hub simulates (default 1 000, 100 with --quick).") var outlets: Int?
+    @Option(help: "Sales of each simulated outlet's business day (--only hub).") var outletSales = 300
+    @Option(help: "Threads pushing to the hub at once (--only hub).") var hubClients = 16
 
     /// Whether the measurement `name` is to run (`--only`).
     func runs(_ name: String) -> Bool {
@@ -77,6 +81,15 @@ struct ToraBench: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(("tora-bench: " + $0 + "\n").utf8)) }
+        if only == "hub" {
+            let bench = HubBench(
+                outlets: max(1, outlets ?? (quick ? 100 : 1_000)), salesPerOutlet: max(1, outletSales), clients: max(1, hubClients),
+                hubBinary: try besideBinary(named: "tora-hub"), seed: seed, log: log)
+            let result = try bench.run()
+            print(result.lines.joined(separator: "\n"))
+            if !result.passed { throw ExitCode(1) }
+            return
+        }
         var results = BenchResults(
             command: (["tora-bench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             machine: "\(ProcessInfo.processInfo.activeProcessorCount) cores, "
@@ -182,12 +195,17 @@ struct ToraBench: ParsableCommand {
 
     private func toraBinary() throws -> String {
         if let tora { return tora }
+        return try besideBinary(named: "tora")
+    }
+
+    /// The release binary `name` built beside tora-bench (same scratch path).
+    private func besideBinary(named name: String) throws -> String {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let beside = ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent("tora")
+        let beside = ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: beside) else {
             throw BenchError(
-                "no tora binary at \(beside); build it with `swift build -c release --scratch-path .build-bench --product tora`"
-                    + " or pass --tora PATH (or --skip-tills)")
+                "no \(name) binary at \(beside); build it with `swift build -c release --scratch-path .build-bench --product \(name)`"
+                    + (name == "tora" ? " or pass --tora PATH (or --skip-tills)" : ""))
         }
         return beside
     }

@@ -8,7 +8,8 @@ import ServiceLifecycle
 public enum HubServer {
     /// Serves until SIGTERM/SIGINT; `onRunning` gets the address once it listens.
     public static func serve(
-        database url: DatabaseURL, host: String, port: Int, adminToken: String, receiptChecksPerMinute: Int = 30, logger: Logger,
+        database url: DatabaseURL, host: String, port: Int, adminToken: String, receiptChecksPerMinute: Int = 30,
+        idleTimeoutSeconds: Int = 30, logger: Logger,
         onRunning: @escaping @Sendable (String) -> Void
     ) async throws {
         try await HubDatabase.probe(url, logger: logger)
@@ -19,6 +20,9 @@ public enum HubServer {
         ReceiptRoute(database: database, limiter: RateLimiter(perMinute: receiptChecksPerMinute)).register(on: router)
         let app = Application(
             router: router,
+            // A connection that sends nothing for this long (a stalled or trickling client, a
+            // request whose body stopped coming) is closed, so it holds nothing for ever.
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(idleTimeoutSeconds)))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "tora-hub"),
             services: [database.client],
             onServerRunning: { channel in

@@ -55,12 +55,36 @@ public final class HubProcess: @unchecked Sendable {
     /// Starts `tora-hub serve` (with `arguments` added) on a free port and waits until it answers.
     public func serve(_ arguments: [String] = []) throws {
         port = try Loopback.freePort()
+        try start(arguments)
+    }
+
+    /// Starts `tora-hub serve` again on the port it had (after `stop()` or `crash()`), so the
+    /// shops' links still point at it.
+    public func restart(_ arguments: [String] = []) throws {
+        try start(arguments)
+    }
+
+    /// SIGKILL, as a crash or a power cut: no graceful shutdown, requests in flight cut.
+    public func crash() {
+        lock.withLock {
+            guard let running = process else { return }
+            process = nil
+            if running.isRunning { kill(running.processIdentifier, SIGKILL) }
+            running.waitUntilExit()
+        }
+    }
+
+    /// Whether `serve` is running.
+    public var isServing: Bool { lock.withLock { process?.isRunning ?? false } }
+
+    private func start(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary.path)
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        FileManager.default.createFile(atPath: log, contents: nil)
+        if !FileManager.default.fileExists(atPath: log) { FileManager.default.createFile(atPath: log, contents: nil) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        handle.seekToEndOfFile()
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice

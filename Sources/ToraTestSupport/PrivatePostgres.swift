@@ -89,6 +89,21 @@ public final class PrivatePostgres: @unchecked Sendable {
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
+    /// Runs `psql -f path` on `database` (each statement committed as it comes) and returns its output.
+    @discardableResult
+    public func psql(_ database: String, file path: String) throws -> String {
+        let output = folder + "/psql-\(UUID().uuidString).out"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try runTool(
+            "psql",
+            ["-h", folder, "-p", String(port), "-U", "tora", "-d", database, "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-f", path],
+            output: output, asServer: false)
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    /// The `psql` binary of this server's version.
+    public var psqlPath: String { bin + "/psql" }
+
     public var isRunning: Bool {
         lock.withLock {
             guard let running = pid else { return false }
@@ -119,6 +134,16 @@ public final class PrivatePostgres: @unchecked Sendable {
         stop()
         throw PostgresSetupError("\(problem): \(logTail())")
     }
+
+    /// Stops the server and starts it again on the same folder and socket, as
+    /// `pg_ctl restart` does: every open connection is cut.
+    public func restart() throws {
+        stop()
+        try start()
+    }
+
+    /// The server's own process id (the postmaster), nil when stopped.
+    public var serverPID: pid_t? { lock.withLock { pid } }
 
     /// Stops the server (SIGINT: fast shutdown; SIGKILL after 10 s) and waits for it.
     public func stop() {

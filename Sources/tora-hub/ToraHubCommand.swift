@@ -94,6 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The admin token (else $TORA_HUB_ADMIN_TOKEN).", valueName: "token"))
     var adminToken: String?
     @Option(help: "How many times a minute one address may open receipt pages (/r/…).") var receiptRate = 30
+    @Option(help: "Seconds a connection may send nothing before it is closed.") var idleTimeout = 30
 
     func run() async throws {
         guard let token = adminToken ?? ProcessInfo.processInfo.environment["TORA_HUB_ADMIN_TOKEN"], token.count >= 16 else {
@@ -108,7 +109,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try await reportingErrors {
             try await HubServer.serve(
-                database: url, host: host, port: port, adminToken: token, receiptChecksPerMinute: receiptRate, logger: hubLogger
+                database: url, host: host, port: port, adminToken: token, receiptChecksPerMinute: receiptRate,
+                idleTimeoutSeconds: max(1, idleTimeout), logger: hubLogger
             ) { address in
                 FileHandle.standardOutput.write(Data("tora-hub: serving \(address)\n".utf8))
             }
