@@ -41,14 +41,7 @@ extension HubDatabase {
         case .refused(let message):
             throw Refusal(message: message)
         case .accepted(let new, let newHead):
-            for entry in new {
-                try await connection.query(
-                    """
-                    INSERT INTO journal_entries(outlet_id, seq, at, actor, register, kind, payload, prev_hash, hash)
-                    VALUES (\(outlet), \(entry.seq), \(entry.at), \(entry.actor), \(entry.register), \(entry.kind), \(entry.payload),
-                            \(entry.prevHash), \(entry.hash))
-                    """, logger: logger)
-            }
+            if !new.isEmpty { try await insert(new, outlet: outlet, on: connection) }
             // The materialized days, in this same transaction (docs/hub.md "Materialized days").
             if !new.isEmpty { try await project(new, outlet: outlet, on: connection) }
             let seq = newHead?.seq ?? 0
@@ -77,5 +70,28 @@ extension HubDatabase {
             for try await (seq, hash) in rows.decode((Int64, String).self) { heads.append(JournalHead(seq: seq, hash: hash)) }
             return heads
         }
+    }
+
+    /// Appends a batch's new entries with ONE statement (arrays unnested), not one per
+    /// entry: the round trips were most of a push's time (docs/performance.md "Hub").
+    /// A register is sent as '' for none, since a text array here carries no NULLs.
+    private func insert(_ entries: [AuditEntry], outlet: Int64, on connection: PostgresConnection) async throws {
+        let seqs = entries.map(\.seq)
+        let ats = entries.map(\.at)
+        let actors = entries.map(\.actor)
+        let registers = entries.map { $0.register ?? "" }
+        let kinds = entries.map(\.kind)
+        let payloads = entries.map(\.payload)
+        let previous = entries.map(\.prevHash)
+        let hashes = entries.map(\.hash)
+        try await connection.query(
+            """
+            INSERT INTO journal_entries(outlet_id, seq, at, actor, register, kind, payload, prev_hash, hash)
+            SELECT \(outlet), u.seq, u.at, u.actor, NULLIF(u.register, ''), u.kind, u.payload, u.prev_hash, u.hash
+            FROM unnest(\(seqs)::bigint[], \(ats)::text[], \(actors)::text[], \(registers)::text[], \(kinds)::text[],
+                        \(payloads)::text[], \(previous)::text[], \(hashes)::text[])
+                AS u(seq, at, actor, register, kind, payload, prev_hash, hash)
+            ORDER BY u.seq
+            """, logger: logger)
     }
 }
