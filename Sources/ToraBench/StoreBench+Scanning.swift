@@ -113,7 +113,8 @@ extension StoreBench {
         var samples = Samples()
         for _ in 0..<repeats {
             let result = try Stopwatch.time {
-                try store.users.authenticate(code: BenchUsers.readyRegister, pin: BenchUsers.pin, register: BenchUsers.readyRegister)
+                try store.users.authenticate(
+                    code: BenchUsers.readyRegister, pin: BenchUsers.pin, register: RegisterID(stringLiteral: BenchUsers.readyRegister))
             }
             samples.append(result.milliseconds)
         }

@@ -18,9 +18,10 @@ struct StoreBench {
             throw BenchError("user \(BenchUsers.storeRegister) is missing from the shop")
         }
         let shift =
-            try store.shifts.openShift(register: BenchUsers.storeRegister)
-            ?? store.shifts.openShift(register: BenchUsers.storeRegister, cashier: user.code, float: Money(200_000))
-        return TillContext(register: BenchUsers.storeRegister, cashier: user, shiftID: shift.id)
+            try store.shifts.openShift(register: RegisterID(stringLiteral: BenchUsers.storeRegister))
+            ?? store.shifts.openShift(
+                register: RegisterID(stringLiteral: BenchUsers.storeRegister), cashier: user.code, float: Money(200_000))
+        return TillContext(register: RegisterID(stringLiteral: BenchUsers.storeRegister), cashier: user, shiftID: shift.id)
     }
 
     /// A settled sale of `lines` random catalogue products (1–3 of each), paid in cash
@@ -124,7 +125,8 @@ struct StoreBench {
         let today = try store.today().replacingOccurrences(of: "-", with: "")
         for number in stride(from: Int(BenchUsers.baselineRegister) ?? 98, through: 91, by: -1) {
             let register = String(number)
-            guard let last = try store.sales.lastReceiptNumber(register: register), last.contains("-\(today)-") else { return register }
+            guard let last = try store.sales.lastReceiptNumber(register: RegisterID(stringLiteral: register)), last.contains("-\(today)-")
+            else { return register }
             if let used = Int(last.suffix(4)), used + room <= 9_999 { return register }
         }
         throw BenchError("registers 91-98 have no receipt numbers left today for the C baseline; measure a fresh shop")

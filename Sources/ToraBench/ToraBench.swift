@@ -152,8 +152,8 @@ struct ToraBench: ParsableCommand {
         } else {
             let binary = try toraBinary()
             for register in [BenchUsers.readyRegister] + BenchUsers.loadRegisters
-            where try store.shifts.openShift(register: register) == nil {
-                _ = try store.shifts.openShift(register: register, cashier: register, float: Money(200_000))
+            where try store.shifts.openShift(register: RegisterID(stringLiteral: register)) == nil {
+                _ = try store.shifts.openShift(register: RegisterID(stringLiteral: register), cashier: register, float: Money(200_000))
             }
             let tills = TillBench(tora: binary, shop: generated, folder: workFolder, log: log)
             results.figures += try tills.tillReady(runs: tillStarts)

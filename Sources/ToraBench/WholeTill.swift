@@ -28,8 +28,8 @@ struct WholeTillBench {
 
     func measure(sales: Int, store: ShopStore, bench: inout StoreBench) throws -> [Figure] {
         let register = BenchUsers.readyRegister
-        if try store.shifts.openShift(register: register) == nil {
-            _ = try store.shifts.openShift(register: register, cashier: register, float: Money(200_000))
+        if try store.shifts.openShift(register: RegisterID(stringLiteral: register)) == nil {
+            _ = try store.shifts.openShift(register: RegisterID(stringLiteral: register), cashier: register, float: Money(200_000))
         }
         // Login and quit alone, then with the sales: the difference is the sales' own cost.
         let empty = try runTill(register: register, codes: [], name: "empty")
@@ -121,10 +121,11 @@ struct WholeTillBench {
         let context = try bench.context()
         let rules = try store.pricingRules()
         let register = try bench.baselineRegister(room: sales + 1)
-        let openID = try store.sales.saveOpenSale(id: nil, register: register, cashier: context.cashier.code, sale: Sale())
+        let openID = try store.sales.saveOpenSale(
+            id: nil, register: RegisterID(stringLiteral: register), cashier: context.cashier.code, sale: Sale())
         // The receipt and audit texts of the till's last sale, so the C rows weigh the same.
         let receiptJSON: String
-        if let number = try store.sales.lastReceiptNumber(register: BenchUsers.readyRegister),
+        if let number = try store.sales.lastReceiptNumber(register: RegisterID(stringLiteral: BenchUsers.readyRegister)),
             let receipt = try store.sales.receipt(number: number)
         {
             receiptJSON = String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)

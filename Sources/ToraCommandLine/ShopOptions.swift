@@ -93,3 +93,11 @@ extension Money {
         }
     }
 }
+
+extension RegisterID {
+    /// Reads `--register` as typed, or says why not: two digits, like `01`.
+    public static func argument(_ text: String) throws -> RegisterID {
+        guard let register = RegisterID(text) else { throw ValidationError("--register takes two digits, like 01") }
+        return register
+    }
+}

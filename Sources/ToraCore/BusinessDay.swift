@@ -38,3 +38,13 @@ public struct RegisterID: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public static func < (lhs: RegisterID, rhs: RegisterID) -> Bool { lhs.text < rhs.text }
 }
+
+extension RegisterID: ExpressibleByStringLiteral {
+    /// A register written in code, such as `"01"` in a test. A literal that is no register
+    /// is a programming error and stops the program; text a person typed goes through
+    /// `init?(_:)`.
+    public init(stringLiteral text: String) {
+        guard let register = RegisterID(text) else { preconditionFailure("'\(text)' is not a register (two digits)") }
+        self = register
+    }
+}

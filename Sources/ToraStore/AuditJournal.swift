@@ -19,7 +19,7 @@ enum AuditJournal {
     /// Appends an entry at `at` (the transaction's moment), or at the clock's now.
     @discardableResult
     static func append(
-        _ db: Database, store: some ShopDatabaseAccess, kind: JournalKind, actor: String, register: String? = nil,
+        _ db: Database, store: some ShopDatabaseAccess, kind: JournalKind, actor: String, register: RegisterID? = nil,
         payload: [String: JSONValue], at moment: ShopMoment? = nil
     ) throws -> (seq: Int64, hash: String) {
         let last = try JournalHeadRecord.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1"))?
@@ -28,7 +28,7 @@ enum AuditJournal {
         let prevHash = last?.hash ?? genesisHash
         let at = moment?.at ?? Timestamp.format(store.clock.now)
         let text = JSONValue.object(payload).canonical
-        let hash = hash(seq: seq, at: at, actor: actor, register: register, kind: kind.rawValue, payload: text, prevHash: prevHash)
+        let hash = hash(seq: seq, at: at, actor: actor, register: register?.text, kind: kind.rawValue, payload: text, prevHash: prevHash)
         try db.cachedStatement(
             sql: "INSERT INTO audit_journal(seq, at, actor, register, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [seq, at, actor, register, kind.rawValue, text, prevHash, hash])

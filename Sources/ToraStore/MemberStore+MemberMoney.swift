@@ -99,14 +99,14 @@ extension MemberStore {
                 payload: [
                     "member": .string(member.number), "account": "credit", "kind": "repayment", "amount": .int(amount.rupiah),
                     "method": .string(method.rawValue), "receipt": .optional(receiptNumber?.text),
-                    "register": .optional(context?.register), "shift": context?.shiftID.map { .int($0) } ?? .null,
+                    "register": .optional(context?.register.text), "shift": context?.shiftID.map { .int($0) } ?? .null,
                     "business_day": .string(moment.day), "owed_after": .int(after.owed.rupiah),
                 ], at: moment)
             var receipt: Receipt?
             if let context, let receiptNumber {
                 receipt = Receipt(
                     kind: .repayment, header: ReceiptFactory.header(settings), number: receiptNumber.text, issuedAt: moment.local,
-                    register: context.register, cashier: context.cashier.name,
+                    register: context.register.text, cashier: context.cashier.name,
                     lines: [
                         Receipt.Line(
                             name: "Bayar kasbon, sisa \(after.outstanding.formatted)", quantity: "1", unit: .pcs,

@@ -136,7 +136,7 @@ extension MemberStore {
             payload: [
                 "member": .string(member.number), "account": .string(request.account.rawValue),
                 "kind": .string(request.direction.rawValue), "amount": .int(signed), "method": .string(request.method.rawValue),
-                "receipt": .optional(number?.text), "register": .optional(context?.register),
+                "receipt": .optional(number?.text), "register": .optional(context?.register.text),
                 "shift": context?.shiftID.map { .int($0) } ?? .null, "business_day": .string(moment.day),
                 "note": .optional(request.note?.rawValue), "of_receipt": .optional(ofReceipt),
                 "balance_after": .int(after[request.account].rupiah),
@@ -196,7 +196,7 @@ extension MemberStore {
         let balance = "\(what), saldo \(request.account.rawValue) \(after[request.account].formatted)"
         return Receipt(
             kind: .savings, header: ReceiptFactory.header(settings), number: number, issuedAt: moment.local,
-            register: context.register, cashier: context.cashier.name,
+            register: context.register.text, cashier: context.cashier.name,
             lines: [Receipt.Line(name: balance, quantity: "1", unit: .pcs, unitPrice: amount, amount: amount)],
             gross: amount, discounts: .zero, total: amount, payments: [Receipt.PaymentLine(method: request.method, amount: amount)],
             member: Receipt.MemberLine(
@@ -208,7 +208,7 @@ extension MemberStore {
 
     /// What `tabung` may save: the register's last receipt when it is a member's sale
     /// (nothing has been receipted at the register since), with its change not yet saved.
-    public func lastChange(register: String) throws -> (receipt: String, member: String, change: Money)? {
+    public func lastChange(register: RegisterID) throws -> (receipt: String, member: String, change: Money)? {
         guard let last = try SalesStore(database: database).lastReceiptNumber(register: register) else { return nil }
         return try read { db in
             guard

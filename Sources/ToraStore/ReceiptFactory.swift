@@ -16,7 +16,7 @@ enum ReceiptFactory {
         auditHash: String, settings: SettingsSnapshot
     ) -> Receipt {
         var receipt = Receipt(
-            kind: .sale, header: header(settings), number: number, issuedAt: issuedAt, register: context.register,
+            kind: .sale, header: header(settings), number: number, issuedAt: issuedAt, register: context.register.text,
             cashier: context.cashier.name, lines: priced.activeLines.map(Receipt.Line.init(priced:)), gross: priced.gross,
             discounts: priced.discounts,
             total: priced.total, taxes: Receipt.taxLines(priced.taxes),

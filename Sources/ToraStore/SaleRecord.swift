@@ -71,7 +71,7 @@ struct SaleRecord: MutablePersistableRecord, Sendable {
         self.kind = kind
         receiptNumber = number.text
         seq = number.seq
-        register = context.register
+        register = context.register.text
         businessDay = moment.day
         shiftID = context.shiftID
         cashier = context.cashier.code

@@ -36,7 +36,7 @@ extension SalesStore {
     }
 
     /// The register's open sale, if one was left (a crash, a `quit`, a power cut).
-    public func openSale(register: String) throws -> StoredSale? {
+    public func openSale(register: RegisterID) throws -> StoredSale? {
         try read { db in
             try StoredSale.fetchOne(db, sql: "SELECT * FROM open_sales WHERE register = ? AND state = 'open'", arguments: [register])
         }
@@ -47,7 +47,7 @@ extension SalesStore {
     /// override). Returns the stored sale's id.
     @discardableResult
     public func saveOpenSale(
-        id: Int64?, register: String, cashier: String, sale: Sale,
+        id: Int64?, register: RegisterID, cashier: String, sale: Sale,
         journal: (kind: JournalKind, actor: String, payload: [String: JSONValue])? = nil
     ) throws -> Int64 {
         let json = try Self.encode(sale)
@@ -76,7 +76,7 @@ extension SalesStore {
     }
 
     /// Parks the open sale: it waits, numbered, until someone resumes it.
-    public func park(_ id: Int64, actor: String, register: String) throws {
+    public func park(_ id: Int64, actor: String, register: RegisterID) throws {
         try write { db in
             try db.execute(
                 sql: "UPDATE open_sales SET state = 'parked', updated_at = ? WHERE id = ? AND state = 'open'",
@@ -100,7 +100,7 @@ extension SalesStore {
 
     /// Makes a parked sale the register's open sale. Refused when the register already
     /// has a non-empty open sale; an empty one is dropped.
-    public func resume(_ id: Int64, register: String, actor: String) throws -> StoredSale {
+    public func resume(_ id: Int64, register: RegisterID, actor: String) throws -> StoredSale {
         try write { db in
             if let open = try StoredSale.fetchOne(
                 db, sql: "SELECT * FROM open_sales WHERE register = ? AND state = 'open'", arguments: [register])
@@ -127,7 +127,7 @@ extension SalesStore {
 
     /// Cancels an open sale (a supervisor's override): it is kept as a cancelled sale for
     /// the Z report and the journal, and the register starts afresh.
-    public func cancelOpenSale(_ id: Int64, register: String, cashier: String, supervisor: String, rules: PricingRules) throws {
+    public func cancelOpenSale(_ id: Int64, register: RegisterID, cashier: String, supervisor: String, rules: PricingRules) throws {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM open_sales WHERE id = ?", arguments: [id]) else {
                 throw StoreError(.notFound, "there is no open sale to cancel").because(.nothingToCancel)

@@ -198,7 +198,7 @@ extension SalesStore {
             }
             var receipt = Receipt(
                 kind: .refund, header: ReceiptFactory.header(settings), number: number.text, refundOf: sale.receiptNumber,
-                issuedAt: moment.local, register: context.register, cashier: context.cashier.name,
+                issuedAt: moment.local, register: context.register.text, cashier: context.cashier.name,
                 lines: portions.map { line, quantity, portion in
                     Receipt.Line(refunded: line.item, unitPrice: line.unitPrice, quantity: quantity, portion: portion)
                 },
@@ -236,7 +236,7 @@ extension SalesStore {
                 try StockStore(database: database).recordMovement(
                     StockChange(
                         productID: line.productID, sku: line.item.sku, kind: .refund, quantity: quantity, unitCost: line.item.cost,
-                        reference: number.text, actor: context.cashier.code, register: context.register),
+                        reference: number.text, actor: context.cashier.code, register: context.register.text),
                     journal: false, at: moment, db)
             }
             try db.execute(

@@ -4,11 +4,11 @@ import ToraCore
 
 /// Who completes a sale, where.
 public struct TillContext: Sendable, Hashable {
-    public let register: String
+    public let register: RegisterID
     public let cashier: User
     public let shiftID: Int64?
 
-    public init(register: String, cashier: User, shiftID: Int64?) {
+    public init(register: RegisterID, cashier: User, shiftID: Int64?) {
         self.register = register
         self.cashier = cashier
         self.shiftID = shiftID
@@ -99,7 +99,7 @@ extension SalesStore {
                 try StockStore(database: database).recordMovement(
                     StockChange(
                         productID: productID, sku: line.line.item.sku, kind: .sale, quantity: -line.line.quantity,
-                        unitCost: line.line.item.cost, reference: number.text, actor: context.cashier.code, register: context.register),
+                        unitCost: line.line.item.cost, reference: number.text, actor: context.cashier.code, register: context.register.text),
                     journal: false, at: moment, db)
             }
             for payment in sale.payments {
@@ -128,7 +128,7 @@ extension SalesStore {
         return id
     }
 
-    static func nextReceiptNumber(register: String, day: String, _ db: Database) throws -> (seq: Int64, text: String) {
+    static func nextReceiptNumber(register: RegisterID, day: String, _ db: Database) throws -> (seq: Int64, text: String) {
         // One sequence per register and day for sales, refunds and members' money slips.
         let seq =
             (try Int64.fetchOne(
@@ -141,7 +141,7 @@ extension SalesStore {
             + 1
         guard seq <= 9999 else {
             throw StoreError(.invalidInput, "register \(register) has used all 9999 receipt numbers of \(day)").because(
-                .receiptNumbersUsed(register: register, day: day))
+                .receiptNumbersUsed(register: register.text, day: day))
         }
         let padded = String(repeating: "0", count: 4 - String(seq).count) + String(seq)
         return (seq, "\(register)-\(day.replacingOccurrences(of: "-", with: ""))-\(padded)")
@@ -230,7 +230,7 @@ extension SalesStore {
     }
 
     /// The last receipt number a register issued, if any.
-    public func lastReceiptNumber(register: String) throws -> String? {
+    public func lastReceiptNumber(register: RegisterID) throws -> String? {
         try read { db in
             // The later of the last sale and the last members' money slip: one register's
             // numbers sort as issued (business day, then sequence).

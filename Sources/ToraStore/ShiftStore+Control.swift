@@ -29,7 +29,7 @@ extension ShiftStore {
     /// Closes the open shift of `register` with the counted cash, whoever opened it (a
     /// supervisor's or manager's act: the caller checks the role). Journaled as
     /// `shift.closed` with `actor` as the one who closed it and the shift's cashier.
-    public func closeShift(register: String, counted: Money, actor: String) throws -> ShiftClosing {
+    public func closeShift(register: RegisterID, counted: Money, actor: String) throws -> ShiftClosing {
         guard let shift = try openShift(register: register) else {
             throw StoreError(.notFound, "register \(register) has no open shift")
         }
@@ -40,7 +40,7 @@ extension ShiftStore {
     /// refunds and members' money belong to the day it opened, so one running past
     /// midnight reconciles in one Z report. Refused when that shift has been closed
     /// meanwhile (by a supervisor, elsewhere): the till must log in again.
-    static func shiftMoment(_ moment: ShopMoment, shiftID: Int64?, register: String, _ db: Database) throws -> ShopMoment {
+    static func shiftMoment(_ moment: ShopMoment, shiftID: Int64?, register: RegisterID, _ db: Database) throws -> ShopMoment {
         guard let shiftID else { return moment }
         guard
             let row = try Row.fetchOne(
@@ -48,7 +48,7 @@ extension ShiftStore {
         else { return moment }
         guard (row["closed_at"] as String?) == nil else {
             throw StoreError(.invalidInput, "the shift of register \(register) has been closed; log in again to open a new one")
-                .because(.shiftClosedElsewhere(register: register))
+                .because(.shiftClosedElsewhere(register: register.text))
         }
         return moment.onBusinessDay(row["business_day"])
     }

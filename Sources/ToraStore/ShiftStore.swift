@@ -67,21 +67,21 @@ public struct ShiftClosing: Sendable, Hashable {
 
 extension ShiftStore {
     /// The open shift of a register, if any.
-    public func openShift(register: String) throws -> Shift? {
+    public func openShift(register: RegisterID) throws -> Shift? {
         try read { db in try Self.openShift(register: register, db) }
     }
 
-    static func openShift(register: String, _ db: Database) throws -> Shift? {
+    static func openShift(register: RegisterID, _ db: Database) throws -> Shift? {
         try Shift.fetchOne(db, sql: "SELECT * FROM shifts WHERE register = ? AND closed_at IS NULL", arguments: [register])
     }
 
     /// Opens a shift with the cash put in the drawer. Refused while the register has one.
-    public func openShift(register: String, cashier: String, float: Money) throws -> Shift {
+    public func openShift(register: RegisterID, cashier: String, float: Money) throws -> Shift {
         guard !float.isNegative else { throw StoreError(.invalidInput, "float: the opening float must be zero or more") }
         return try write { db in
             if let open = try Self.openShift(register: register, db) {
                 throw StoreError(.invalidInput, "register \(register) already has a shift open by \(open.cashier)").because(
-                    .shiftOfOther(register: register, cashier: open.cashier))
+                    .shiftOfOther(register: register.text, cashier: open.cashier))
             }
             let moment = try self.moment(db)
             try db.execute(
@@ -139,7 +139,7 @@ extension ShiftStore {
                 sql: "UPDATE shifts SET closed_at = ?, closed_day = ?, expected_cash = ?, counted_cash = ? WHERE id = ?",
                 arguments: [moment.at, moment.day, cash.expected.rupiah, counted.rupiah, current.id])
             try AuditJournal.append(
-                db, store: self, kind: .shiftClosed, actor: actor, register: current.register,
+                db, store: self, kind: .shiftClosed, actor: actor, register: RegisterID(current.register),
                 payload: [
                     "shift": .int(current.id), "opening_float": .int(cash.openingFloat.rupiah), "cash_sales": .int(cash.cashSales.rupiah),
                     "cash_refunds": .int(cash.cashRefunds.rupiah), "member_money_cash": .int(cash.memberMoneyCash.rupiah),
@@ -153,7 +153,7 @@ extension ShiftStore {
                 try db.execute(
                     sql: "UPDATE open_sales SET state = 'parked', updated_at = ? WHERE id = ?", arguments: [moment.at, open.id])
                 try AuditJournal.append(
-                    db, store: self, kind: .saleParked, actor: actor, register: current.register,
+                    db, store: self, kind: .saleParked, actor: actor, register: RegisterID(current.register),
                     payload: ["open_sale": .int(open.id), "reason": "shift closed"], at: moment)
             }
             let waiting = try SalesStore.storedSales(register: current.register, db)
@@ -162,7 +162,7 @@ extension ShiftStore {
     }
 
     /// Opens the cash drawer without a sale (a supervisor's override), journaled.
-    public func recordDrawerOpened(register: String, cashier: String, supervisor: String) throws {
+    public func recordDrawerOpened(register: RegisterID, cashier: String, supervisor: String) throws {
         try JournalStore(database: database).recordEvent(
             kind: .drawerOpened, actor: supervisor, register: register, payload: ["cashier": .string(cashier)])
     }

@@ -124,7 +124,7 @@ extension ShopStore {
 
 extension JournalStore {
     /// Journals an event that is not a change of its own (a demo shop made, a report printed).
-    public func recordEvent(kind: JournalKind, actor: String, register: String? = nil, payload: [String: JSONValue]) throws {
+    public func recordEvent(kind: JournalKind, actor: String, register: RegisterID? = nil, payload: [String: JSONValue]) throws {
         _ = try write { db in try AuditJournal.append(db, store: self, kind: kind, actor: actor, register: register, payload: payload) }
     }
 

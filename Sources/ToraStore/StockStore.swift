@@ -63,7 +63,7 @@ extension StockStore {
         // Sales and refunds journal their movements in their own entry, line by line.
         guard journal else { return id }
         try AuditJournal.append(
-            db, store: self, kind: .stock(change.kind), actor: change.actor, register: change.register,
+            db, store: self, kind: .stock(change.kind), actor: change.actor, register: change.register.flatMap(RegisterID.init),
             payload: [
                 "movement": .int(id), "sku": .string(change.sku), "quantity": .int(change.quantity.thousandths),
                 "unit_cost": .money(change.unitCost), "reason": .optional(change.reason), "party": .optional(change.party),

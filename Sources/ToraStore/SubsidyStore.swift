@@ -163,7 +163,7 @@ extension SubsidyStore {
 
     /// The till's early answer for a line just added or changed (the same check runs
     /// again inside the sale's completion). A refusal is journaled with the masked NIK.
-    public func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: String) throws {
+    public func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: RegisterID) throws {
         do {
             try read { db in try Self.checkSubsidy(sale, changed: changed, day: businessDay, db) }
         } catch let error as StoreError where error.coreError?.code == .subsidyLimit {

@@ -88,7 +88,7 @@ extension UserStore {
     /// An unknown code and a wrong PIN get the same answer (`login.failed`), also on the
     /// attempt that locks the user: only someone who gives the right PIN learns that the
     /// user is locked or disabled. An unknown code costs the same slow hash as a known one.
-    public func authenticate(code: String, pin: String, register: String?) throws -> User {
+    public func authenticate(code: String, pin: String, register: RegisterID?) throws -> User {
         // The slow hash runs outside the write so other tills are not held up.
         let stored = try read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE code = ?", arguments: [code]) }
         let pinMatches = PinHasher.verify(pin, against: stored?["pin_hash"] ?? PinHasher.unknownUserHash)

@@ -7,19 +7,19 @@ import ToraStore
 /// tests drive that real store on a real file.
 public protocol TillBooks: Sendable {
     // Signing in and the shop's settings.
-    func authenticate(code: String, pin: String, register: String?) throws -> User
+    func authenticate(code: String, pin: String, register: RegisterID?) throws -> User
     func pricingRules() throws -> PricingRules
     func setting(_ key: SettingKey) throws -> String
     func localTime(_ stored: String) -> String
     func today() throws -> String
 
     // The cashier's shift.
-    func openShift(register: String) throws -> Shift?
-    func openShift(register: String, cashier: String, float: Money) throws -> Shift
+    func openShift(register: RegisterID) throws -> Shift?
+    func openShift(register: RegisterID, cashier: String, float: Money) throws -> Shift
     func shiftCash(_ shift: Shift) throws -> ShiftCash
     func shiftReport(_ shift: Shift) throws -> SalesReport
     func closeShift(_ shift: Shift, counted: Money, actor: String) throws -> ShiftClosing
-    func recordDrawerOpened(register: String, cashier: String, supervisor: String) throws
+    func recordDrawerOpened(register: RegisterID, cashier: String, supervisor: String) throws
 
     // Finding goods.
     func product(code: String) throws -> StockedProduct?
@@ -35,41 +35,41 @@ public protocol TillBooks: Sendable {
     func repayCredit(member number: String, amount: Money, method: TenderMethod, context: TillContext?, actor: String) throws
         -> CreditRepayment
     func moveSavings(_ request: SavingsRequest, context: TillContext?, actor: String, ofReceipt: String?) throws -> SavingsMovement
-    func lastChange(register: String) throws -> (receipt: String, member: String, change: Money)?
+    func lastChange(register: RegisterID) throws -> (receipt: String, member: String, change: Money)?
 
     // The open sale, parking, completing, refunding.
-    func openSale(register: String) throws -> StoredSale?
+    func openSale(register: RegisterID) throws -> StoredSale?
     func saveOpenSale(
-        id: Int64?, register: String, cashier: String, sale: Sale,
+        id: Int64?, register: RegisterID, cashier: String, sale: Sale,
         journal: (kind: JournalKind, actor: String, payload: [String: JSONValue])?
     ) throws -> Int64
-    func park(_ id: Int64, actor: String, register: String) throws
+    func park(_ id: Int64, actor: String, register: RegisterID) throws
     func parkedSales() throws -> [StoredSale]
-    func resume(_ id: Int64, register: String, actor: String) throws -> StoredSale
-    func cancelOpenSale(_ id: Int64, register: String, cashier: String, supervisor: String, rules: PricingRules) throws
+    func resume(_ id: Int64, register: RegisterID, actor: String) throws -> StoredSale
+    func cancelOpenSale(_ id: Int64, register: RegisterID, cashier: String, supervisor: String, rules: PricingRules) throws
     func completeSale(openSaleID: Int64?, sale: Sale, context: TillContext) throws -> Receipt
     func receipt(number: String) throws -> Receipt?
-    func lastReceiptNumber(register: String) throws -> String?
+    func lastReceiptNumber(register: RegisterID) throws -> String?
     func refundableSale(receipt number: String) throws -> RefundableSale
     func completeRefund(
         receipt original: String, selections: [RefundSelection], method: TenderMethod, context: TillContext, supervisor: String
     ) throws -> Receipt
 
     // Subsidised goods.
-    func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: String) throws
+    func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: RegisterID) throws
     func programme(code: String) throws -> SubsidyProgramme?
 
     /// Journals an event that changes nothing (an override, a reprint).
-    func recordEvent(kind: JournalKind, actor: String, register: String?, payload: [String: JSONValue]) throws
+    func recordEvent(kind: JournalKind, actor: String, register: RegisterID?, payload: [String: JSONValue]) throws
 }
 
 /// The shop file's focused stores, seen as the till's books.
 extension ShopStore: TillBooks {
-    public func authenticate(code: String, pin: String, register: String?) throws -> User {
+    public func authenticate(code: String, pin: String, register: RegisterID?) throws -> User {
         try users.authenticate(code: code, pin: pin, register: register)
     }
-    public func openShift(register: String) throws -> Shift? { try shifts.openShift(register: register) }
-    public func openShift(register: String, cashier: String, float: Money) throws -> Shift {
+    public func openShift(register: RegisterID) throws -> Shift? { try shifts.openShift(register: register) }
+    public func openShift(register: RegisterID, cashier: String, float: Money) throws -> Shift {
         try shifts.openShift(register: register, cashier: cashier, float: float)
     }
     public func shiftCash(_ shift: Shift) throws -> ShiftCash { try shifts.shiftCash(shift) }
@@ -77,7 +77,7 @@ extension ShopStore: TillBooks {
     public func closeShift(_ shift: Shift, counted: Money, actor: String) throws -> ShiftClosing {
         try shifts.closeShift(shift, counted: counted, actor: actor)
     }
-    public func recordDrawerOpened(register: String, cashier: String, supervisor: String) throws {
+    public func recordDrawerOpened(register: RegisterID, cashier: String, supervisor: String) throws {
         try shifts.recordDrawerOpened(register: register, cashier: cashier, supervisor: supervisor)
     }
 
@@ -100,30 +100,30 @@ extension ShopStore: TillBooks {
     public func moveSavings(_ request: SavingsRequest, context: TillContext?, actor: String, ofReceipt: String?) throws -> SavingsMovement {
         try members.moveSavings(request, context: context, actor: actor, ofReceipt: ofReceipt)
     }
-    public func lastChange(register: String) throws -> (receipt: String, member: String, change: Money)? {
+    public func lastChange(register: RegisterID) throws -> (receipt: String, member: String, change: Money)? {
         try members.lastChange(register: register)
     }
 
-    public func openSale(register: String) throws -> StoredSale? { try sales.openSale(register: register) }
+    public func openSale(register: RegisterID) throws -> StoredSale? { try sales.openSale(register: register) }
     public func saveOpenSale(
-        id: Int64?, register: String, cashier: String, sale: Sale,
+        id: Int64?, register: RegisterID, cashier: String, sale: Sale,
         journal: (kind: JournalKind, actor: String, payload: [String: JSONValue])?
     ) throws -> Int64 {
         try sales.saveOpenSale(id: id, register: register, cashier: cashier, sale: sale, journal: journal)
     }
-    public func park(_ id: Int64, actor: String, register: String) throws { try sales.park(id, actor: actor, register: register) }
+    public func park(_ id: Int64, actor: String, register: RegisterID) throws { try sales.park(id, actor: actor, register: register) }
     public func parkedSales() throws -> [StoredSale] { try sales.parkedSales() }
-    public func resume(_ id: Int64, register: String, actor: String) throws -> StoredSale {
+    public func resume(_ id: Int64, register: RegisterID, actor: String) throws -> StoredSale {
         try sales.resume(id, register: register, actor: actor)
     }
-    public func cancelOpenSale(_ id: Int64, register: String, cashier: String, supervisor: String, rules: PricingRules) throws {
+    public func cancelOpenSale(_ id: Int64, register: RegisterID, cashier: String, supervisor: String, rules: PricingRules) throws {
         try sales.cancelOpenSale(id, register: register, cashier: cashier, supervisor: supervisor, rules: rules)
     }
     public func completeSale(openSaleID: Int64?, sale: Sale, context: TillContext) throws -> Receipt {
         try sales.completeSale(openSaleID: openSaleID, sale: sale, context: context)
     }
     public func receipt(number: String) throws -> Receipt? { try sales.receipt(number: number) }
-    public func lastReceiptNumber(register: String) throws -> String? { try sales.lastReceiptNumber(register: register) }
+    public func lastReceiptNumber(register: RegisterID) throws -> String? { try sales.lastReceiptNumber(register: register) }
     public func refundableSale(receipt number: String) throws -> RefundableSale { try sales.refundableSale(receipt: number) }
     public func completeRefund(
         receipt original: String, selections: [RefundSelection], method: TenderMethod, context: TillContext, supervisor: String
@@ -131,12 +131,12 @@ extension ShopStore: TillBooks {
         try sales.completeRefund(receipt: original, selections: selections, method: method, context: context, supervisor: supervisor)
     }
 
-    public func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: String) throws {
+    public func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: RegisterID) throws {
         try subsidy.checkSubsidy(sale, changed: changed, businessDay: businessDay, actor: actor, register: register)
     }
     public func programme(code: String) throws -> SubsidyProgramme? { try subsidy.programme(code: code) }
 
-    public func recordEvent(kind: JournalKind, actor: String, register: String?, payload: [String: JSONValue]) throws {
+    public func recordEvent(kind: JournalKind, actor: String, register: RegisterID?, payload: [String: JSONValue]) throws {
         try journal.recordEvent(kind: kind, actor: actor, register: register, payload: payload)
     }
 }

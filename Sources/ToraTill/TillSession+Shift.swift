@@ -24,7 +24,7 @@ extension TillSession {
         // cashier's own shift of today) reads no timestamp at all.
         let (register, store) = (self.register, self.store)
         var values: [String: String] {
-            ["register": register, "cashier": open.cashier, "day": open.businessDay, "opened": store.localTime(open.openedAt)]
+            ["register": register.text, "cashier": open.cashier, "day": open.businessDay, "opened": store.localTime(open.openedAt)]
         }
         let isOwn = open.cashier.lowercased() == user.code.lowercased()
         if !isOwn && user.role < .supervisor {
@@ -38,7 +38,7 @@ extension TillSession {
         cardPrefix = try store.setting(.memberCardPrefix)
         shift = open
         state = .closingCount(forced: true)
-        var lines = [t("login.welcome", ["name": user.name, "register": register])]
+        var lines = [t("login.welcome", ["name": user.name, "register": register.text])]
         lines.append(t(isOwn ? "login.shift_stale" : "login.shift_close_other", values))
         return reply(lines)
     }

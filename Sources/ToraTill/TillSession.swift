@@ -23,7 +23,7 @@ public struct TillSession {
     }
 
     let store: any TillBooks
-    let register: String
+    let register: RegisterID
     let texts: Translations
     let sink: any ReceiptSink
 
@@ -40,7 +40,7 @@ public struct TillSession {
     var hintedCategories: Set<String> = []
 
     /// A till for `register` (two digits) on `store`, speaking `texts`' language.
-    public init(store: any TillBooks, register: String, texts: Translations, sink: any ReceiptSink) {
+    public init(store: any TillBooks, register: RegisterID, texts: Translations, sink: any ReceiptSink) {
         self.store = store
         self.register = register
         self.texts = texts
@@ -49,7 +49,7 @@ public struct TillSession {
 
     /// The first prompt.
     public func start() -> TillReply {
-        TillReply(lines: [t("till.title", ["register": register])], prompt: TillPrompt(t("login.code")))
+        TillReply(lines: [t("till.title", ["register": register.text])], prompt: TillPrompt(t("login.code")))
     }
 
     /// The longest line the till reads, in UTF-8 bytes. A scanner sends a few dozen; a
@@ -126,7 +126,7 @@ public struct TillSession {
         case .openingFloat: return TillPrompt(t("shift.float"))
         case .overrideCode: return TillPrompt(t("override.code"))
         case .overridePIN: return TillPrompt(t("override.pin"), secret: true)
-        case .refunding: return TillPrompt(t("refund.prompt", ["register": register]))
+        case .refunding: return TillPrompt(t("refund.prompt", ["register": register.text]))
         case .closingCount: return TillPrompt(t("shift.close.counted"))
         case .selling, .finished: return TillPrompt("\(register)>")
         }
@@ -169,7 +169,7 @@ public struct TillSession {
             self.user = user
             rules = try store.pricingRules()
             cardPrefix = try store.setting(.memberCardPrefix)
-            var lines = [t("login.welcome", ["name": user.name, "register": register])]
+            var lines = [t("login.welcome", ["name": user.name, "register": register.text])]
             if let open = try store.openShift(register: register) {
                 shift = open
                 lines += try resumeOpenSale()

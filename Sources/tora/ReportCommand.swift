@@ -74,7 +74,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                guard let shift = try store.shifts.openShift(register: register) else {
+                guard let shift = try store.shifts.openShift(register: try RegisterID.argument(register)) else {
                     throw StoreError(.notFound, "register \(register) has no open shift")
                 }
                 let report = try store.reports.shiftReport(shift)

@@ -52,7 +52,7 @@ struct ShiftCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .supervisor)
-                let closing = try store.shifts.closeShift(register: register, counted: counted, actor: actor)
+                let closing = try store.shifts.closeShift(register: try RegisterID.argument(register), counted: counted, actor: actor)
                 let shift = closing.shift
                 print(
                     "closed shift \(shift.id) of register \(shift.register) (\(shift.cashier), business day \(shift.businessDay)) by \(actor)"

@@ -25,9 +25,7 @@ struct TillSubcommand: ParsableCommand {
     @Option(help: "Language of the till: id (Bahasa Indonesia) or en.") var lang = "id"
 
     func validate() throws {
-        guard RegisterID(register) != nil else {
-            throw ValidationError("--register takes two digits, like 01")
-        }
+        _ = try RegisterID.argument(register)
         guard Translations.languages.contains(lang) else { throw ValidationError("--lang takes id or en") }
     }
 
@@ -43,7 +41,8 @@ struct TillSubcommand: ParsableCommand {
         let texts = try translations(lang)
         let lock = try RegisterLock(database: store.path, register: register, texts: texts)
         defer { lock.release() }
-        var session = TillSession(store: store, register: register, texts: texts, sink: try ReceiptPrinting.sink(for: store))
+        var session = TillSession(
+            store: store, register: try RegisterID.argument(register), texts: texts, sink: try ReceiptPrinting.sink(for: store))
         let terminal = StandardTerminal()
         var reply = session.start()
         for line in scripted {

@@ -25,8 +25,9 @@ struct SubsidyStoreTests {
         for register in ["01", "02"] {
             try shop.store.users.addUser(code: register, name: "Kasir \(register)", role: .cashier, pin: "1234", actor: "test")
             let cashier = try #require(try shop.store.users.all().first { $0.code == register })
-            let shift = try shop.store.shifts.openShift(register: register, cashier: register, float: .zero)
-            contexts.append(TillContext(register: register, cashier: cashier, shiftID: shift.id))
+            let till = try #require(RegisterID(register))
+            let shift = try shop.store.shifts.openShift(register: till, cashier: register, float: .zero)
+            contexts.append(TillContext(register: till, cashier: cashier, shiftID: shift.id))
         }
         return (shop, contexts)
     }

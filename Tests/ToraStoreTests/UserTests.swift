@@ -1,5 +1,6 @@
 import GRDB
 import Testing
+import ToraCore
 import ToraJournal
 import ToraStore
 import ToraTestSupport

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToraCore
 import ToraResources
 import ToraStore
 import ToraTestSupport
