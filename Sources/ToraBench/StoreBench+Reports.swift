@@ -20,7 +20,9 @@ extension StoreBench {
         var days = 0
         let yearRepeats = max(1, repeats / 2)
         for index in 0...yearRepeats {
-            let result = try Stopwatch.time { try store.reports.dailySales(from: shop.firstDay, to: shop.lastDay) }
+            let result = try Stopwatch.time {
+                try store.reports.dailySales(from: BusinessDay(stringLiteral: shop.firstDay), to: BusinessDay(stringLiteral: shop.lastDay))
+            }
             days = result.value.count
             if index == 0 { firstYear = result.milliseconds } else { year.append(result.milliseconds) }
         }

@@ -101,3 +101,13 @@ extension RegisterID {
         return register
     }
 }
+
+extension BusinessDay {
+    /// Reads a day option (`--from`, `--to`, `--date`) as typed, or says why not.
+    public static func argument(_ text: String, option: String) throws -> BusinessDay {
+        guard let day = BusinessDay(text) else {
+            throw ValidationError("\(option) '\(text)' is not a day of the calendar (YYYY-MM-DD)")
+        }
+        return day
+    }
+}

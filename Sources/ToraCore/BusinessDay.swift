@@ -48,3 +48,13 @@ extension RegisterID: ExpressibleByStringLiteral {
         self = register
     }
 }
+
+extension BusinessDay: ExpressibleByStringLiteral {
+    /// A day written in code, such as `"2026-11-29"` in a test. A literal that is no day of
+    /// the calendar is a programming error and stops the program; text a person typed goes
+    /// through `init?(_:)`.
+    public init(stringLiteral text: String) {
+        guard let day = BusinessDay(text) else { preconditionFailure("'\(text)' is not a business day (YYYY-MM-DD)") }
+        self = day
+    }
+}

@@ -39,8 +39,8 @@ extension ConsignmentStore {
     /// Per consignor, the consigned lines sold or refunded up to `to` (from `from`, if
     /// given) that no settlement has paid yet. A refund after a settlement is such a line,
     /// so it is carried into the next statement.
-    public func consignmentStatements(consignor: String?, from: String?, to: String) throws -> [ConsignorStatement] {
-        try read { db in try Self.consignmentStatements(consignor: consignor, from: from, to: to, db) }
+    public func consignmentStatements(consignor: String?, from: BusinessDay?, to: BusinessDay) throws -> [ConsignorStatement] {
+        try read { db in try Self.consignmentStatements(consignor: consignor, from: from?.text, to: to.text, db) }
     }
 
     static func consignmentStatements(consignor: String?, from: String?, to: String, _ db: Database) throws -> [ConsignorStatement] {
@@ -97,8 +97,9 @@ extension ConsignmentStore {
 
     /// Records that the consignor was paid for everything unsettled up to `to`. Refused
     /// for a day the consignor was already settled to (or before), and journaled.
-    public func settleConsignment(consignor: String, to: String, actor: String) throws -> ConsignmentSettlement {
-        try write { db in
+    public func settleConsignment(consignor: String, to day: BusinessDay, actor: String) throws -> ConsignmentSettlement {
+        let to = day.text
+        return try write { db in
             if let last = try String.fetchOne(
                 db, sql: "SELECT max(to_day) FROM consignment_settlements WHERE consignor = ?", arguments: [consignor]),
                 last >= to

@@ -5,7 +5,7 @@ import ToraCore
 extension MemberStore {
     /// A member's statement from `from` to `to` (business days, both included; nil is
     /// open): sales, refunds, savings movements and credit repayments with running balances.
-    public func memberStatement(number: String, from: String?, to: String?) throws -> (Member, MemberStatement)? {
+    public func memberStatement(number: String, from: BusinessDay?, to: BusinessDay?) throws -> (Member, MemberStatement)? {
         try read { db in
             guard let member = try Self.member(number: number, db) else { return nil }
             var lines: [(order: String, index: Int, line: MemberStatement.Line)] = []
@@ -48,7 +48,7 @@ extension MemberStore {
             let ordered = lines.sorted {
                 ($0.line.day, $0.order, $0.line.receipt ?? "", $0.index) < ($1.line.day, $1.order, $1.line.receipt ?? "", $1.index)
             }.map(\.line)
-            return (member, MemberStatement.fold(ordered, from: from, to: to))
+            return (member, MemberStatement.fold(ordered, from: from?.text, to: to?.text))
         }
     }
 }

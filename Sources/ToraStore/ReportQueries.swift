@@ -26,7 +26,7 @@ public struct StockValue: Sendable, Hashable {
 extension ReportQueries {
     /// Sales per business day from `from` to `to`, both included; days without sales left out.
     /// Read from `day_totals`, which triggers keep as sales and refunds are written.
-    public func dailySales(from: String, to: String) throws -> [DaySales] {
+    public func dailySales(from: BusinessDay, to: BusinessDay) throws -> [DaySales] {
         try read { db in
             try DaySales.fetchAll(
                 db,
@@ -39,7 +39,7 @@ extension ReportQueries {
 
     /// Products sold from `from` to `to` net of refunds, best net first: the period's
     /// non-voided lines folded by ToraCore's `ProductTally` (line costs rounded there).
-    public func productSales(from: String, to: String) throws -> [ProductSales] {
+    public func productSales(from: BusinessDay, to: BusinessDay) throws -> [ProductSales] {
         try read { db in
             var tally = ProductTally()
             let lines = try SaleLineRecord.fetchCursor(

@@ -10,7 +10,7 @@ import ToraJournal
 extension SubsidyStore {
     /// This shop's subsidised units per buyer, programme and quota day from `from` on, net
     /// of refunds; buyers without a NIK are not limited across outlets and left out.
-    public func useToShare(from day: String) throws -> [SubsidyUse] {
+    public func useToShare(from day: BusinessDay) throws -> [SubsidyUse] {
         try read { db in
             try Row.fetchAll(
                 db,

@@ -163,9 +163,9 @@ extension SubsidyStore {
 
     /// The till's early answer for a line just added or changed (the same check runs
     /// again inside the sale's completion). A refusal is journaled with the masked NIK.
-    public func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: RegisterID) throws {
+    public func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: BusinessDay, actor: String, register: RegisterID) throws {
         do {
-            try read { db in try Self.checkSubsidy(sale, changed: changed, day: businessDay, db) }
+            try read { db in try Self.checkSubsidy(sale, changed: changed, day: businessDay.text, db) }
         } catch let error as StoreError where error.coreError?.code == .subsidyLimit {
             try JournalStore(database: database).recordEvent(
                 kind: .subsidyRefused, actor: actor, register: register,
@@ -238,7 +238,7 @@ extension SubsidyStore {
     // MARK: Reports
 
     /// Every subsidised line of `programme` sold or refunded from `from` to `to`.
-    public func subsidySales(programme: String, from: String, to: String) throws -> [SubsidySale] {
+    public func subsidySales(programme: String, from: BusinessDay, to: BusinessDay) throws -> [SubsidySale] {
         try read { db in
             try SubsidySaleRecord.fetchAll(
                 db,
@@ -262,7 +262,7 @@ extension SubsidyStore {
     }
 
     /// The `subsidy` section of the Z report of `day`.
-    public func subsidyDay(_ day: String) throws -> [SubsidyDayLine] {
-        try read { db in try Self.subsidyDay(day, db) }
+    public func subsidyDay(_ day: BusinessDay) throws -> [SubsidyDayLine] {
+        try read { db in try Self.subsidyDay(day.text, db) }
     }
 }

@@ -134,11 +134,12 @@ public struct HubSync {
     /// whether the other outlets' units changed here.
     private func shareSubsidyUse() throws -> Bool {
         let today = try store.today()
-        guard let number = ShopTime.dayNumber(today) else {
+        guard let number = ShopTime.dayNumber(today), let first = BusinessDay(ShopTime.dayText(number - Int64(Self.subsidyDays)))
+        else {
             throw SyncError(.badData, "the shop's business day '\(today)' is not a day")
         }
-        let from = ShopTime.dayText(number - Int64(Self.subsidyDays))
-        let upload = SubsidyUseUpload(from: from, rows: try store.subsidy.useToShare(from: from))
+        let from = first.text
+        let upload = SubsidyUseUpload(from: from, rows: try store.subsidy.useToShare(from: first))
         let sent = try client.send("PUT", "/v1/subsidy-use", body: Array(try JSONEncoder().encode(upload)), signedBy: (key, link.outlet))
         _ = try HubClient.decode(SubsidyUseStored.self, from: sent, doing: "the subsidised units")
         let answer = try client.send("GET", "/v1/subsidy-use?from=\(from)", signedBy: (key, link.outlet))

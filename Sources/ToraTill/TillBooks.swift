@@ -56,7 +56,7 @@ public protocol TillBooks: Sendable {
     ) throws -> Receipt
 
     // Subsidised goods.
-    func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: RegisterID) throws
+    func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: BusinessDay, actor: String, register: RegisterID) throws
     func programme(code: String) throws -> SubsidyProgramme?
 
     /// Journals an event that changes nothing (an override, a reprint).
@@ -131,7 +131,7 @@ extension ShopStore: TillBooks {
         try sales.completeRefund(receipt: original, selections: selections, method: method, context: context, supervisor: supervisor)
     }
 
-    public func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: String, actor: String, register: RegisterID) throws {
+    public func checkSubsidy(_ sale: Sale, changed: Int?, businessDay: BusinessDay, actor: String, register: RegisterID) throws {
         try subsidy.checkSubsidy(sale, changed: changed, businessDay: businessDay, actor: actor, register: register)
     }
     public func programme(code: String) throws -> SubsidyProgramme? { try subsidy.programme(code: code) }

@@ -31,9 +31,11 @@ extension TillSession {
     /// The buyer's limits for `next` (the line `changed` just added or changed), on the
     /// shift's business day; a refusal is journaled by the store with the masked NIK.
     func checkSubsidy(_ next: Sale, changed: Int?) throws {
-        guard next.activeLines.contains(where: { $0.item.subsidy != nil }) else { return }
-        try store.checkSubsidy(
-            next, changed: changed, businessDay: shift?.businessDay ?? "", actor: user?.code ?? "", register: register)
+        // Selling needs an open shift; its day is the day the units count on (the sale's
+        // completion checks again in its own transaction).
+        guard next.activeLines.contains(where: { $0.item.subsidy != nil }), let day = shift.flatMap({ BusinessDay($0.businessDay) })
+        else { return }
+        try store.checkSubsidy(next, changed: changed, businessDay: day, actor: user?.code ?? "", register: register)
     }
 
     /// A price override may not exceed the HET of the line's programme: checked before a

@@ -89,7 +89,11 @@ extension MembersCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                guard let result = try store.members.memberStatement(number: member, from: from, to: to) else {
+                guard
+                    let result = try store.members.memberStatement(
+                        number: member, from: try from.map { try BusinessDay.argument($0, option: "--from") },
+                        to: try to.map { try BusinessDay.argument($0, option: "--to") })
+                else {
                     throw StoreError(.notFound, "no member with number '\(member)'")
                 }
                 let (found, statement) = result

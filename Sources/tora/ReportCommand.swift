@@ -22,6 +22,9 @@ struct ReportCommand: ParsableCommand {
             guard DayReportText.isDay(from), DayReportText.isDay(to) else { throw ValidationError("--from and --to take YYYY-MM-DD") }
             guard from <= to else { throw ValidationError("--from \(from) is after --to \(to)") }
         }
+
+        func firstDay() throws -> BusinessDay { try BusinessDay.argument(from, option: "--from") }
+        func lastDay() throws -> BusinessDay { try BusinessDay.argument(to, option: "--to") }
     }
 
     struct Output: ParsableArguments {
@@ -103,7 +106,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                let days = try store.reports.dailySales(from: period.from, to: period.to)
+                let days = try store.reports.dailySales(from: try period.firstDay(), to: try period.lastDay())
                 try out.write(PeriodReports.sales(days, from: period.from, to: period.to), store: store)
             }
         }
@@ -118,7 +121,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let store = try shop.open()
-                let products = try store.reports.productSales(from: period.from, to: period.to)
+                let products = try store.reports.productSales(from: try period.firstDay(), to: try period.lastDay())
                 try out.write(PeriodReports.products(products, from: period.from, to: period.to), store: store)
             }
         }
@@ -192,7 +195,9 @@ struct ConsignmentCommand: ParsableCommand {
             try reportingErrors {
                 let store = try shop.open()
                 let until = try to ?? store.today()
-                let statements = try store.consignment.consignmentStatements(consignor: consignor, from: from, to: until)
+                let statements = try store.consignment.consignmentStatements(
+                    consignor: consignor, from: try from.map { try BusinessDay.argument($0, option: "--from") },
+                    to: try BusinessDay.argument(until, option: "--to"))
                 try out.write(PeriodReports.consignment(statements), store: store)
             }
         }
@@ -209,7 +214,8 @@ struct ConsignmentCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let (store, actor) = try signIn.open(shop, as: .manager)
-                let settlement = try store.consignment.settleConsignment(consignor: consignor, to: to, actor: actor)
+                let settlement = try store.consignment.settleConsignment(
+                    consignor: consignor, to: try BusinessDay.argument(to, option: "--to"), actor: actor)
                 print(
                     "settled \(consignor) up to \(to): \(settlement.amount.formatted) for \(settlement.units.description) units"
                 )

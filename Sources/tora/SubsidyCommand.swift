@@ -95,7 +95,7 @@ extension ReportCommand {
                 guard let found = try store.subsidy.programme(code: programme) else {
                     throw StoreError(.notFound, "no subsidy programme '\(programme)'; see `tora subsidy list`")
                 }
-                let rows = try store.subsidy.subsidySales(programme: found.code, from: period.from, to: period.to)
+                let rows = try store.subsidy.subsidySales(programme: found.code, from: try period.firstDay(), to: try period.lastDay())
                 let report = SubsidyReport(programme: found, sales: rows, from: period.from, to: period.to, fullNIK: fullNIK)
                 try out.write(report.render(out.format, shopName: out.format == .html ? try store.setting(.shopName) : ""))
             }
