@@ -4,56 +4,34 @@ import ToraCore
 /// A sale as the report folds read it (`ReportQueries.foldSales`): ToraCore's `ReportSale`
 /// and the sale's journal entry.
 struct ReportSaleRecord: FetchableRecord {
-    enum Columns {
-        static let isRefund = Column("is_refund")
-        static let register = Column("register")
-        static let cashier = Column("cashier")
-        static let hour = Column("hour")
-        static let isMember = Column("is_member")
-        static let gross = Column("gross")
-        static let discounts = Column("discounts")
-        static let rounding = Column("rounding")
-        static let total = Column("total")
-        static let tax = Column("tax")
-        static let dpp = Column("dpp")
-        static let auditSeq = Column("audit_seq")
-    }
-
     /// The columns `init(row:)` reads; `s` is the sales table.
     static let selection = """
         s.kind = 'refund' AS is_refund, s.register, s.cashier, s.hour, s.member_number IS NOT NULL AS is_member, s.gross,
             s.discounts, s.rounding, s.total, s.tax, s.dpp, s.audit_seq
         """
 
+    /// Where each column of `selection` is: a report reads every sale of the day, and a
+    /// lookup by name hashes the name each time (docs/performance.md, "Records by position").
+    enum Position: Int {
+        case isRefund, register, cashier, hour, isMember, gross, discounts, rounding, total, tax, dpp, auditSeq
+    }
+
     let sale: ReportSale
     let auditSeq: Int64
 
     init(row: Row) {
+        func at(_ position: Position) -> Int { position.rawValue }
         sale = ReportSale(
-            isRefund: row[Columns.isRefund], register: row[Columns.register], cashier: row[Columns.cashier], hour: row[Columns.hour],
-            isMember: row[Columns.isMember], gross: Money(row[Columns.gross]), discounts: Money(row[Columns.discounts]),
-            rounding: Money(row[Columns.rounding]), total: Money(row[Columns.total]), tax: Money(row[Columns.tax]),
-            dpp: Money(row[Columns.dpp]))
-        auditSeq = row[Columns.auditSeq]
+            isRefund: row[at(.isRefund)], register: row[at(.register)], cashier: row[at(.cashier)], hour: row[at(.hour)],
+            isMember: row[at(.isMember)], gross: Money(row[at(.gross)]), discounts: Money(row[at(.discounts)]),
+            rounding: Money(row[at(.rounding)]), total: Money(row[at(.total)]), tax: Money(row[at(.tax)]), dpp: Money(row[at(.dpp)]))
+        auditSeq = row[at(.auditSeq)]
     }
 }
 
 /// A sale line as the reports read it: ToraCore's `ReportLine` for the Z/X fold and
 /// `ProductLine` for the products report.
 struct SaleLineRecord: FetchableRecord {
-    enum Columns {
-        static let isRefund = Column("is_refund")
-        static let voided = Column("voided")
-        static let local = Column("local")
-        static let quantity = Column("quantity")
-        static let net = Column("net")
-        static let cost = Column("cost")
-        static let sku = Column("sku")
-        static let category = Column("category")
-        static let name = Column("name")
-        static let unit = Column("unit")
-    }
-
     /// The columns `init(row:)` reads; `s` is the sales table, `l` the lines.
     static let selection = "s.kind = 'refund' AS is_refund, l.voided, l.local, l.quantity, l.net, l.cost, l.sku, l.category, l.name, l.unit"
 
@@ -68,17 +46,24 @@ struct SaleLineRecord: FetchableRecord {
     let name: String
     let unit: MeasureUnit
 
+    /// Where each column of `selection` is: a Z report reads every line of the day, and a
+    /// lookup by name hashes the name each time (docs/performance.md, "Records by position").
+    enum Position: Int {
+        case isRefund, voided, local, quantity, net, cost, sku, category, name, unit
+    }
+
     init(row: Row) {
-        isRefund = row[Columns.isRefund]
-        isVoided = row[Columns.voided]
-        isLocal = row[Columns.local]
-        quantity = Quantity(thousandths: row[Columns.quantity])
-        net = Money(row[Columns.net])
-        unitCost = Money(row[Columns.cost])
-        sku = row[Columns.sku]
-        category = row[Columns.category]
-        name = row[Columns.name]
-        unit = MeasureUnit(rawValue: row[Columns.unit]) ?? .pcs
+        func at(_ position: Position) -> Int { position.rawValue }
+        isRefund = row[at(.isRefund)]
+        isVoided = row[at(.voided)]
+        isLocal = row[at(.local)]
+        quantity = Quantity(thousandths: row[at(.quantity)])
+        net = Money(row[at(.net)])
+        unitCost = Money(row[at(.cost)])
+        sku = row[at(.sku)]
+        category = row[at(.category)]
+        name = row[at(.name)]
+        unit = MeasureUnit(rawValue: row[at(.unit)]) ?? .pcs
     }
 
     var reportLine: ReportLine {
