@@ -17,14 +17,19 @@ extension HubDatabase {
                 }
                 try await connection.query(
                     "DELETE FROM subsidy_use WHERE outlet_id = \(outlet) AND day >= \(upload.from)::date", logger: database.logger)
-                for row in upload.rows {
-                    try await connection.query(
-                        """
-                        INSERT INTO subsidy_use(outlet_id, programme, nik, day, units)
-                        VALUES (\(outlet), \(row.programme.uppercased()), \(row.nik), \(row.day)::date, \(row.units.thousandths))
-                        ON CONFLICT (outlet_id, programme, nik, day) DO UPDATE SET units = subsidy_use.units + excluded.units
-                        """, logger: database.logger)
-                }
+                // One statement for the whole upload; rows of one buyer, programme and day
+                // (a programme written in two cases) are added together first.
+                let programmes = upload.rows.map { $0.programme.uppercased() }
+                let niks = upload.rows.map(\.nik)
+                let days = upload.rows.map(\.day)
+                let units = upload.rows.map(\.units.thousandths)
+                try await connection.query(
+                    """
+                    INSERT INTO subsidy_use(outlet_id, programme, nik, day, units)
+                    SELECT \(outlet), u.programme, u.nik, u.day::date, sum(u.units)
+                    FROM unnest(\(programmes)::text[], \(niks)::text[], \(days)::text[], \(units)::bigint[]) AS u(programme, nik, day, units)
+                    GROUP BY u.programme, u.nik, u.day HAVING sum(u.units) <> 0
+                    """, logger: database.logger)
                 return upload.rows.count
             }
         }

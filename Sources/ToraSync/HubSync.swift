@@ -56,7 +56,7 @@ public struct HubSync {
         do {
             var outcome = try push(state: &state)
             outcome.sharedVersion = try pull()
-            outcome.subsidyUseChanged = try shareSubsidyUse()
+            outcome.subsidyUseChanged = try shareSubsidyUse(state: &state)
             outcome.clockOffsetSeconds = client.clockOffsetSeconds
             state.lastError = nil
             try state.save(forShop: store.path)
@@ -131,8 +131,10 @@ public struct HubSync {
 
     /// Sends this shop's subsidised units per buyer of the last `subsidyDays` days and
     /// takes the other outlets' (docs/hub.md "Subsidised units across outlets"). Returns
-    /// whether the other outlets' units changed here.
-    private func shareSubsidyUse() throws -> Bool {
+    /// whether the other outlets' units changed here. An upload equal to the last one the
+    /// hub took (same rows, same first day, same hub and outlet) is not sent again, so a
+    /// `--watch` every 30 s costs the hub nothing until a subsidised sale or a new day.
+    private func shareSubsidyUse(state: inout SyncState) throws -> Bool {
         let today = try store.today()
         guard let number = ShopTime.dayNumber(today), let first = BusinessDay(ShopTime.dayText(number - Int64(Self.subsidyDays)))
         else {
@@ -140,8 +142,16 @@ public struct HubSync {
         }
         let from = first.text
         let upload = SubsidyUseUpload(from: from, rows: try store.subsidy.useToShare(from: first))
-        let sent = try client.send("PUT", "/v1/subsidy-use", body: Array(try JSONEncoder().encode(upload)), signedBy: (key, link.outlet))
-        _ = try HubClient.decode(SubsidyUseStored.self, from: sent, doing: "the subsidised units")
+        // Sorted keys: the same upload gives the same bytes in every process, so its digest holds.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let body = Array(try encoder.encode(upload))
+        let digest = SHA256.hash(data: Array("\(link.url) \(link.outlet) ".utf8) + body).map { String(format: "%02x", $0) }.joined()
+        if digest != state.subsidyUploaded {
+            let sent = try client.send("PUT", "/v1/subsidy-use", body: body, signedBy: (key, link.outlet))
+            _ = try HubClient.decode(SubsidyUseStored.self, from: sent, doing: "the subsidised units")
+            state.subsidyUploaded = digest
+        }
         let answer = try client.send("GET", "/v1/subsidy-use?from=\(from)", signedBy: (key, link.outlet))
         let elsewhere = try HubClient.decode(SubsidyUseAnswer.self, from: answer, doing: "the other outlets' subsidised units")
         return try store.subsidy.replaceHubUse(elsewhere.rows, actor: "hub")

@@ -9,11 +9,15 @@ public struct SyncState: Codable, Sendable, Equatable {
     /// UTC, ISO 8601, of the last sync the hub answered.
     public var lastSync: String?
     public var lastError: String?
+    /// SHA-256 of the last subsidised-units upload the hub took, with its hub and outlet:
+    /// an unchanged upload is not sent again (docs/hub.md "Subsidised units across outlets").
+    public var subsidyUploaded: String?
 
     enum CodingKeys: String, CodingKey {
         case acked
         case lastSync = "last_sync"
         case lastError = "last_error"
+        case subsidyUploaded = "subsidy_uploaded"
     }
 
     public init(acked: JournalHead? = nil, lastSync: String? = nil, lastError: String? = nil) {

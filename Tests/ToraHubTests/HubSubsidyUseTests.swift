@@ -58,6 +58,21 @@ struct HubSubsidyUseTests {
         #expect(again.status == 0 && !again.stdout.contains("took the subsidised units"), "\(again.stdout)")
         #expect(try world.shopJournal(second) == head)
         #expect(try world.hubJournal("G41") == head)
+        // An unchanged upload is not sent again: rows removed at the hub stay removed until
+        // the shop's units change; then the whole window goes up again.
+        let hubRows = "SELECT count(*) FROM subsidy_use u JOIN outlets o ON o.id = u.outlet_id WHERE o.code = 'G40'"
+        let before = try world.postgres.psql(HubWorld.database, hubRows).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(before) ?? 0 > 0)
+        _ = try world.postgres.psql(
+            HubWorld.database, "DELETE FROM subsidy_use WHERE outlet_id = (SELECT id FROM outlets WHERE code = 'G40')")
+        #expect(try world.sync(first).status == 0)
+        #expect(try world.postgres.psql(HubWorld.database, hubRows).trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        // A buyer nobody has sold to yet (3201014107850002 took hers at the other outlet).
+        _ = try sellLPG(first, to: "3201016001800003")
+        #expect(try world.sync(first).status == 0)
+        let after = try world.postgres.psql(HubWorld.database, hubRows).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect((Int(after) ?? 0) == (Int(before) ?? 0) + 1, "before \(before), after \(after)")
+
         let fullNIKs = try world.postgres.psql(
             HubWorld.database, "SELECT count(*) FROM journal_entries WHERE payload LIKE '%\(Self.buyer)%'")
         #expect(fullNIKs.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
