@@ -158,7 +158,8 @@ struct HubBaseline {
     let database: String
     let log: @Sendable (String) -> Void
 
-    func load(_ outlets: [SimulatedOutlet]) throws -> Double {
+    /// Loads the rows; the wall-clock seconds it took and the CPU seconds PostgreSQL used.
+    func load(_ outlets: [SimulatedOutlet]) throws -> (seconds: Double, postgresCPU: Double) {
         let files = try (0..<2).map { part -> String in
             let path = postgres.folder + "/baseline-\(part).sql"
             var sql = ""
@@ -180,6 +181,8 @@ struct HubBaseline {
             return path
         }
         log("loading the same rows with psql alone (the baseline)")
+        guard let postmaster = postgres.serverPID else { throw BenchError("PostgreSQL is not running") }
+        let before = ProcessCPU.seconds(tree: postmaster)
         let timed = try Stopwatch.time {
             let runs = try files.map { file -> Process in
                 let process = Process()
@@ -195,7 +198,7 @@ struct HubBaseline {
             for run in runs { run.waitUntilExit() }
             guard runs.allSatisfy({ $0.terminationStatus == 0 }) else { throw BenchError("the baseline's psql failed") }
         }
-        return timed.milliseconds / 1000
+        return (timed.milliseconds / 1000, ProcessCPU.seconds(tree: postmaster) - before)
     }
 
     private func quote(_ text: String) -> String {

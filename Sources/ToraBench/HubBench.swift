@@ -60,12 +60,13 @@ struct HubBench {
                 + " in batches of \(Self.batchSize), \(clients) pushing threads, \(ProcessInfo.processInfo.activeProcessorCount) cores",
             "PostgreSQL: private cluster, fsync=off, synchronous_commit=off (as the tests' cluster); load before: \(ToraBench.loadAverage())",
         ]
-        let rawRate = Double(sales) / raw
+        let rawRate = Double(sales) / raw.seconds
         lines.append(
             String(
                 format:
-                    "baseline (PostgreSQL alone, one multi-row INSERT + head UPDATE per batch, 2 psql): %.2f s, %.0f sales/s, %.0f entries/s",
-                raw, rawRate, Double(entries) / raw))
+                    "baseline (PostgreSQL alone, one multi-row INSERT + head UPDATE per batch, 2 psql): %.2f s, %.0f sales/s, %.0f entries/s;"
+                    + " PostgreSQL CPU %.1f s",
+                raw.seconds, rawRate, Double(entries) / raw.seconds, raw.postgresCPU))
         for run in runs {
             let rate = Double(sales) / run.seconds
             let goal = rate >= 3_000 && rate >= rawRate / 2 ? "met" : "missed"

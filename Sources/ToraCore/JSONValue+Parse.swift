@@ -7,10 +7,30 @@ extension JSONValue {
     public static func parse(_ text: String) -> JSONValue? {
         var text = text
         return text.withUTF8 { bytes in
-            var parser = JSONParser(bytes: bytes)
+            var parser = JSONParser(bytes: bytes, canonical: false)
             guard let value = parser.value() else { return nil }
             parser.skipSpace()
             return parser.index == bytes.count ? value : nil
+        }
+    }
+
+    /// Reads text that must be canonical already: nil unless `text` is exactly the
+    /// `canonical` text of the value it holds (no white space, keys in byte order, minimal
+    /// escapes, integers without leading zeros). With it, the text of each member of the
+    /// outermost object, as written there, so a part can be kept without writing it again.
+    ///
+    /// The hub checks every received journal entry this way in one pass, instead of
+    /// parsing it and writing it back to compare (docs/performance.md "Hub").
+    public static func parseCanonical(_ text: String) -> (value: JSONValue, memberTexts: [String: String])? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var parser = JSONParser(bytes: bytes, canonical: true)
+            guard let value = parser.value(), parser.index == bytes.count else { return nil }
+            var texts: [String: String] = [:]
+            for (key, range) in parser.outerMembers {
+                texts[key] = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            return (value, texts)
         }
     }
 
@@ -39,13 +59,23 @@ extension JSONValue {
     }
 }
 
+/// One pass over UTF-8 bytes. In canonical mode, white space is not skipped (so any is
+/// refused where a token is expected) and every text is held to what `JSONValue.write`
+/// gives, and the outermost object's members' byte ranges are noted.
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
+    let canonical: Bool
     var index = 0
+    var depth = 0
+    var outerMembers: [(key: String, range: Range<Int>)] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, canonical: Bool) {
+        self.bytes = bytes
+        self.canonical = canonical
+    }
 
     mutating func skipSpace() {
+        guard !canonical else { return }
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -78,6 +108,8 @@ private struct JSONParser {
 
     mutating func object() -> JSONValue? {
         index += 1
+        depth += 1
+        defer { depth -= 1 }
         var members: [String: JSONValue] = [:]
         members.reserveCapacity(8)
         skipSpace()
@@ -85,13 +117,21 @@ private struct JSONParser {
             index += 1
             return .object(members)
         }
+        var previousKey: String?
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
+            // Canonical keys are in byte order, each once.
+            if canonical, let previousKey, compareUTF8(previousKey, key) >= 0 { return nil }
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
+            let start = index
             guard let member = value() else { return nil }
+            if canonical {
+                if depth == 1 { outerMembers.append((key, start..<index)) }
+                previousKey = key
+            }
             members[key] = member
             skipSpace()
             guard index < bytes.count else { return nil }
@@ -103,6 +143,8 @@ private struct JSONParser {
 
     mutating func array() -> JSONValue? {
         index += 1
+        depth += 1
+        defer { depth -= 1 }
         var items: [JSONValue] = []
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
@@ -142,64 +184,79 @@ private struct JSONParser {
             }
         }
         guard index > start + (negative ? 1 : 0) else { return nil }
-        if whole { return .int(negative ? -value : value) }
+        if whole {
+            // Canonical integers have no leading zero and no "-0".
+            if canonical, bytes[start + (negative ? 1 : 0)] == UInt8(ascii: "0"), index - start > 1 { return nil }
+            return .int(negative ? -value : value)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if let value = Int64(text) { return .int(value) }
+        if let value = Int64(text) { return canonical && String(value) != text ? nil : .int(value) }
         return .number(text)
     }
 
     /// A string starting at the opening quote; the index ends after the closing one.
+    /// Runs between escapes are copied whole, and the text made a `String` once.
     mutating func string() -> String? {
         index += 1
-        let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
-        guard index < bytes.count else { return nil }
-        if bytes[index] == UInt8(ascii: "\"") {
-            defer { index += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        }
-        var scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).unicodeScalars
-        var pending: [UInt8] = []
-        func flush() {
-            scalars.append(contentsOf: String(decoding: pending, as: UTF8.self).unicodeScalars)
-            pending.removeAll()
-        }
+        var run = index
+        var decoded: [UInt8]?
         while index < bytes.count {
             let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""):
-                flush()
-                return String(scalars)
-            case UInt8(ascii: "\\"):
-                flush()
-                guard index < bytes.count else { return nil }
-                let escape = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let tail = UnsafeBufferPointer(rebasing: bytes[run..<index])
                 index += 1
-                switch escape {
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "b"): scalars.append("\u{8}")
-                case UInt8(ascii: "f"): scalars.append("\u{C}")
-                case UInt8(ascii: "u"):
-                    guard var code = hex4() else { return nil }
-                    if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                        bytes[index + 1] == UInt8(ascii: "u")
-                    {
-                        index += 2
-                        guard let low = hex4() else { return nil }
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(code) else { return nil }
-                    scalars.append(scalar)
-                default: scalars.append(Unicode.Scalar(escape))
-                }
-            default:
-                pending.append(byte)
+                guard decoded != nil else { return String(decoding: tail, as: UTF8.self) }
+                decoded?.append(contentsOf: tail)
+                return decoded.map { String(decoding: $0, as: UTF8.self) }
             }
+            if byte == UInt8(ascii: "\\") {
+                if decoded == nil { decoded = [] }
+                decoded?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                index += 1
+                guard index < bytes.count, let scalar = escape() else { return nil }
+                UTF8.encode(scalar) { decoded?.append($0) }
+                run = index
+                continue
+            }
+            // A control character is written escaped in canonical text.
+            if canonical, byte < 0x20 { return nil }
+            index += 1
         }
         return nil
+    }
+
+    /// The character of the escape after a backslash; in canonical mode only the escapes
+    /// `JSONValue.writeString` writes (`\"`, `\\`, `\n`, `\r`, `\t`, `\u00xx` for
+    /// other control characters, lower-case hex).
+    mutating func escape() -> Unicode.Scalar? {
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): return Unicode.Scalar(escape)
+        case _ where canonical && escape != UInt8(ascii: "u"): return nil
+        case UInt8(ascii: "b"): return "\u{8}"
+        case UInt8(ascii: "f"): return "\u{C}"
+        case UInt8(ascii: "u"):
+            let digits = index
+            guard var code = hex4() else { return nil }
+            if canonical {
+                let lowerHex = bytes[digits..<index].allSatisfy { !(UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
+                guard code < 0x20, code != 0x0A, code != 0x0D, code != 0x09, lowerHex else { return nil }
+            }
+            if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                bytes[index + 1] == UInt8(ascii: "u")
+            {
+                index += 2
+                // A high surrogate pairs only with a low one (anything else is not text).
+                guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            }
+            return Unicode.Scalar(code)
+        default: return Unicode.Scalar(escape)
+        }
     }
 
     mutating func hex4() -> UInt32? {

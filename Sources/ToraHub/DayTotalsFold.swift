@@ -20,29 +20,40 @@ public struct DayTotalsFold: Sendable {
 
     public init() {}
 
-    /// Folds `entries`, in `seq` order.
-    public init(_ entries: [AuditEntry]) {
-        var byDay: [String: [(entry: AuditEntry, member: String?, total: Int64)]] = [:]
-        for entry in entries {
-            guard let (day, member, total) = classify(entry) else { continue }
-            byDay[day, default: []].append((entry, member, total))
+    /// Folds `entries`, in `seq` order. `payloads`, when given, are their payloads parsed
+    /// already, one per entry (nil for one that is not JSON); else each is parsed here.
+    public init(_ entries: [AuditEntry], payloads: [JSONValue?]? = nil) {
+        var byDay: [String: [Item]] = [:]
+        for (index, entry) in entries.enumerated() {
+            let payload = payloads.map { $0[index] } ?? JSONValue.parse(entry.payload)
+            guard let (day, member, total) = classify(entry, payload) else { continue }
+            byDay[day, default: []].append(Item(entry: entry, payload: payload, member: member, total: total))
         }
         for (day, group) in byDay { days[day] = Self.totals(day: day, group) }
+    }
+
+    /// An entry a day's figures read: with its payload, and for a member's sale or refund
+    /// the member and what it adds to their purchases.
+    private struct Item {
+        let entry: AuditEntry
+        let payload: JSONValue?
+        let member: String?
+        let total: Int64
     }
 
     /// The business day an entry counts on, and for a member's sale or refund the member
     /// and what it adds to their purchases; nil for entries no day's figures read. Notes
     /// members' names on the way.
-    private mutating func classify(_ entry: AuditEntry) -> (String, String?, Int64)? {
+    private mutating func classify(_ entry: AuditEntry, _ payload: JSONValue?) -> (String, String?, Int64)? {
         switch entry.kind {
         case "sale.completed", "refund.completed":
-            guard let payload = JSONValue.parse(entry.payload), let receipt = payload["receipt"]?.stringValue,
-                let day = Self.receiptDay(receipt)
+            guard let payload, let receipt = payload["receipt"]?.stringValue,
+                let day = DayProjection.receiptDay(receipt)
             else { return nil }
             let total = payload["total"]?.intValue ?? 0
             return (day, payload["member"]?.stringValue, entry.kind == "sale.completed" ? total : -total)
         case "sale.cancelled", "credit.repaid", "savings.deposited", "savings.withdrawn":
-            guard let payload = JSONValue.parse(entry.payload) else { return nil }
+            guard let payload else { return nil }
             if let day = payload["business_day"]?.stringValue { return (day, nil, 0) }
             // Older cancellations: the day of their moment in Asia/Jakarta, as a projection
             // that has not seen the register's shift opened takes it.
@@ -50,7 +61,7 @@ public struct DayTotalsFold: Sendable {
             let offset = ShopTime.indonesianOffset("Asia/Jakarta") ?? 0
             return (ShopTime.dayText(ShopTime.local(epochSeconds: seconds, offset: offset).day), nil, 0)
         case "member.created", "member.changed":
-            guard let payload = JSONValue.parse(entry.payload) else { return nil }
+            guard let payload else { return nil }
             let fields = entry.kind == "member.created" ? payload : payload["new"]
             if let number = fields?["number"]?.stringValue ?? payload["number"]?.stringValue, let name = fields?["name"]?.stringValue {
                 if members[number].map({ $0.at <= entry.at }) ?? true { members[number] = MemberName(name: name, at: entry.at) }
@@ -63,7 +74,7 @@ public struct DayTotalsFold: Sendable {
 
     /// One day's entries through `DayProjection`; an entry it refuses is left out and
     /// counted as unreadable.
-    private static func totals(day: String, _ group: [(entry: AuditEntry, member: String?, total: Int64)]) -> DayTotals {
+    private static func totals(day: String, _ group: [Item]) -> DayTotals {
         var refused: Set<Int64> = []
         while true {
             guard var projection = DayProjection(day: day) else {
@@ -74,7 +85,7 @@ public struct DayTotalsFold: Sendable {
             var failed: Int64?
             for item in group where !refused.contains(item.entry.seq) {
                 do {
-                    try projection.add(item.entry)
+                    try projection.add(item.entry, parsed: item.payload)
                 } catch {
                     failed = item.entry.seq
                     break
@@ -92,13 +103,5 @@ public struct DayTotalsFold: Sendable {
             totals.unreadable = refused.count
             return totals
         }
-    }
-
-    /// `YYYY-MM-DD` of a receipt number `RR-YYYYMMDD-NNNN`.
-    static func receiptDay(_ receipt: String) -> String? {
-        let parts = receipt.split(separator: "-")
-        guard parts.count == 3, parts[1].count == 8, parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
-        let digits = Array(parts[1])
-        return String(digits[0..<4]) + "-" + String(digits[4..<6]) + "-" + String(digits[6..<8])
     }
 }

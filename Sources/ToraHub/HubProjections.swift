@@ -50,8 +50,9 @@ enum HubProjections {
 extension HubDatabase {
     /// Adds what `entries` (new entries of the outlet, in `seq` order) bring to its days
     /// and members' names, on the connection of the transaction that stores them.
-    func project(_ entries: [AuditEntry], outlet: Int64, on connection: PostgresConnection) async throws {
-        let fold = DayTotalsFold(entries)
+    /// `payloads`: their payloads parsed already, when the caller has them.
+    func project(_ entries: [AuditEntry], payloads: [JSONValue?]? = nil, outlet: Int64, on connection: PostgresConnection) async throws {
+        let fold = DayTotalsFold(entries, payloads: payloads)
         for (day, gained) in fold.days.sorted(by: { $0.key < $1.key }) {
             let rows = try await connection.query(
                 "SELECT totals FROM outlet_days WHERE outlet_id = \(outlet) AND business_day = \(day)::date", logger: logger)

@@ -1,4 +1,3 @@
-import Foundation
 import ToraCore
 import ToraJournal
 
@@ -7,41 +6,83 @@ import ToraJournal
 public struct ReceivedBatch: Sendable, Equatable {
     public let entries: [AuditEntry]
     public let shopHead: JournalHead?
+    /// Each entry's payload as parsed when the batch was read (nil for one that is not
+    /// JSON), so the projection does not parse it again (docs/performance.md "Hub").
+    public let payloads: [JSONValue?]
+    /// Each entry's canonical text as received, when the batch was read from the wire:
+    /// hashed as it is by the check.
+    public let texts: [String]?
 
-    public init(entries: [AuditEntry], shopHead: JournalHead?) {
+    /// `payloads`, when given, one per entry; else each entry's payload is parsed here.
+    /// `texts`, when given, are the entries' canonical texts.
+    public init(entries: [AuditEntry], shopHead: JournalHead?, payloads: [JSONValue?]? = nil, texts: [String]? = nil) {
         self.entries = entries
         self.shopHead = shopHead
+        self.payloads = payloads ?? entries.map { JSONValue.parse($0.payload) }
+        self.texts = texts
     }
+
+    /// The payloads of the last `count` entries: those of the new entries a check
+    /// accepted, which always end the batch.
+    func payloads(ofLast count: Int) -> [JSONValue?] { Array(payloads.suffix(count)) }
 }
 
 /// Reads the body of `POST /v1/journal` (docs/hub.md "Protocol"); a body that is not a
 /// batch is refused whole with one line, before anything is looked up.
+///
+/// Each entry's text is read once, by `JSONValue.parseCanonical`, which both checks that
+/// it is canonical and gives the payload's text and value (docs/performance.md "Hub").
 public enum JournalBatchReader {
+    static let notABatch = "the body is not a journal batch (JSON with \"entries\": [{\"text\", \"hash\"}, …])"
+
     public static func read(_ body: [UInt8], maxEntries: Int = HubWire.maxBatchEntries) throws(HubError) -> ReceivedBatch {
-        let batch: JournalBatch
-        do {
-            batch = try JSONDecoder().decode(JournalBatch.self, from: Data(body))
-        } catch {
-            throw HubError(.badRequest, "the body is not a journal batch (JSON with \"entries\": [{\"text\", \"hash\"}, …])")
-        }
-        guard batch.entries.count <= maxEntries else {
-            throw HubError(.tooLarge, "a batch may carry at most \(maxEntries) entries (this one has \(batch.entries.count))")
+        guard let text = String(validating: body, as: UTF8.self), case .object(let batch)? = JSONValue.parse(text),
+            case .array(let wires)? = batch["entries"]
+        else { throw HubError(.badRequest, notABatch) }
+        guard wires.count <= maxEntries else {
+            throw HubError(.tooLarge, "a batch may carry at most \(maxEntries) entries (this one has \(wires.count))")
         }
         var entries: [AuditEntry] = []
-        entries.reserveCapacity(batch.entries.count)
-        for (index, wire) in batch.entries.enumerated() {
-            entries.append(try entry(wire, index: index))
+        var payloads: [JSONValue?] = []
+        var texts: [String] = []
+        entries.reserveCapacity(wires.count)
+        payloads.reserveCapacity(wires.count)
+        texts.reserveCapacity(wires.count)
+        for (index, wire) in wires.enumerated() {
+            guard let text = wire["text"]?.stringValue, let hash = wire["hash"]?.stringValue else {
+                throw HubError(.badRequest, notABatch)
+            }
+            let (entry, payload) = try entry(WireEntry(text: text, hash: hash), index: index)
+            entries.append(entry)
+            payloads.append(payload)
+            texts.append(text)
         }
-        return ReceivedBatch(entries: entries, shopHead: batch.shopHead)
+        return ReceivedBatch(entries: entries, shopHead: try shopHead(batch["shop_head"]), payloads: payloads, texts: texts)
     }
 
-    /// One entry from its canonical text; the hash is taken as sent (the check compares it).
-    static func entry(_ wire: WireEntry, index: Int) throws(HubError) -> AuditEntry {
+    /// `shop_head`: absent, null, or `{"seq": N, "hash": "…"}`.
+    static func shopHead(_ value: JSONValue?) throws(HubError) -> JournalHead? {
+        guard let value, value != .null else { return nil }
+        guard let seq = value["seq"]?.intValue, let hash = value["hash"]?.stringValue else {
+            throw HubError(.badRequest, notABatch)
+        }
+        return JournalHead(seq: seq, hash: hash)
+    }
+
+    /// One entry from its canonical text, with its payload parsed; the hash is taken as
+    /// sent (the check compares it).
+    static func entry(_ wire: WireEntry, index: Int) throws(HubError) -> (AuditEntry, JSONValue) {
         let problem = "entry \(index + 1) of the batch"
-        guard case .object(let fields)? = JSONValue.parse(wire.text), fields.count == 7,
+        guard let (value, texts) = JSONValue.parseCanonical(wire.text) else {
+            if case .object? = JSONValue.parse(wire.text) {
+                throw HubError(.badRequest, "\(problem)\(seqNote(wire)) is not in canonical form")
+            }
+            throw HubError(.badRequest, "\(problem) is not a journal entry's canonical text")
+        }
+        guard case .object(let fields) = value, fields.count == 7,
             let seq = fields["seq"]?.intValue, let at = fields["at"]?.stringValue, let actor = fields["actor"]?.stringValue,
             let kind = fields["kind"]?.stringValue, let prev = fields["prev"]?.stringValue, let payload = fields["payload"],
-            let register = fields["register"]
+            let payloadText = texts["payload"], let register = fields["register"]
         else {
             throw HubError(.badRequest, "\(problem) is not a journal entry's canonical text")
         }
@@ -49,11 +90,15 @@ public enum JournalBatchReader {
             throw HubError(.badRequest, "\(problem): register must be a string or null")
         }
         let entry = AuditEntry(
-            seq: seq, at: at, actor: actor, register: register.stringValue, kind: kind, payload: payload.canonical, prevHash: prev,
+            seq: seq, at: at, actor: actor, register: register.stringValue, kind: kind, payload: payloadText, prevHash: prev,
             hash: wire.hash)
-        guard entry.canonicalText.utf8.elementsEqual(wire.text.utf8) else {
-            throw HubError(.badRequest, "\(problem) (seq \(seq)) is not in canonical form")
-        }
-        return entry
+        // Canonical text with exactly these seven keys is the text the fields give again.
+        assert(entry.canonicalText == wire.text)
+        return (entry, payload)
+    }
+
+    /// ` (seq N)` when the text names its seq, for the line that refuses it.
+    private static func seqNote(_ wire: WireEntry) -> String {
+        JSONValue.parse(wire.text)?["seq"]?.intValue.map { " (seq \($0))" } ?? ""
     }
 }

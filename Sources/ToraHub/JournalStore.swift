@@ -43,7 +43,7 @@ extension HubDatabase {
         case .accepted(let new, let newHead):
             if !new.isEmpty { try await insert(new, outlet: outlet, on: connection) }
             // The materialized days, in this same transaction (docs/hub.md "Materialized days").
-            if !new.isEmpty { try await project(new, outlet: outlet, on: connection) }
+            if !new.isEmpty { try await project(new, payloads: batch.payloads(ofLast: new.count), outlet: outlet, on: connection) }
             let seq = newHead?.seq ?? 0
             let hash = newHead?.hash
             try await connection.query(

@@ -19,7 +19,6 @@ public struct DayProjection: Sendable {
     public private(set) var shop = JournalShopState()
     /// A time zone the offsets did not know (the projection then used Asia/Jakarta's).
     public private(set) var unknownZone: String?
-    let compactDay: String
     private let zoneOffset: ZoneOffset
     /// `-YYYYMMDD-`: a receipt of this day holds these bytes.
     private let receiptMark: [UInt8]
@@ -55,8 +54,7 @@ public struct DayProjection: Sendable {
         self.day = day
         self.shop = shop
         self.zoneOffset = zoneOffset
-        compactDay = day.filter { $0 != "-" }
-        receiptMark = Array("-\(compactDay)-".utf8)
+        receiptMark = Array("-\(day.filter { $0 != "-" })-".utf8)
         windowStart = early
         windowEnd = late
     }
@@ -64,38 +62,41 @@ public struct DayProjection: Sendable {
     /// Takes the next entry of the journal. A payload that is not JSON, or an entry of
     /// the day that lacks a figure the report needs, is refused naming the entry; the
     /// projection may then hold part of that entry, so report nothing from it.
-    public mutating func add(_ entry: AuditEntry) throws(JournalError) {
+    ///
+    /// `parsed` is the entry's payload when the caller has parsed it already (the hub
+    /// parses each received entry once, docs/performance.md "Hub"); nil parses it here.
+    public mutating func add(_ entry: AuditEntry, parsed: JSONValue? = nil) throws(JournalError) {
         noteHead(entry)
         switch entry.kind {
         case "sale.completed", "refund.completed":
-            guard contains(entry.payload, receiptMark) else { return }
-            let payload = try parse(entry)
-            guard let receipt = payload["receipt"]?.stringValue, receiptDay(receipt).map(String.init) == compactDay else { return }
+            guard parsed != nil || contains(entry.payload, receiptMark) else { return }
+            let payload = try parse(entry, parsed)
+            guard let receipt = payload["receipt"]?.stringValue, Self.receiptDay(receipt) == day else { return }
             if entry.kind == "sale.completed" { try addSale(entry, payload) } else { try addRefund(entry, payload) }
             lastSale = entry.head
         case "sale.cancelled":
-            let payload = try parse(entry)
+            let payload = try parse(entry, parsed)
             var day = payload["business_day"]?.stringValue ?? entry.register.flatMap { shop.openShiftDays[$0] }
             if day == nil { day = ShopTime.dayText(try local(entry).day) }
             if day == self.day { cancelled += 1 }
         case "credit.repaid", "savings.deposited", "savings.withdrawn":
-            let payload = try parse(entry)
+            let payload = try parse(entry, parsed)
             guard payload["business_day"]?.stringValue == day else { return }
             try addMemberMoney(entry, payload)
         case "shift.opened":
-            let payload = try parse(entry)
+            let payload = try parse(entry, parsed)
             shop.apply(entry, payload)
             guard payload["business_day"]?.stringValue == day, let id = payload["shift"]?.intValue else { return }
             shifts[id] = ShiftDrawer(openingFloat: try number(payload, "opening_float", entry))
         case "shift.closed":
-            let payload = try parse(entry)
+            let payload = try parse(entry, parsed)
             shop.apply(entry, payload)
             if let id = payload["shift"]?.intValue, shifts[id] != nil {
                 let counted = try number(payload, "counted", entry)
                 shifts[id]?.counted = Money(counted)
             }
         case _ where JournalShopState.kinds.contains(entry.kind):
-            shop.apply(entry, try parse(entry))
+            shop.apply(entry, try parse(entry, parsed))
         default:
             break
         }
@@ -149,6 +150,11 @@ public struct DayProjection: Sendable {
 
     // MARK: Reading entries
 
+    func parse(_ entry: AuditEntry, _ parsed: JSONValue?) throws(JournalError) -> JSONValue {
+        if let parsed { return parsed }
+        return try parse(entry)
+    }
+
     func parse(_ entry: AuditEntry) throws(JournalError) -> JSONValue {
         guard let payload = JSONValue.parse(entry.payload) else { throw JournalError(seq: entry.seq, reason: "its payload is not JSON") }
         return payload
@@ -175,9 +181,20 @@ public struct DayProjection: Sendable {
     }
 
     /// `YYYYMMDD` of a receipt number `RR-YYYYMMDD-NNNN`.
-    func receiptDay(_ receipt: String) -> Substring? {
-        let parts = receipt.split(separator: "-")
-        return parts.count == 3 ? parts[1] : nil
+    /// `YYYY-MM-DD` of a receipt number `RR-YYYYMMDD-NNNN`, else nil; read from its bytes,
+    /// since the hub asks it of every sale it receives.
+    public static func receiptDay(_ receipt: String) -> String? {
+        var receipt = receipt
+        return receipt.withUTF8 { bytes -> String? in
+            let dash = UInt8(ascii: "-")
+            guard let first = bytes.firstIndex(of: dash), first > 0, bytes.count > first + 10, bytes[first + 9] == dash,
+                !bytes[(first + 10)...].contains(dash), bytes[(first + 1)...(first + 8)].allSatisfy({ $0 &- 48 < 10 })
+            else { return nil }
+            var day = Array(bytes[(first + 1)...(first + 8)])
+            day.insert(dash, at: 6)
+            day.insert(dash, at: 4)
+            return String(decoding: day, as: UTF8.self)
+        }
     }
 
     private func contains(_ text: String, _ mark: [UInt8]) -> Bool {

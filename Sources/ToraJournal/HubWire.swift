@@ -24,7 +24,7 @@ public enum HubWire {
     /// The text an outlet signs: the method, path, time, outlet and the body's SHA-256,
     /// one per line, so no part of a request can be changed or moved to another outlet.
     public static func signedText(method: String, path: String, time: Int64, outlet: Int64, body: [UInt8]) -> String {
-        let digest = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: body).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
         return "tora-hub-v1\n\(method.uppercased())\n\(path)\n\(time)\n\(outlet)\n\(digest)"
     }
 }

@@ -38,6 +38,16 @@ struct JournalCheckTests {
         let batch = try JournalBatchReader.read(try Self.body(entries))
         #expect(batch.entries == entries)
         #expect(batch.shopHead == entries.last?.head)
+        #expect(batch.payloads == entries.map { JSONValue.parse($0.payload) })
+    }
+
+    @Test("a receipt number gives its business day; anything else gives none")
+    func receiptDays() {
+        #expect(DayProjection.receiptDay("01-20261128-0001") == "2026-11-28")
+        #expect(DayProjection.receiptDay("R12-20260101-12345") == "2026-01-01")
+        for other in ["", "x", "01-2026112-0001", "01-20261128", "-20261128-0001", "01-2026112a-0001", "01-20261128-00-1", "01-20261128-"] {
+            #expect(DayProjection.receiptDay(other) == nil, "\(other) gave a day")
+        }
     }
 
     @Test("garbage, a truncated body, a non-canonical entry and too many entries are refused")

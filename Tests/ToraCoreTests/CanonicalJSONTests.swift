@@ -1,0 +1,45 @@
+import Testing
+import ToraCore
+
+/// `JSONValue.parseCanonical`: text is taken only when it is exactly the canonical text of
+/// what it holds, so the hub may store and hash it as sent.
+@Suite("canonical JSON reading")
+struct CanonicalJSONTests {
+    static let sample: JSONValue = .object([
+        "a": .array(["x\"y\\z", .null, true, false, .int(-42), .int(0), .int(9_999_999_999)]),
+        "é": "line\nbreak\ttab\u{1}\u{1F}", "nested": .object(["empty": .array([]), "none": .object([:])]),
+        "pct": .number("37.5"), "big": .number("123456789012345678901"), "slash": "a/b ümlaut 😀",
+    ])
+
+    @Test("canonical text is read back as its value, with each outer member's text as written")
+    func readsCanonicalText() throws {
+        let text = Self.sample.canonical
+        let (value, texts) = try #require(JSONValue.parseCanonical(text))
+        #expect(value == Self.sample)
+        guard case .object(let members) = Self.sample else { return }
+        #expect(Set(texts.keys) == Set(members.keys))
+        for (key, member) in members { #expect(texts[key] == member.canonical, "member \(key)") }
+    }
+
+    @Test("white space, unsorted or repeated keys, leading zeros, -0 and unneeded escapes are not canonical")
+    func refusesOtherSpellings() {
+        let texts = [
+            #"{"a":1, "b":2}"#, #" {"a":1}"#, #"{"a":1}\#n"#, #"{"b":1,"a":2}"#, #"{"a":1,"a":2}"#, "[01]", "-0", "[007]",
+            #""a\/b""#, #""\u0041""#, #""\b""#, #""\f""#, #""\u000A""#, #""\u001F""#, "\"tab\there\"", #""caf\u00e9""#,
+            "1 ", "[1,2 ]",
+        ]
+        for text in texts {
+            #expect(JSONValue.parseCanonical(text) == nil, "\(text) was taken as canonical")
+            #expect(JSONValue.parse(text) != nil, "\(text) is JSON all the same")
+        }
+        #expect(JSONValue.parseCanonical(#""\u001f""#)?.value == .string("\u{1F}"))
+        #expect(JSONValue.parseCanonical("-5")?.value == .int(-5))
+        #expect(JSONValue.parseCanonical("0")?.value == .int(0))
+    }
+
+    @Test("a high surrogate followed by anything but a low one is not JSON, and does not trap")
+    func loneSurrogate() {
+        #expect(JSONValue.parse(#""\ud800\u0041""#) == nil)
+        #expect(JSONValue.parse(#""\ud83d\ude00""#) == .string("😀"))
+    }
+}
