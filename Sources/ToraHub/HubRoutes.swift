@@ -83,8 +83,10 @@ struct HubRoutes: Sendable {
     func collect(_ request: inout Request) async throws -> [UInt8] {
         do {
             return Array(try await request.collectBody(upTo: HubWire.maxBodyBytes).readableBytesView)
-        } catch {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw HubError(.tooLarge, "the body is larger than \(HubWire.maxBodyBytes) bytes")
+        } catch {
+            throw HubError(.badRequest, "the body could not be read whole: \(error)")
         }
     }
 

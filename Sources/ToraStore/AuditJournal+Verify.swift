@@ -42,6 +42,9 @@ extension JournalStore {
             var chain = JournalChain()
             var count = 0
             var anchorProblem: String?
+            // The last digest each table replaced whole was given (`SnapshotCheck`).
+            let snapshotKinds = Set(SnapshotCheck.all.map(\.kind))
+            var snapshots: [String: (seq: Int64, digest: String)] = [:]
             func result(chain problem: (Int64, String)? = nil, books: String? = nil, anchor: String? = nil) -> AuditVerification {
                 AuditVerification(
                     entriesChecked: count, rowsChecked: checker?.rowsChecked ?? 0, head: chain.head, firstProblem: problem,
@@ -53,6 +56,10 @@ extension JournalStore {
                 if let anchor, anchor.seq == entry.seq, anchor.hash != entry.hash {
                     anchorProblem =
                         "audit journal entry \(entry.seq) is not the anchor: its hash is \(entry.hash), the anchor's \(anchor.hash)"
+                }
+                if books, snapshotKinds.contains(entry.kind) {
+                    let digest = JSONValue.parse(entry.payload)?["digest"]?.stringValue ?? ""
+                    snapshots[entry.kind] = (entry.seq, digest)
                 }
                 if var books = checker, books.wants(entry.kind) {
                     guard let payload = JSONValue.parse(entry.payload) else {
@@ -71,6 +78,9 @@ extension JournalStore {
                 let problem = try books.finish()
                 checker = books
                 if let problem { return result(books: problem) }
+                for check in SnapshotCheck.all {
+                    if let problem = try check.problem(recorded: snapshots[check.kind], db) { return result(books: problem) }
+                }
             }
             let last = chain.nextSeq - 1
             if let anchor, anchor.seq > last {

@@ -1,5 +1,3 @@
-import Crypto
-import Foundation
 import GRDB
 import ToraCore
 import ToraJournal
@@ -45,9 +43,8 @@ extension SubsidyStore {
                     sql: "INSERT INTO subsidy_hub_use(programme, nik, day, units) VALUES (?, ?, ?, ?)",
                     arguments: [key.programme, key.nik, key.day, key.units])
             }
-            let ordered = wanted.sorted { ($0.day, $0.programme, $0.nik) < ($1.day, $1.programme, $1.nik) }
-            let text = ordered.map { "\($0.programme) \($0.nik) \($0.day) \($0.units)" }.joined(separator: "\n")
-            let digest = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            let ordered = Array(wanted)
+            let digest = SnapshotCheck.digest(SnapshotCheck.subsidyLines(ordered.map { ($0.programme, $0.nik, $0.day, $0.units) }))
             _ = try AuditJournal.append(
                 db, store: self, kind: .hubSubsidyUseApplied, actor: actor,
                 payload: [

@@ -201,4 +201,34 @@ struct SubsidyStoreTests {
                 """)
         #expect(try added.store.journal.verifyAudit().problem?.contains("subsidy_sales") == true)
     }
+
+    @Test("audit verify catches the other outlets' units changed, removed or added behind the program's back")
+    func hubUseTampering() throws {
+        let (shop, _) = try shop()
+        let rows = [
+            SubsidyUse(programme: "minyak", nik: Self.buyer, day: "2026-11-28", units: Quantity(whole: 1)),
+            SubsidyUse(programme: "MINYAK", nik: "3201015501900002", day: "2026-11-27", units: Quantity(whole: 2)),
+        ]
+        #expect(try shop.store.subsidy.replaceHubUse(rows, actor: "hub"))
+        #expect(try shop.store.journal.verifyAudit().isIntact)
+        let raw = try DatabaseQueue(path: shop.store.path)
+        try raw.write { db in try db.execute(sql: "UPDATE subsidy_hub_use SET units = 1 WHERE nik = ?", arguments: [Self.buyer]) }
+        let changed = try shop.store.journal.verifyAudit()
+        #expect(changed.bookProblem?.hasPrefix("subsidy_hub_use is not what journal entry") == true, "\(changed.problem ?? "")")
+        // Applying the hub's rows again puts them back, journaled.
+        #expect(try shop.store.subsidy.replaceHubUse(rows, actor: "hub"))
+        #expect(try shop.store.journal.verifyAudit().isIntact)
+        try raw.write { db in try db.execute(sql: "DELETE FROM subsidy_hub_use") }
+        #expect(try shop.store.journal.verifyAudit().bookProblem?.contains("subsidy_hub_use") == true)
+
+        let (fresh, _) = try self.shop()
+        try DatabaseQueue(path: fresh.store.path).write { db in
+            try db.execute(
+                sql: "INSERT INTO subsidy_hub_use(programme, nik, day, units) VALUES ('MINYAK', ?, '2026-11-28', 5000)",
+                arguments: [Self.buyer])
+        }
+        #expect(
+            try fresh.store.journal.verifyAudit().bookProblem
+                == "subsidy_hub_use holds rows (1) that no journal entry (hub.subsidy_use_applied) wrote")
+    }
 }
