@@ -16,8 +16,11 @@ extension HubDatabase {
     public static var rebuildingMigrations: [String] { [projectionsMigration, HubSavings.migration] }
 
     /// Member number → account → balance, summed over the days up to `day` (all when nil)
-    /// of every outlet of `cooperative` but `outlet`; zero balances are left out.
-    func savingsBalances(cooperative: String, upTo day: String?, elsewhereThan outlet: Int64?) async throws
+    /// of every outlet of `cooperative` (or of the cooperative of outlet `cooperativeOf`)
+    /// but `outlet`; zero balances are left out.
+    func savingsBalances(
+        cooperative: String? = nil, cooperativeOf sibling: Int64? = nil, upTo day: String?, elsewhereThan outlet: Int64?
+    ) async throws
         -> [String: [String: Int64]]
     {
         try await reachable { database in
@@ -27,7 +30,8 @@ extension HubDatabase {
                 JOIN outlets o ON o.id = d.outlet_id JOIN cooperatives c ON c.id = o.cooperative_id
                 CROSS JOIN LATERAL jsonb_each(d.totals::jsonb -> 'member_savings') AS m
                 CROSS JOIN LATERAL jsonb_each_text(m.value) AS a
-                WHERE c.code = \(cooperative) AND d.business_day <= \(day ?? "9999-12-31")::date
+                WHERE (c.code = \(cooperative)::text OR o.cooperative_id = (SELECT cooperative_id FROM outlets WHERE id = \(sibling)::bigint))
+                  AND d.business_day <= \(day ?? "9999-12-31")::date
                   AND (\(outlet)::bigint IS NULL OR o.id <> \(outlet)::bigint)
                 GROUP BY 1, 2 HAVING sum(a.value::bigint) <> 0
                 """)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import ToraCore
+import ToraJournal
+import ToraStore
 import ToraTestSupport
 
 /// Members' savings across a cooperative's outlets (docs/hub.md "Savings across outlets"
@@ -94,5 +96,69 @@ struct HubSavingsTests {
         #expect(migrated.contains("applied: 7-savings-outlet-days") && migrated.contains("projected"), "\(migrated)")
         #expect(try world.hub.ok(arguments) == wanted)
         #expect(try world.sync(shop).status == 0)
+    }
+
+    @Test(
+        "tora sync brings each member's balances at the cooperative's other outlets, equal to their own books; shown with this shop's and journaled once"
+    )
+    func balancesSentDown() async throws {
+        let world = try HubWorld()
+        let saver = try Self.secondOutlet(world)
+        let here = try world.shop("savings-c")
+        try here.ok(["members", "add", "--number", "KDMP-0001", "--name", "Anggota Satu"])
+        try here.ok(["members", "deposit", "KDMP-0001", "sukarela", "10.000"])
+        try world.join(here, as: "G3")
+        let synced = try world.sync(here)
+        #expect(synced.status == 0 && synced.stdout.contains("took the members' savings at the other outlets"), "\(synced.stdout)")
+        // The other outlet's own books, account by account, are what came down.
+        let books = try GRDBTamper.query(
+            db: saver.db,
+            sql: """
+                SELECT group_concat(line, ';') FROM (SELECT member_number || ' ' || account || ' ' || sum(amount) AS line
+                FROM member_money WHERE account <> 'credit' GROUP BY member_number, account ORDER BY member_number, account)
+                """)
+        let brought = try GRDBTamper.query(
+            db: here.db,
+            sql: """
+                SELECT group_concat(line, ';') FROM (SELECT member_number || ' ' || account || ' ' || amount AS line
+                FROM savings_hub_balances ORDER BY member_number, account)
+                """)
+        #expect(books == "KDMP-0001 pokok 100000;KDMP-0001 sukarela 30000" && brought == books, "\(books) vs \(brought)")
+        let shown = try here.ok(["members", "show", "KDMP-0001"])
+        #expect(shown.contains("savings here      Rp10.000 (pokok Rp0, wajib Rp0, sukarela Rp10.000)"), "\(shown)")
+        #expect(shown.contains("other outlets     Rp130.000 (pokok Rp100.000, wajib Rp0, sukarela Rp30.000), as of 20"), "\(shown)")
+        #expect(shown.contains("all outlets       Rp140.000 (pokok Rp100.000, wajib Rp0, sukarela Rp40.000)"), "\(shown)")
+
+        // Journaled once: a sync that brings nothing new writes nothing.
+        let entries = try ShopStore(path: here.db, access: .readOnly).journal.auditEntries(last: 50)
+        #expect(entries.filter { $0.kind == "hub.savings_applied" }.count == 1)
+        #expect(try world.sync(here).status == 0)
+        let head = try world.shopJournal(here)
+        let again = try world.sync(here)
+        #expect(again.status == 0 && !again.stdout.contains("members' savings"), "\(again.stdout)")
+        #expect(try world.shopJournal(here) == head)
+
+        // The cashier sees both after a deposit; the other outlet now sees this shop's.
+        let till = try here.tora.run(
+            ["till", "--register", "01", "--lang", "en"],
+            stdin: ["01", "1234", "100000", "simpan KDMP-0001 sukarela 5.000", "close", "105000"].joined(separator: "\n") + "\n",
+            environment: here.env)
+        #expect(till.status == 0, "\(till.stderr)")
+        #expect(
+            till.stdout.contains("At other outlets (as of 20") && till.stdout.contains("KDMP-0001 has Rp130.000")
+                && till.stdout.contains("all outlets together Rp145.000"), "\(till.stdout)")
+        #expect(try world.sync(here).status == 0)
+        #expect(try world.sync(saver).status == 0)
+        let there = try saver.ok(["members", "show", "KDMP-0001"])
+        #expect(there.contains("other outlets     Rp15.000 (pokok Rp0, wajib Rp0, sukarela Rp15.000)"), "\(there)")
+
+        // Another cooperative's outlet hears nothing of KOP1's members; unsigned asks are refused.
+        let outsider = try world.shop("savings-d")
+        try outsider.ok(["members", "add", "--number", "KDMP-0001", "--name", "Anggota Lain"])
+        let code = try world.hub.ok(["outlet", "add", "--cooperative", "KOP2", "--outlet", "H1", "--name", "Gerai lain"])
+        try outsider.ok(["hub", "join", world.hub.url, "--code", try #require(code.split(separator: "\n").last.map(String.init))])
+        #expect(try world.sync(outsider).status == 0)
+        #expect(!(try outsider.ok(["members", "show", "KDMP-0001"])).contains("other outlets"))
+        #expect(try await world.send("GET", "/v1/savings").status == 401)
     }
 }
