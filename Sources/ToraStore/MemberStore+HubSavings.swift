@@ -67,16 +67,18 @@ extension MemberStore {
     /// The member's balances at the other outlets as the last sync brought them; nil when
     /// no sync has brought any (the shop is not in a cooperative hub, or never synced).
     public func otherOutletsSavings(member number: String) throws -> OtherOutletsSavings? {
-        try read { db in
-            guard let asOf = try String.fetchOne(db, sql: "SELECT as_of FROM savings_hub_as_of WHERE id = 1") else { return nil }
-            var balances = SavingsBalances()
-            for row in try Row.fetchAll(
-                db, sql: "SELECT account, amount FROM savings_hub_balances WHERE member_number = ?", arguments: [number])
-            {
-                if let account = SavingsAccount(rawValue: row["account"]) { balances[account] = Money(row["amount"] as Int64) }
-            }
-            return OtherOutletsSavings(balances: balances, asOf: asOf, asOfLocal: Self.localTime(asOf, in: try Settings.timeZone(db)))
+        try read { db in try Self.otherOutletsSavings(number, db) }
+    }
+
+    static func otherOutletsSavings(_ number: String, _ db: Database) throws -> OtherOutletsSavings? {
+        guard let asOf = try String.fetchOne(db, sql: "SELECT as_of FROM savings_hub_as_of WHERE id = 1") else { return nil }
+        var balances = SavingsBalances()
+        for row in try Row.fetchAll(
+            db, sql: "SELECT account, amount FROM savings_hub_balances WHERE member_number = ?", arguments: [number])
+        {
+            if let account = SavingsAccount(rawValue: row["account"]) { balances[account] = Money(row["amount"] as Int64) }
         }
+        return OtherOutletsSavings(balances: balances, asOf: asOf, asOfLocal: Self.localTime(asOf, in: try Settings.timeZone(db)))
     }
 }
 

@@ -99,7 +99,7 @@ struct HubSavingsTests {
     }
 
     @Test(
-        "tora sync brings each member's balances at the cooperative's other outlets, equal to their own books; shown with this shop's and journaled once"
+        "tora sync brings each member's balances at the cooperative's other outlets, equal to their own books; shown with this shop's, journaled once; sukarela paid out up to both"
     )
     func balancesSentDown() async throws {
         let world = try HubWorld()
@@ -147,10 +147,28 @@ struct HubSavingsTests {
         #expect(
             till.stdout.contains("At other outlets (as of 20") && till.stdout.contains("KDMP-0001 has Rp130.000")
                 && till.stdout.contains("all outlets together Rp145.000"), "\(till.stdout)")
+        // Sukarela is paid out up to both outlets' together, never more; the books still verify.
+        let withdrawn = try here.tora.run(["members", "withdraw", "KDMP-0001", "sukarela", "40.000"], environment: here.env)
+        #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+        let tooMuch = try here.tora.run(["members", "withdraw", "KDMP-0001", "sukarela", "5.001"], environment: here.env)
+        #expect(tooMuch.status == 65 && tooMuch.stderr.contains("Rp5.000"), "\(tooMuch.stderr)")
+        let locked = try here.tora.run(["members", "withdraw", "KDMP-0001", "pokok", "1.000"], environment: here.env)
+        #expect(locked.status != 0)
+        let overdrawn = try here.ok(["members", "show", "KDMP-0001"])
+        #expect(overdrawn.contains("simpanan sukarela -Rp25.000") || overdrawn.contains("simpanan sukarela Rp-25.000"), "\(overdrawn)")
+        #expect(overdrawn.contains("all outlets       Rp105.000 (pokok Rp100.000, wajib Rp0, sukarela Rp5.000)"), "\(overdrawn)")
+        let relied = try ShopStore(path: here.db, access: .readOnly).journal.auditEntries(last: 5).last { $0.kind == "savings.withdrawn" }
+        #expect(relied?.payload.contains(#""elsewhere":30000"#) == true, "\(relied?.payload ?? "")")
+        let verified = try here.tora.run(["audit", "verify"], environment: here.env)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         #expect(try world.sync(here).status == 0)
         #expect(try world.sync(saver).status == 0)
         let there = try saver.ok(["members", "show", "KDMP-0001"])
-        #expect(there.contains("other outlets     Rp15.000 (pokok Rp0, wajib Rp0, sukarela Rp15.000)"), "\(there)")
+        #expect(there.contains("other outlets     Rp-25.000") || there.contains("other outlets     -Rp25.000"), "\(there)")
+        // What this outlet holds was taken there in part: only the rest is paid out here.
+        let refusedThere = try saver.tora.run(["members", "withdraw", "KDMP-0001", "sukarela", "5.001"], environment: saver.env)
+        #expect(refusedThere.status == 65, "\(refusedThere.stderr)")
+        #expect(try saver.tora.run(["members", "withdraw", "KDMP-0001", "sukarela", "5.000"], environment: saver.env).status == 0)
 
         // Another cooperative's outlet hears nothing of KOP1's members; unsigned asks are refused.
         let outsider = try world.shop("savings-d")
