@@ -30,7 +30,8 @@ extension MemberStore {
         var wanted: [HubSavingsKey: Int64] = [:]
         for row in rows {
             guard SavingsAccount(rawValue: row.account) != nil else {
-                throw StoreError(.invalidInput, "savings at other outlets: member \(row.member)'s account '\(row.account)' is not a savings account")
+                throw StoreError(
+                    .invalidInput, "savings at other outlets: member \(row.member)'s account '\(row.account)' is not a savings account")
             }
             wanted[HubSavingsKey(member: row.member, account: row.account), default: 0] += row.amount
         }
