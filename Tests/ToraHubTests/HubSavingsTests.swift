@@ -128,6 +128,11 @@ struct HubSavingsTests {
         #expect(shown.contains("savings here      Rp10.000 (pokok Rp0, wajib Rp0, sukarela Rp10.000)"), "\(shown)")
         #expect(shown.contains("other outlets     Rp130.000 (pokok Rp100.000, wajib Rp0, sukarela Rp30.000), as of 20"), "\(shown)")
         #expect(shown.contains("all outlets       Rp140.000 (pokok Rp100.000, wajib Rp0, sukarela Rp40.000)"), "\(shown)")
+        let statement = try #require(JSONValue.parse(try here.ok(["members", "statement", "KDMP-0001", "--format", "json"])))
+        #expect(statement["savings"]?.intValue == 10_000 && statement["elsewhere_savings"]?.intValue == 130_000, "\(statement)")
+        #expect(statement["all_outlets_savings"]?.intValue == 140_000)
+        let text = try here.ok(["members", "statement", "KDMP-0001"])
+        #expect(text.contains("simpanan semua gerai: pokok Rp100.000, wajib Rp0, sukarela Rp40.000, jumlah Rp140.000"), "\(text)")
 
         // Journaled once: a sync that brings nothing new writes nothing.
         let entries = try ShopStore(path: here.db, access: .readOnly).journal.auditEntries(last: 50)
