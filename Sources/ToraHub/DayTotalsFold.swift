@@ -17,8 +17,6 @@ public struct DayTotalsFold: Sendable {
     public private(set) var days: [String: DayTotals] = [:]
     /// Member number → the newest name the entries gave it.
     public private(set) var members: [String: MemberName] = [:]
-    /// Business day → member → savings account → the net of the entries' movements.
-    private var savings: [String: [String: [String: Int64]]] = [:]
 
     public init() {}
 
@@ -30,7 +28,7 @@ public struct DayTotalsFold: Sendable {
             byDay[day, default: []].append((entry, member, total))
         }
         for (day, group) in byDay { days[day] = Self.totals(day: day, group) }
-        for (day, moved) in savings { days[day]?.memberSavings = moved }
+        for (day, moved) in Self.memberSavings(entries) { days[day]?.memberSavings = moved }
     }
 
     /// The business day an entry counts on, and for a member's sale or refund the member
@@ -46,14 +44,7 @@ public struct DayTotalsFold: Sendable {
             return (day, payload["member"]?.stringValue, entry.kind == "sale.completed" ? total : -total)
         case "sale.cancelled", "credit.repaid", "savings.deposited", "savings.withdrawn":
             guard let payload = JSONValue.parse(entry.payload) else { return nil }
-            if let day = payload["business_day"]?.stringValue {
-                if entry.kind.hasPrefix("savings."), let member = payload["member"]?.stringValue,
-                    let account = payload["account"]?.stringValue, let amount = payload["amount"]?.intValue
-                {
-                    savings[day, default: [:]][member, default: [:]][account, default: 0] += amount
-                }
-                return (day, nil, 0)
-            }
+            if let day = payload["business_day"]?.stringValue { return (day, nil, 0) }
             // Older cancellations: the day of their moment in Asia/Jakarta, as a projection
             // that has not seen the register's shift opened takes it.
             guard entry.kind == "sale.cancelled", let seconds = ShopTime.epochSeconds(utc: entry.at) else { return nil }
