@@ -143,17 +143,22 @@ struct HubSavingsTests {
         #expect(again.status == 0 && !again.stdout.contains("members' savings"), "\(again.stdout)")
         #expect(try world.shopJournal(here) == head)
 
-        // The cashier sees both after a deposit; the other outlet now sees this shop's.
+        // The cashier sees both after a deposit, and pays out more sukarela than this shop
+        // holds (15.000) within both outlets' together, the supervisor asked as for any.
         let till = try here.tora.run(
             ["till", "--register", "01", "--lang", "en"],
-            stdin: ["01", "1234", "100000", "simpan KDMP-0001 sukarela 5.000", "close", "105000"].joined(separator: "\n") + "\n",
+            stdin: [
+                "01", "1234", "100000", "simpan KDMP-0001 sukarela 5.000", "tarik KDMP-0001 sukarela 20.000", "mgr", "9876", "close",
+                "85000",
+            ].joined(separator: "\n") + "\n",
             environment: here.env)
         #expect(till.status == 0, "\(till.stderr)")
         #expect(
             till.stdout.contains("At other outlets (as of 20") && till.stdout.contains("KDMP-0001 has Rp130.000")
-                && till.stdout.contains("all outlets together Rp145.000"), "\(till.stdout)")
+                && till.stdout.contains("all outlets together Rp145.000") && till.stdout.contains("paid out Rp20.000")
+                && till.stdout.contains("all outlets together Rp125.000"), "\(till.stdout)")
         // Sukarela is paid out up to both outlets' together, never more; the books still verify.
-        let withdrawn = try here.tora.run(["members", "withdraw", "KDMP-0001", "sukarela", "40.000"], environment: here.env)
+        let withdrawn = try here.tora.run(["members", "withdraw", "KDMP-0001", "sukarela", "20.000"], environment: here.env)
         #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
         let tooMuch = try here.tora.run(["members", "withdraw", "KDMP-0001", "sukarela", "5.001"], environment: here.env)
         #expect(tooMuch.status == 65 && tooMuch.stderr.contains("Rp5.000"), "\(tooMuch.stderr)")
