@@ -68,18 +68,23 @@ public struct SavingsBalances: Sendable, Hashable {
 
     /// Checks a withdrawal of `amount` from `account` and returns the balances after it.
     /// Pokok and wajib are paid out only when membership ends (`closing`); no balance goes
-    /// below zero.
+    /// below zero. `elsewhere` is the member's sukarela at the cooperative's other outlets
+    /// as the last sync brought it (docs/savings.md "Across outlets"): a sukarela
+    /// withdrawal may take up to this balance and that one together, so this balance alone
+    /// may go below zero while the two together never do.
     public func withdrawing(
-        _ amount: Money, from account: SavingsAccount, by method: TenderMethod = .cash, member: String, closing: Bool = false
+        _ amount: Money, from account: SavingsAccount, by method: TenderMethod = .cash, member: String, closing: Bool = false,
+        elsewhere: Money = .zero
     ) throws(CoreError) -> SavingsBalances {
         try Self.check(amount, method)
         try account.checkWithdrawable(closing: closing)
         let balance = self[account]
-        guard amount.rupiah <= balance.rupiah else {
+        let reachable = account == .sukarela && !closing ? Money(balance.rupiah + elsewhere.rupiah) : balance
+        guard amount.rupiah <= reachable.rupiah else {
             throw CoreError(
                 .withdrawalExceedsBalance, field: "amount", value: amount.formatted,
-                details: ["member": member, "account": account.rawValue, "amount": amount.formatted, "balance": balance.formatted],
-                reason: "\(amount.formatted) is more than the \(account.rawValue) balance of member \(member) (\(balance.formatted))")
+                details: ["member": member, "account": account.rawValue, "amount": amount.formatted, "balance": reachable.formatted],
+                reason: "\(amount.formatted) is more than the \(account.rawValue) balance of member \(member) (\(reachable.formatted))")
         }
         var next = self
         next[account] = Money(balance.rupiah - amount.rupiah)

@@ -38,6 +38,10 @@ public struct DayTotals: Sendable, Hashable, Codable {
     /// Member number → the member's purchases (sales' totals less refunds' totals), as
     /// the shop's SHU counts them.
     public var memberPurchases: [String: Int64] = [:]
+    /// Member number → savings account (`pokok`, `wajib`, `sukarela`) → the net of the
+    /// day's movements (deposits less withdrawals, opening balances included), as the
+    /// shop's `member_money` sums them (docs/hub.md "Savings across outlets").
+    public var memberSavings: [String: [String: Int64]] = [:]
     /// Entries of the day whose figures could not be read (their payload is not what a
     /// Z report needs); left out of every sum.
     public var unreadable = 0
@@ -50,6 +54,7 @@ public struct DayTotals: Sendable, Hashable, Codable {
         case localNet = "local_net", memberNet = "member_net", memberSalesCount = "member_sales_count"
         case creditTaken = "credit_taken", creditRefunded = "credit_refunded", creditRepaid = "credit_repaid"
         case savingsDeposits = "savings_deposits", savingsWithdrawals = "savings_withdrawals", memberPurchases = "member_purchases"
+        case memberSavings = "member_savings"
     }
 
     public init() {}
@@ -68,6 +73,7 @@ public struct DayTotals: Sendable, Hashable, Codable {
         payments = try row.decodeIfPresent([String: Int64].self, forKey: .payments) ?? [:]
         subsidy = try row.decodeIfPresent([String: Subsidy].self, forKey: .subsidy) ?? [:]
         memberPurchases = try row.decodeIfPresent([String: Int64].self, forKey: .memberPurchases) ?? [:]
+        memberSavings = try row.decodeIfPresent([String: [String: Int64]].self, forKey: .memberSavings) ?? [:]
     }
 
     /// The additive figures of a (part of a) day's Z report, and its members' purchases.
@@ -143,6 +149,7 @@ public struct DayTotals: Sendable, Hashable, Codable {
             subsidy[programme] = sum
         }
         memberPurchases.merge(other.memberPurchases, uniquingKeysWith: +)
+        memberSavings.merge(other.memberSavings) { $0.merging($1, uniquingKeysWith: +) }
         unreadable += other.unreadable
     }
 }

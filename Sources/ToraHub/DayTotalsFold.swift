@@ -30,6 +30,7 @@ public struct DayTotalsFold: Sendable {
             byDay[day, default: []].append(Item(entry: entry, payload: payload, member: member, total: total))
         }
         for (day, group) in byDay { days[day] = Self.totals(day: day, group) }
+        for (day, moved) in Self.memberSavings(entries) { days[day]?.memberSavings = moved }
     }
 
     /// An entry a day's figures read: with its payload, and for a member's sale or refund

@@ -44,6 +44,7 @@ struct HubRoutes: Sendable {
             }
         }
         registerSubsidyUse(on: router)
+        registerSavings(on: router)
         router.get("/v1/outlets") { request, _ in
             await answer {
                 try checkAdmin(request)

@@ -23,13 +23,7 @@ extension HubDatabase {
                 """)
             var purchases: [String: Int64] = [:]
             for try await (number, amount) in rows.decode((String, Int64).self) { purchases[number] = amount }
-            var names: [String: String] = [:]
-            let named = try await database.client.query(
-                """
-                SELECT m.number, m.name FROM member_names m JOIN cooperatives c ON c.id = m.cooperative_id
-                WHERE c.code = \(cooperative)
-                """)
-            for try await (number, name) in named.decode((String, String).self) { names[number] = name }
+            let names = try await database.memberNames(cooperative: cooperative)
             let members = purchases.filter { $0.value > 0 }
                 .sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
                 .map { SHUDivision.Purchases(number: $0.key, name: names[$0.key] ?? "", purchases: Money($0.value)) }

@@ -10,6 +10,8 @@ enum HubSchema {
         (HubProjections.migration, HubProjections.tables),
         ("5-outlet-events", outletEvents),
         ("6-subsidy-use", subsidyUse),
+        // Nothing to create: applying it rebuilds the materialized days with members' savings.
+        (HubSavings.migration, []),
     ]
 
     /// Each outlet's subsidised units per buyer, programme and day, as its last sync

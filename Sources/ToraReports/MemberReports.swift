@@ -14,8 +14,12 @@ public enum MemberReports {
     }
 
     /// Every line with its running balances: savings (total of the three accounts) and
-    /// credit owed; the opening and closing balances per account in the figures.
-    public static func statement(_ member: Member, _ statement: MemberStatement, from: String?, to: String?) -> ReportTable {
+    /// credit owed; the opening and closing balances per account in the figures. With
+    /// `elsewhere` (the member's savings at the cooperative's other outlets, docs/savings.md
+    /// "Across outlets"), also those and all outlets' together.
+    public static func statement(
+        _ member: Member, _ statement: MemberStatement, from: String?, to: String?, elsewhere: OtherOutletsSavings? = nil
+    ) -> ReportTable {
         let period = "\(from ?? "awal")…\(to ?? "sekarang")"
         var table = ReportTable(
             title: "REKENING ANGGOTA \(member.number) \(member.name) (\(period))",
@@ -51,12 +55,39 @@ public enum MemberReports {
             .money(Money(statement.closingOwed.rupiah - statement.openingOwed.rupiah)), .money(closing.total),
             .money(statement.closingOwed),
         ]
+        if let elsewhere { addOtherOutlets(&table, closing: closing, elsewhere: elsewhere) }
         return table
+    }
+
+    /// The other outlets' savings and all outlets' together, as a footer line each and figures.
+    static func addOtherOutlets(_ table: inout ReportTable, closing: SavingsBalances, elsewhere: OtherOutletsSavings) {
+        let all = allOutlets(closing, elsewhere)
+        func accounts(_ balances: SavingsBalances) -> String {
+            SavingsAccount.allCases.map { "\($0.rawValue) \(balances[$0].formatted)" }.joined(separator: ", ")
+        }
+        table.footer += [
+            "simpanan di gerai lain (per \(elsewhere.asOfLocal)): \(accounts(elsewhere.balances))",
+            "simpanan semua gerai: \(accounts(all)), jumlah \(all.total.formatted)",
+        ]
+        table.figures += [
+            ("elsewhere_as_of", "Simpanan gerai lain per", .text(elsewhere.asOfLocal)),
+            ("elsewhere_savings", "Simpanan di gerai lain", .money(elsewhere.balances.total)),
+            ("all_outlets_savings", "Simpanan semua gerai", .money(all.total)),
+        ]
+    }
+
+    /// This shop's balances and the other outlets' together.
+    static func allOutlets(_ here: SavingsBalances, _ elsewhere: OtherOutletsSavings) -> SavingsBalances {
+        var all = SavingsBalances()
+        for account in SavingsAccount.allCases { all[account] = Money(here[account].rupiah + elsewhere.balances[account].rupiah) }
+        return all
     }
 
     /// The statement for the receipt printer: two lines per movement, none wider than
     /// `columns`.
-    public static func statementPaper(_ member: Member, _ statement: MemberStatement, shopName: String, columns: Int) -> [String] {
+    public static func statementPaper(
+        _ member: Member, _ statement: MemberStatement, shopName: String, columns: Int, elsewhere: OtherOutletsSavings? = nil
+    ) -> [String] {
         func pair(_ left: String, _ right: String) -> String {
             let room = max(0, columns - right.count - 1)
             let cut = String(left.prefix(room))
@@ -79,6 +110,12 @@ public enum MemberReports {
         let closing = statement.closingBalances
         for account in SavingsAccount.allCases { lines.append(pair("Simpanan \(account.rawValue)", closing[account].formatted)) }
         lines.append(pair("Sisa kasbon", statement.closingOwed.formatted))
+        if let elsewhere {
+            lines.append(rule)
+            lines.append(String("Gerai lain per \(elsewhere.asOfLocal)".prefix(columns)))
+            lines.append(pair("Simpanan gerai lain", elsewhere.balances.total.formatted))
+            lines.append(pair("Simpanan semua gerai", allOutlets(closing, elsewhere).total.formatted))
+        }
         return lines
     }
 }

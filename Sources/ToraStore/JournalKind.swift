@@ -62,4 +62,5 @@ extension JournalKind {
     public static let hubRekeyed = JournalKind(rawValue: "hub.rekeyed")
     public static let hubDataApplied = JournalKind(rawValue: "hub.data_applied")
     public static let hubSubsidyUseApplied = JournalKind(rawValue: "hub.subsidy_use_applied")
+    public static let hubSavingsApplied = JournalKind(rawValue: "hub.savings_applied")
 }

@@ -111,13 +111,16 @@ extension MemberStore {
         }
         if let ofReceipt { try Self.checkChange(of: ofReceipt, member: member.number, amount: request.amount, db) }
         let before = try Self.savingsBalances(member.number, upTo: nil, db)
+        // Sukarela at the other outlets, as the last sync brought it (docs/savings.md "Across outlets").
+        let elsewhere = try Self.otherOutletsSavings(member.number, db)
         let after: SavingsBalances
         do throws(CoreError) {
             switch request.direction {
             case .deposit: after = try before.depositing(request.amount, into: request.account, by: request.method)
             case .withdrawal:
                 after = try before.withdrawing(
-                    request.amount, from: request.account, by: request.method, member: member.number, closing: request.note == .closing)
+                    request.amount, from: request.account, by: request.method, member: member.number, closing: request.note == .closing,
+                    elsewhere: elsewhere?.balances.sukarela ?? .zero)
             }
         } catch {
             throw StoreError(error)
@@ -130,22 +133,28 @@ extension MemberStore {
             number = try SalesStore.nextReceiptNumber(register: context.register, day: moment.day, db)
         }
         let signed = request.direction == .deposit ? request.amount.rupiah : -request.amount.rupiah
+        var payload: [String: JSONValue] = [
+            "member": .string(member.number), "account": .string(request.account.rawValue),
+            "kind": .string(request.direction.rawValue), "amount": .int(signed), "method": .string(request.method.rawValue),
+            "receipt": .optional(number?.text), "register": .optional(context?.register.text),
+            "shift": context?.shiftID.map { .int($0) } ?? .null, "business_day": .string(moment.day),
+            "note": .optional(request.note?.rawValue), "of_receipt": .optional(ofReceipt),
+            "balance_after": .int(after[request.account].rupiah),
+        ]
+        // A withdrawal that took the other outlets' sukarela too names what it relied on.
+        let relied = request.direction == .withdrawal && after[request.account].isNegative ? elsewhere : nil
+        if let relied {
+            payload["elsewhere"] = .int(relied.balances.sukarela.rupiah)
+            payload["elsewhere_as_of"] = .string(relied.asOf)
+        }
         let audit = try AuditJournal.append(
             db, store: self, kind: request.direction == .deposit ? JournalKind.savingsDeposited : .savingsWithdrawn, actor: actor,
-            register: context?.register,
-            payload: [
-                "member": .string(member.number), "account": .string(request.account.rawValue),
-                "kind": .string(request.direction.rawValue), "amount": .int(signed), "method": .string(request.method.rawValue),
-                "receipt": .optional(number?.text), "register": .optional(context?.register.text),
-                "shift": context?.shiftID.map { .int($0) } ?? .null, "business_day": .string(moment.day),
-                "note": .optional(request.note?.rawValue), "of_receipt": .optional(ofReceipt),
-                "balance_after": .int(after[request.account].rupiah),
-            ], at: moment)
+            register: context?.register, payload: payload, at: moment)
         var receipt: Receipt?
         if let context, let number {
             receipt = try Self.savingsSlip(
                 request, member: member, number: number.text, after: after, ofReceipt: ofReceipt, context: context,
-                settings: settings, moment: moment, auditHash: audit.hash, db)
+                settings: settings, moment: moment, auditHash: audit.hash, elsewhere: elsewhere?.balances.sukarela, db)
         }
         let receiptJSON = try receipt.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
         try db.execute(
@@ -187,13 +196,16 @@ extension MemberStore {
 
     static func savingsSlip(
         _ request: SavingsRequest, member: Member, number: String, after: SavingsBalances, ofReceipt: String?, context: TillContext,
-        settings: SettingsSnapshot, moment: ShopMoment, auditHash: String, _ db: Database
+        settings: SettingsSnapshot, moment: ShopMoment, auditHash: String, elsewhere: Money? = nil, _ db: Database
     ) throws -> Receipt {
         let amount = request.direction == .deposit ? request.amount : Money(-request.amount.rupiah)
         let what =
             ofReceipt.map { "Tabung kembalian \($0)" }
             ?? (request.direction == .deposit ? "Setor simpanan \(request.account.rawValue)" : "Tarik simpanan \(request.account.rawValue)")
-        let balance = "\(what), saldo \(request.account.rawValue) \(after[request.account].formatted)"
+        var balance = "\(what), saldo \(request.account.rawValue) \(after[request.account].formatted)"
+        if request.account == .sukarela, let elsewhere, after.sukarela.isNegative {
+            balance += " di toko ini, \(Money(after.sukarela.rupiah + elsewhere.rupiah).formatted) semua gerai"
+        }
         return Receipt(
             kind: .savings, header: ReceiptFactory.header(settings), number: number, issuedAt: moment.local,
             register: context.register.text, cashier: context.cashier.name,

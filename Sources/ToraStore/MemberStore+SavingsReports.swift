@@ -53,24 +53,6 @@ extension MemberStore {
     }
 }
 
-/// The SHU capital pool (jasa modal) of a year: divided by each member's savings balance
-/// (pokok + wajib + sukarela) at the end of the year, the rule being `ProportionalShares`.
-public struct SHUCapitalDivision: Sendable, Hashable {
-    public struct Share: Sendable, Hashable {
-        public let number: String
-        public let name: String
-        public let savings: Money
-        public let share: Money
-    }
-
-    public let year: String
-    public let pool: Money
-    public let shares: [Share]
-    public var totalSavings: Money { Money(shares.reduce(0) { $0 + $1.savings.rupiah }) }
-    public var distributed: Money { Money(shares.reduce(0) { $0 + $1.share.rupiah }) }
-    public var remainder: Money { Money(pool.rupiah - distributed.rupiah) }
-}
-
 extension ReportQueries {
     /// Divides `pool` among members in proportion to their savings at the end of `year`:
     /// share = floor(pool × savings / Σ savings). Members without savings get nothing.
@@ -78,16 +60,11 @@ extension ReportQueries {
         guard !pool.isNegative else { throw StoreError(.invalidInput, "capital-pool: the pool must be zero or more") }
         return try read { db in
             let totals = try MemberStore.savingsTotals(upTo: "\(year)-12-31", db).filter { $0.value > 0 }
-            let numbers = totals.keys.sorted()
-            let shares = ProportionalShares.divide(pool: pool, weights: numbers.map { totals[$0] ?? 0 })
-            return SHUCapitalDivision(
-                year: year, pool: pool,
-                shares: try zip(numbers, shares).map { number, share in
-                    SHUCapitalDivision.Share(
-                        number: number, name: try MemberStore.member(number: number, db)?.name ?? number,
-                        savings: Money(totals[number] ?? 0),
-                        share: share)
-                })
+            let members = try totals.keys.sorted().map { number in
+                SHUCapitalDivision.Savings(
+                    number: number, name: try MemberStore.member(number: number, db)?.name ?? number, savings: Money(totals[number] ?? 0))
+            }
+            return SHUCapitalDivision(year: year, pool: pool, members: members)
         }
     }
 }

@@ -34,6 +34,7 @@ enum Schema {
         }
         migrator.registerMigration("v8-hub-link", migrate: createHubLink)
         migrator.registerMigration("v9-subsidy-hub-use", migrate: createSubsidyHubUse)
+        migrator.registerMigration("v10-savings-hub-balances", migrate: createSavingsHubBalances)
         return migrator
     }
 

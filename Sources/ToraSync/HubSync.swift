@@ -34,6 +34,8 @@ public struct HubSync {
         public var clockOffsetSeconds: Int64 = 0
         /// Whether the units the other outlets sold to this shop's buyers changed.
         public var subsidyUseChanged = false
+        /// Whether the members' savings at the other outlets changed.
+        public var savingsChanged = false
     }
 
     public init(store: ShopStore) throws {
@@ -57,6 +59,7 @@ public struct HubSync {
             var outcome = try push(state: &state)
             outcome.sharedVersion = try pull()
             outcome.subsidyUseChanged = try shareSubsidyUse(state: &state)
+            outcome.savingsChanged = try takeSavings()
             outcome.clockOffsetSeconds = client.clockOffsetSeconds
             state.lastError = nil
             try state.save(forShop: store.path)
@@ -155,6 +158,18 @@ public struct HubSync {
         let answer = try client.send("GET", "/v1/subsidy-use?from=\(from)", signedBy: (key, link.outlet))
         let elsewhere = try HubClient.decode(SubsidyUseAnswer.self, from: answer, doing: "the other outlets' subsidised units")
         return try store.subsidy.replaceHubUse(elsewhere.rows, actor: "hub")
+    }
+
+    /// Takes the members' savings balances at the cooperative's other outlets (docs/hub.md
+    /// "Savings across outlets"); returns whether they changed here.
+    private func takeSavings() throws -> Bool {
+        let answer = try client.send("GET", "/v1/savings", signedBy: (key, link.outlet))
+        let savings = try HubClient.decode(HubSavingsAnswer.self, from: answer, doing: "the other outlets' savings")
+        do {
+            return try store.members.replaceHubSavings(savings.rows, asOf: savings.asOf, actor: "hub")
+        } catch let error as StoreError {
+            throw SyncError(.badData, "the other outlets' savings are refused: \(error.message)")
+        }
     }
 
     /// `GET /v1/shared`: the newest version, or `{}` when the shop has it.

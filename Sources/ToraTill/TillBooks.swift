@@ -32,6 +32,8 @@ public protocol TillBooks: Sendable {
     func tiers() throws -> [Tier]
     func availableCredit(member number: String) throws -> Money
     func savingsBalances(member number: String) throws -> SavingsBalances?
+    /// The member's savings at the cooperative's other outlets as the last sync brought them.
+    func otherOutletsSavings(member number: String) throws -> OtherOutletsSavings?
     func repayCredit(member number: String, amount: Money, method: TenderMethod, context: TillContext?, actor: String) throws
         -> CreditRepayment
     func moveSavings(_ request: SavingsRequest, context: TillContext?, actor: String, ofReceipt: String?) throws -> SavingsMovement
@@ -92,6 +94,9 @@ extension ShopStore: TillBooks {
     public func tiers() throws -> [Tier] { try members.tiers() }
     public func availableCredit(member number: String) throws -> Money { try members.availableCredit(member: number) }
     public func savingsBalances(member number: String) throws -> SavingsBalances? { try members.savingsBalances(member: number) }
+    public func otherOutletsSavings(member number: String) throws -> OtherOutletsSavings? {
+        try members.otherOutletsSavings(member: number)
+    }
     public func repayCredit(member number: String, amount: Money, method: TenderMethod, context: TillContext?, actor: String) throws
         -> CreditRepayment
     {

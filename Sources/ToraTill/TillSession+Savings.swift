@@ -40,7 +40,7 @@ extension TillSession {
                         "change": Money(last.change.rupiah - saved.rupiah).formatted,
                     ])
             ]
-            return lines + (movement.receipt.map { delivered($0) } ?? [])
+            return lines + (try otherOutlets(movement)) + (movement.receipt.map { delivered($0) } ?? [])
         default:
             return []
         }
@@ -54,7 +54,24 @@ extension TillSession {
                     "balance": movement.balances[account].formatted,
                 ])
         ]
-        return lines + (movement.receipt.map { delivered($0) } ?? [])
+        return lines + (try otherOutlets(movement)) + (movement.receipt.map { delivered($0) } ?? [])
+    }
+
+    /// The member's savings at the cooperative's other outlets as the last sync brought
+    /// them, and all outlets together (docs/savings.md "Across outlets"); nothing when no
+    /// sync has brought any.
+    func otherOutlets(_ movement: SavingsMovement) throws -> [String] {
+        guard let elsewhere = try store.otherOutletsSavings(member: movement.member.number) else { return [] }
+        let accounts = SavingsAccount.allCases.map { "\($0.rawValue) \(elsewhere.balances[$0].formatted)" }.joined(separator: ", ")
+        let total = Money(movement.balances.total.rupiah + elsewhere.balances.total.rupiah)
+        return [
+            t(
+                "savings.other_outlets",
+                [
+                    "member": movement.member.number, "as_of": elsewhere.asOfLocal, "elsewhere": elsewhere.balances.total.formatted,
+                    "accounts": accounts, "total": total.formatted,
+                ])
+        ]
     }
 
     /// The member's number as typed or as scanned from a card (with the card prefix).

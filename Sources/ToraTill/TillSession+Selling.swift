@@ -58,11 +58,12 @@ extension TillSession {
         case .discount(let line, let value):
             _ = try sale.discounting(line: line, by: try Self.manualDiscount(value), rules: rules)
         case .withdraw(let text, let account, let amount):
-            // Pokok and wajib are never paid out at a till, and no more than the balance:
-            // no supervisor is asked for a withdrawal that would be refused anyway.
+            // Pokok and wajib are never paid out at a till, and no more than the balance (with
+            // the other outlets' sukarela): no supervisor is asked for a withdrawal refused anyway.
             try account.checkWithdrawable(closing: false)
             guard let number = try memberNumber(text), let balances = try store.savingsBalances(member: number) else { return }
-            _ = try balances.withdrawing(try Money.parse(amount, field: "amount"), from: account, member: number)
+            let elsewhere = try store.otherOutletsSavings(member: number)?.balances.sukarela ?? .zero
+            _ = try balances.withdrawing(try Money.parse(amount, field: "amount"), from: account, member: number, elsewhere: elsewhere)
         default:
             return
         }

@@ -74,12 +74,18 @@ extension ReportCommand {
             discussion: """
                 Each member's purchases of the year at every outlet of the cooperative (sales less
                 refunds, by member number); share = floor(pool × purchases / Σ purchases), as the
-                shop's `tora report shu` divides its own. No NIK is shown.
+                shop's `tora report shu` divides its own. With --capital-pool, also the capital
+                part (jasa modal): each member's savings (pokok + wajib + sukarela) at the year's
+                end summed over the outlets; share = floor(pool × savings / Σ savings). No NIK is shown.
                 """)
         @OptionGroup var database: DatabaseOptions
         @Option(help: "The cooperative's code.") var cooperative: String
         @Option(help: "The year, e.g. 2026.") var year: String
         @Option(help: "The amount the annual meeting (RAT) assigned to member patronage.") var pool: String
+        @Option(
+            name: .customLong("capital-pool"),
+            help: "The amount assigned to capital (jasa modal), divided by each member's savings at the year's end.")
+        var capitalPool: String?
         @Option(help: "text, json, csv or html.") var format = ReportFormat.text
 
         func run() async throws {
@@ -87,16 +93,26 @@ extension ReportCommand {
                 printError("--year takes four digits, like 2026")
                 throw ExitCode(ExitStatus.usage.rawValue)
             }
-            let amount: Money
+            let amount = try Self.money(pool, option: "pool")
+            let capital = try capitalPool.map { try Self.money($0, option: "capital-pool") }
+            let (cooperative, year) = (cooperative, year)
+            let table = try await database.run { database in
+                let division = try await database.shu(cooperative: cooperative, year: year, pool: amount)
+                guard let capital else { return PeriodReports.shu(division) }
+                return MemberReports.shu(
+                    division, capital: try await database.shuCapital(cooperative: cooperative, year: year, pool: capital))
+            }
+            print(table.render(format, shopName: "Koperasi \(cooperative)"), terminator: "")
+        }
+
+        /// An amount as a person writes it (`1.000.000`); a bad one exits 64.
+        static func money(_ text: String, option: String) throws -> Money {
             do {
-                amount = try Money.parse(pool, field: "pool")
+                return try Money.parse(text, field: option)
             } catch {
-                printError("--pool: \(error)")
+                printError("--\(option): \(error)")
                 throw ExitCode(ExitStatus.usage.rawValue)
             }
-            let (cooperative, year) = (cooperative, year)
-            let division = try await database.run { try await $0.shu(cooperative: cooperative, year: year, pool: amount) }
-            print(PeriodReports.shu(division).render(format, shopName: "Koperasi \(cooperative)"), terminator: "")
         }
     }
 }

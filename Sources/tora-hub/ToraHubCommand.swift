@@ -76,8 +76,10 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let (applied, rebuilt) = try await database.run { database in
             let applied = try await database.migrate()
-            // A hub that held journals before the materialized days: fill them now.
-            let rebuilt = applied.contains(HubDatabase.projectionsMigration) ? try await database.rebuildProjections() : nil
+            // A hub that held journals before the materialized days (or before a figure they
+            // now keep): fill them now.
+            let rebuilds = applied.contains { HubDatabase.rebuildingMigrations.contains($0) }
+            let rebuilt = rebuilds ? try await database.rebuildProjections() : nil
             return (applied, rebuilt)
         }
         print(applied.isEmpty ? "schema is current" : "applied: " + applied.joined(separator: ", "))

@@ -106,6 +106,7 @@ struct SyncCommand: ParsableCommand {
         var line = "pushed \(outcome.pushed) entries in \(outcome.batches) batches; hub head \(outcome.acked?.text ?? "none")\n"
         if let version = outcome.sharedVersion { line += "applied version \(version) of the cooperative's shared data\n" }
         if outcome.subsidyUseChanged { line += "took the subsidised units the other outlets sold; the limits here count them\n" }
+        if outcome.savingsChanged { line += "took the members' savings at the other outlets\n" }
         FileHandle.standardOutput.write(Data(line.utf8))
     }
 }

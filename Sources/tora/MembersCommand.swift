@@ -122,10 +122,30 @@ struct MembersCommand: ParsableCommand {
                     savings total     \(savings.total.formatted)
                     purchases \(standing.day.prefix(4))    \(standing.purchasesThisYear.formatted)
                     """)
+                if let elsewhere = try store.members.otherOutletsSavings(member: member.number) {
+                    print(MembersCommand.acrossOutlets(here: savings, elsewhere: elsewhere))
+                }
             }
         }
     }
 
+    /// The member's savings at this shop, at the cooperative's other outlets as the last
+    /// `tora sync` brought them, and both together (docs/savings.md "Across outlets").
+    static func acrossOutlets(here: SavingsBalances, elsewhere: OtherOutletsSavings) -> String {
+        func accounts(_ balances: SavingsBalances) -> String {
+            SavingsAccount.allCases.map { "\($0.rawValue) \(balances[$0].formatted)" }.joined(separator: ", ")
+        }
+        var both = SavingsBalances()
+        for account in SavingsAccount.allCases { both[account] = Money(here[account].rupiah + elsewhere.balances[account].rupiah) }
+        return """
+            savings here      \(here.total.formatted) (\(accounts(here)))
+            other outlets     \(elsewhere.balances.total.formatted) (\(accounts(elsewhere.balances))), as of \(elsewhere.asOfLocal)
+            all outlets       \(both.total.formatted) (\(accounts(both)))
+            """
+    }
+}
+
+extension MembersCommand {
     struct Repay: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a member's repayment of credit (kasbon) taken in the back office; journaled.",

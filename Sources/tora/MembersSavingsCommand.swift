@@ -97,10 +97,12 @@ extension MembersCommand {
                     throw StoreError(.notFound, "no member with number '\(member)'")
                 }
                 let (found, statement) = result
+                // Today's balances at the other outlets belong to a statement that runs to today.
+                let elsewhere = to == nil ? try store.members.otherOutletsSavings(member: found.number) : nil
                 if print {
                     let service = try ReceiptPrinting.service(for: store)
                     let lines = MemberReports.statementPaper(
-                        found, statement, shopName: try store.setting(.shopName), columns: service.paper.columns)
+                        found, statement, shopName: try store.setting(.shopName), columns: service.paper.columns, elsewhere: elsewhere)
                     let document = ReceiptDocument(columns: service.paper.columns, blocks: lines.map { .line(PrintedLine($0)) } + [.cut])
                     let outcome = service.deliver(
                         RenderedReceipt(name: "statement-\(found.number)", document: document, codePage: service.codePage))
@@ -109,7 +111,7 @@ extension MembersCommand {
                         if service.queue != nil { throw ExitCode(failure.exitCode) }
                     }
                 }
-                let table = MemberReports.statement(found, statement, from: from, to: to)
+                let table = MemberReports.statement(found, statement, from: from, to: to, elsewhere: elsewhere)
                 try writeOutput(table.render(format, shopName: format == .html ? try store.setting(.shopName) : ""), to: output)
             }
         }

@@ -28,6 +28,28 @@ struct SavingsTests {
         #expect(try balances.withdrawing(Money(30_000), from: .sukarela, member: member).sukarela == .zero)
     }
 
+    @Test("sukarela may be paid out up to this shop's and the other outlets' together; the two together never go below zero")
+    func acrossOutlets() throws {
+        let balances = SavingsBalances(pokok: Money(100_000), sukarela: Money(10_000))
+        let after = try balances.withdrawing(Money(35_000), from: .sukarela, member: member, elsewhere: Money(30_000))
+        #expect(after.sukarela == Money(-25_000))
+        do {
+            _ = try after.withdrawing(Money(5_001), from: .sukarela, member: member, elsewhere: Money(30_000))
+            Issue.record("paid out more than the outlets hold together")
+        } catch {
+            #expect(error.code == .withdrawalExceedsBalance && error.details["balance"] == "Rp5.000")
+        }
+        // Another outlet that already paid out of this one's balance leaves less here.
+        #expect(throws: CoreError.self) {
+            try balances.withdrawing(Money(10_000), from: .sukarela, member: member, elsewhere: Money(-5_000))
+        }
+        // Pokok and wajib stay locked, and a closing pays out this shop's own only.
+        #expect(throws: CoreError.self) { try balances.withdrawing(Money(1_000), from: .wajib, member: member, elsewhere: Money(50_000)) }
+        #expect(throws: CoreError.self) {
+            try balances.withdrawing(Money(100_001), from: .pokok, member: member, closing: true, elsewhere: Money(50_000))
+        }
+    }
+
     @Test("pokok and wajib are paid out only when membership ends")
     func lockedAccounts() throws {
         let balances = SavingsBalances(pokok: Money(100_000), wajib: Money(40_000))

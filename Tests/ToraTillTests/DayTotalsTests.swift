@@ -73,6 +73,9 @@ struct DayTotalsTests {
         // Take the file back to the v4 schema, as a shop written by the previous version.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            // Back before v10: no savings at the cooperative's other outlets.
+            try db.execute(sql: "DROP TABLE savings_hub_balances; DROP TABLE savings_hub_as_of")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v10-savings-hub-balances'")
             // Back before v9: no subsidised units counted by the hub.
             try db.execute(sql: "DROP TABLE subsidy_hub_use")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v9-subsidy-hub-use'")
