@@ -30,7 +30,8 @@ public struct DayTotalsFold: Sendable {
             byDay[day, default: []].append(Item(entry: entry, payload: payload, member: member, total: total))
         }
         for (day, group) in byDay { days[day] = Self.totals(day: day, group) }
-        for (day, moved) in Self.memberSavings(entries) { days[day]?.memberSavings = moved }
+        let savings = byDay.values.joined().filter { $0.entry.kind.hasPrefix("savings.") }
+        for (day, moved) in Self.memberSavings(savings.map { ($0.entry, $0.payload) }) { days[day]?.memberSavings = moved }
     }
 
     /// An entry a day's figures read: with its payload, and for a member's sale or refund

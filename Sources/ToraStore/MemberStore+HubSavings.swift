@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import ToraCore
@@ -53,8 +52,7 @@ extension MemberStore {
             try db.execute(
                 sql: "INSERT INTO savings_hub_as_of(id, as_of) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET as_of = excluded.as_of",
                 arguments: [asOf])
-            let text = ordered.map { "\($0.key.member) \($0.key.account) \($0.value)" }.joined(separator: "\n")
-            let digest = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            let digest = SnapshotCheck.digest(SnapshotCheck.savingsLines(ordered.map { ($0.key.member, $0.key.account, $0.value) }))
             _ = try AuditJournal.append(
                 db, store: self, kind: .hubSavingsApplied, actor: actor,
                 payload: [

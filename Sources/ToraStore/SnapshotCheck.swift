@@ -31,7 +31,7 @@ struct SnapshotCheck: Sendable {
 }
 
 extension SnapshotCheck {
-    static let all: [SnapshotCheck] = [subsidyHubUse]
+    static let all: [SnapshotCheck] = [subsidyHubUse, savingsHubBalances]
 
     /// Subsidised units sold at the cooperative's other outlets (docs/hub.md "Subsidised
     /// units across outlets").
@@ -47,5 +47,19 @@ extension SnapshotCheck {
         rows.map { ($0.programme.uppercased(), $0.nik, $0.day, $0.units) }
             .sorted { ($0.2, $0.0, $0.1, $0.3) < ($1.2, $1.0, $1.1, $1.3) }
             .map { "\($0.0) \($0.1) \($0.2) \($0.3)" }
+    }
+
+    /// Members' savings at the cooperative's other outlets (docs/hub.md "Savings across
+    /// outlets").
+    static let savingsHubBalances = SnapshotCheck(table: "savings_hub_balances", kind: "hub.savings_applied") { db in
+        savingsLines(
+            try Row.fetchAll(db, sql: "SELECT member_number, account, amount FROM savings_hub_balances").map { row in
+                (row["member_number"], row["account"], row["amount"])
+            })
+    }
+
+    /// One line per (member, account, amount), by member and account.
+    static func savingsLines(_ rows: [(member: String, account: String, amount: Int64)]) -> [String] {
+        rows.sorted { ($0.member, $0.account) < ($1.member, $1.account) }.map { "\($0.member) \($0.account) \($0.amount)" }
     }
 }

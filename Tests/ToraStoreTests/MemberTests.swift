@@ -1,5 +1,7 @@
+import GRDB
 import Testing
 import ToraCore
+import ToraJournal
 import ToraStore
 import ToraTestSupport
 
@@ -46,5 +48,21 @@ struct MemberTests {
         try shop.store.members.setTier(Tier(name: "anggota", discountPct: 3, localDiscountPct: 6), actor: "t")
         #expect(try shop.store.members.tiers() == [Tier(name: "anggota", discountPct: 3, localDiscountPct: 6)])
         #expect(throws: CoreError.self) { try Tier.parsePercent("2.5", field: "discount_pct") }
+    }
+
+    @Test("audit verify catches the other outlets' savings balances changed behind the program's back")
+    func hubSavingsTampering() throws {
+        let shop = try TestShop()
+        let rows = [
+            HubSavingsBalance(member: "A-001", account: "sukarela", amount: 50_000),
+            HubSavingsBalance(member: "A-001", account: "pokok", amount: 100_000),
+        ]
+        #expect(try shop.store.members.replaceHubSavings(rows, asOf: "2026-11-28T10:00:00Z", actor: "hub"))
+        #expect(try shop.store.journal.verifyAudit().isIntact)
+        try DatabaseQueue(path: shop.store.path).write { db in
+            try db.execute(sql: "UPDATE savings_hub_balances SET amount = 5000000 WHERE account = 'sukarela'")
+        }
+        let result = try shop.store.journal.verifyAudit()
+        #expect(result.bookProblem?.hasPrefix("savings_hub_balances is not what journal entry") == true, "\(result.problem ?? "")")
     }
 }
