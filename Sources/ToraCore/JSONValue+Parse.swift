@@ -195,34 +195,58 @@ private struct JSONParser {
     }
 
     /// A string starting at the opening quote; the index ends after the closing one.
-    /// Runs between escapes are copied whole, and the text made a `String` once.
+    /// The closing quote is found first; a string with escapes is then decoded straight
+    /// into the new `String`'s storage (unescaping only ever shortens the text), since
+    /// the hub reads hundreds of escape-heavy entry texts per batch.
     mutating func string() -> String? {
         index += 1
-        var run = index
-        var decoded: [UInt8]?
+        let start = index
+        var escaped = false
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let tail = UnsafeBufferPointer(rebasing: bytes[run..<index])
-                index += 1
-                guard decoded != nil else { return String(decoding: tail, as: UTF8.self) }
-                decoded?.append(contentsOf: tail)
-                return decoded.map { String(decoding: $0, as: UTF8.self) }
-            }
+            if byte == UInt8(ascii: "\"") { break }
             if byte == UInt8(ascii: "\\") {
-                if decoded == nil { decoded = [] }
-                decoded?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                index += 1
-                guard index < bytes.count, let scalar = escape() else { return nil }
-                UTF8.encode(scalar) { decoded?.append($0) }
-                run = index
+                escaped = true
+                index += 2
                 continue
             }
             // A control character is written escaped in canonical text.
             if canonical, byte < 0x20 { return nil }
             index += 1
         }
-        return nil
+        guard index < bytes.count else { return nil }
+        let end = index
+        guard escaped else {
+            index += 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        var failed = false
+        let text = String(unsafeUninitializedCapacity: end - start) { out in
+            var read = start
+            var written = 0
+            while read < end {
+                let byte = bytes[read]
+                read += 1
+                guard byte == UInt8(ascii: "\\") else {
+                    out[written] = byte
+                    written += 1
+                    continue
+                }
+                index = read
+                guard let scalar = escape(), index <= end else {
+                    failed = true
+                    return 0
+                }
+                read = index
+                UTF8.encode(scalar) { unit in
+                    out[written] = unit
+                    written += 1
+                }
+            }
+            return written
+        }
+        index = end + 1
+        return failed ? nil : text
     }
 
     /// The character of the escape after a backslash; in canonical mode only the escapes

@@ -180,7 +180,6 @@ public struct DayProjection: Sendable {
         return ShopTime.local(epochSeconds: seconds, offset: offset ?? 0)
     }
 
-    /// `YYYYMMDD` of a receipt number `RR-YYYYMMDD-NNNN`.
     /// `YYYY-MM-DD` of a receipt number `RR-YYYYMMDD-NNNN`, else nil; read from its bytes,
     /// since the hub asks it of every sale it receives.
     public static func receiptDay(_ receipt: String) -> String? {
