@@ -10,7 +10,7 @@ struct ProjectionsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rebuild", abstract: "Fold the stored journals into the materialized days again.",
             discussion: """
-                Each outlet in one transaction with its row locked, so its pushes wait; safe while serving.
+                Each outlet in one transaction with its row locked, so its pushes wait; safe while serving. \
                 `tora-hub migrate` runs this once when it adds the materialized days.
                 """)
         @OptionGroup var database: DatabaseOptions

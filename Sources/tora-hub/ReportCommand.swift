@@ -14,9 +14,9 @@ struct ReportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "eod", abstract: "The end-of-day (Z) report of one outlet, or the sum over the outlets.",
             discussion: """
-                With --outlet: the outlet's Z report, whose JSON is byte for byte what the outlet's
+                With --outlet: the outlet's Z report, whose JSON is byte for byte what the outlet's \
                 own `tora report eod --format json` prints for the entries the hub holds. Without:
-                the sum over every outlet of --cooperative (or of the hub), with a line each,
+                the sum over every outlet of --cooperative (or of the hub), with a line each, \
                 read from the materialized days.
                 """)
         @OptionGroup var database: DatabaseOptions
@@ -72,10 +72,10 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             commandName: "shu", abstract: "Divide a year's member patronage pool over the cooperative's outlets.",
             discussion: """
-                Each member's purchases of the year at every outlet of the cooperative (sales less
-                refunds, by member number); share = floor(pool × purchases / Σ purchases), as the
-                shop's `tora report shu` divides its own. With --capital-pool, also the capital
-                part (jasa modal): each member's savings (pokok + wajib + sukarela) at the year's
+                Each member's purchases of the year at every outlet of the cooperative (sales less \
+                refunds, by member number); share = floor(pool × purchases / Σ purchases), as the \
+                shop's `tora report shu` divides its own. With --capital-pool, also the capital \
+                part (jasa modal): each member's savings (pokok + wajib + sukarela) at the year's \
                 end summed over the outlets; share = floor(pool × savings / Σ savings). No NIK is shown.
                 """)
         @OptionGroup var database: DatabaseOptions

@@ -12,7 +12,7 @@ struct ToraHubCommand: AsyncParsableCommand {
         commandName: "tora-hub",
         abstract: "Tora Sera's cooperative hub: gathers every outlet's verified journal in PostgreSQL.",
         discussion: """
-            The database is --database URL or $TORA_HUB_DATABASE_URL, a libpq-style
+            The database is --database URL or $TORA_HUB_DATABASE_URL, a libpq-style \
             postgres://user@host:port/database URL (?host=/socket/folder for a Unix socket).
             Exit codes: 0 done, 64 usage, 65 bad data, 69 database unavailable, 77 not allowed.
             """,

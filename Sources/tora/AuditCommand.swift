@@ -14,7 +14,7 @@ struct AuditCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the chain, the books against the journal, and an anchor; exit 65 naming the first mismatch.",
             discussion: """
-                Checks (1) the hash chain entry by entry; (2) every sale, refund, payment, stock movement, shift and
+                Checks (1) the hash chain entry by entry; (2) every sale, refund, payment, stock movement, shift and \
                 settlement row against the journal entry that recorded it, and that no such row lacks one; (3) with
                 --anchor SEQ:HASH (the journal_head at the foot of a Z report), that the journal still holds that entry.
                 """)

@@ -10,8 +10,8 @@ extension AuditCommand {
             commandName: "receipt",
             abstract: "Check one receipt against the books: is its journal entry in the verified chain? Exit 65 when not.",
             discussion: """
-                Give the receipt number printed on it (01-20261129-0001) or the 64 hex digits of its QR code. Shows the
-                receipt's day, register and total and its journal entry, and checks the whole journal (chain and books),
+                Give the receipt number printed on it (01-20261129-0001) or the 64 hex digits of its QR code. Shows the \
+                receipt's day, register and total and its journal entry, and checks the whole journal (chain and books), \
                 as `tora audit verify` does. No member name or NIK is shown.
                 """)
         @OptionGroup var shop: ShopOptions

@@ -15,14 +15,14 @@ struct CatalogueCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import products from CSV (upsert by sku; all rows or none).",
             discussion: """
-                UTF-8, or Windows-1252 as Indonesian Excel saves "CSV (dipisahkan koma)". Columns
-                (header, any case, ',' or ';', English or Indonesian: nama, harga, harga_anggota,
-                barkode, kategori, satuan, stok, modal, pajak, lokal, asal, penitip, aktif): sku
-                required; name and price for a new product; barcode (several separated by |),
-                category, unit, member_price, cost, tax, local, origin, consignor, consignor_price,
-                plu, stock, reorder_point, discountable, active. A row for an existing sku changes
-                only the columns the file has. Money like 12500, 12.500, Rp 12.500, 12.500,00 or
-                12.500,-. A bad row stops the whole import; every problem is listed as
+                UTF-8, or Windows-1252 as Indonesian Excel saves "CSV (dipisahkan koma)". Columns \
+                (header, any case, ',' or ';', English or Indonesian: nama, harga, harga_anggota, \
+                barkode, kategori, satuan, stok, modal, pajak, lokal, asal, penitip, aktif): sku \
+                required; name and price for a new product; barcode (several separated by |), \
+                category, unit, member_price, cost, tax, local, origin, consignor, consignor_price, \
+                plu, stock, reorder_point, discountable, active. A row for an existing sku changes \
+                only the columns the file has. Money like 12500, 12.500, Rp 12.500, 12.500,00 or \
+                12.500,-. A bad row stops the whole import; every problem is listed as \
                 'line N: column: reason' and the exit code is 65.
                 """)
         @OptionGroup var shop: ShopOptions

@@ -10,8 +10,8 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Make a fresh demo shop (catalogue, members, users) and open its till as cashier 01.",
         discussion: """
-            The demo shop lives in --db, else $TORA_DB, else $XDG_DATA_HOME/tora/demo.sqlite, and is
-            made anew each time. A file holding a real shop is never replaced.
+            The demo shop lives in --db, else $TORA_DB, else $XDG_DATA_HOME/tora/demo.sqlite, and is \
+            made anew each time. A file holding a real shop is never replaced. \
             Users: 01 Siti (cashier, PIN 1234), 02 Ujang (supervisor, PIN 2345), 03 Dedeh (manager, PIN 3456).
             """)
 

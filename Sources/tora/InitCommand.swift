@@ -9,11 +9,11 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create the shop database with its first manager (or bring an existing one up to date).",
         discussion: """
-            A new shop needs its first manager: --manager CODE --manager-name NAME; the PIN (4–8
-            digits) comes from $TORA_PIN, else it is asked on the terminal, else read as one line
-            of piped input. A new shop gets the default member tier 'anggota' (2% off, 5% off
-            local products) and default settings. On a shop that has a manager, init changes it
-            like any other command: a manager signs in (--user or $TORA_USER, else --manager).
+            A new shop needs its first manager: --manager CODE --manager-name NAME; the PIN (4–8 \
+            digits) comes from $TORA_PIN, else it is asked on the terminal, else read as one line \
+            of piped input. A new shop gets the default member tier 'anggota' (2% off, 5% off \
+            local products) and default settings. On a shop that has a manager, init changes it \
+            like any other command: a manager signs in (--user or $TORA_USER, else --manager). \
             A file that is not a Tora Sera shop is refused and left as it was (exit 74).
             """)
 

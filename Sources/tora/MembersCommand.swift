@@ -18,7 +18,7 @@ struct MembersCommand: ParsableCommand {
             abstract: "Import members from CSV (upsert by number; all rows or none).",
             discussion: """
                 Columns (English or Indonesian: nomor, nama, tingkat, telepon, batas_kredit, aktif):
-                number required; name for a new member; tier, phone, credit_limit, active optional.
+                number required; name for a new member; tier, phone, credit_limit, active optional. \
                 A row for an existing member changes only the columns the file has.
                 """)
         @OptionGroup var shop: ShopOptions

@@ -12,10 +12,10 @@ struct PrinterCommand: ParsableCommand {
         commandName: "printer",
         abstract: "The receipt printer: CUPS destinations, a test page, printing the outbox.",
         discussion: """
-            Receipts print through the CUPS queue named by the setting printer.queue (a raw
-            queue); the CUPS server is the usual one (CUPS_SERVER, ~/.cups/client.conf).
-            Receipts that could not be printed wait in the shop's outbox, the folder named
-            after the database (tora.sqlite -> tora.outbox/). Exit 69 when CUPS or the
+            Receipts print through the CUPS queue named by the setting printer.queue (a raw \
+            queue); the CUPS server is the usual one (CUPS_SERVER, ~/.cups/client.conf). \
+            Receipts that could not be printed wait in the shop's outbox, the folder named \
+            after the database (tora.sqlite -> tora.outbox/). Exit 69 when CUPS or the \
             printer is unavailable. See docs/printing.md.
             """,
         subcommands: [List.self, Test.self, Retry.self])
@@ -93,8 +93,8 @@ struct PrinterCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print this shop's receipts that failed on printer.queue, oldest first.",
             discussion: """
-                Each is sent with the bytes kept the first time; a printed receipt moves to the
-                outbox's sent/ folder. Receipts kept while no queue was set (in the outbox's kept/
+                Each is sent with the bytes kept the first time; a printed receipt moves to the \
+                outbox's sent/ folder. Receipts kept while no queue was set (in the outbox's kept/ \
                 folder, already shown on the till's screen) are sent only with --include-kept.
                 """)
         @OptionGroup var shop: ShopOptions

@@ -17,7 +17,7 @@ struct SubsidyCommand: ParsableCommand {
             abstract: "Create or change a programme (manager; journaled).",
             discussion: """
                 Example: tora subsidy set SPHP --name "Beras SPHP" --het 12.500 --limit 10 --per day --nik-required
-                The limit counts in the products' own unit (kg for rice sold by weight, pcs for LPG tubes),
+                The limit counts in the products' own unit (kg for rice sold by weight, pcs for LPG tubes), \
                 per buyer (NIK) and calendar day, ISO week or calendar month of the business day.
                 """)
         @OptionGroup var shop: ShopOptions
@@ -70,7 +70,7 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Subsidised sales of a programme: each sale, totals per buyer and per day, for the distributor.",
             discussion: """
-                The NIK is masked (3201********0001). --full-nik shows it in full and needs a manager's sign-in;
+                The NIK is masked (3201********0001). --full-nik shows it in full and needs a manager's sign-in; \
                 that reading is journaled.
                 """)
         @OptionGroup var shop: ShopOptions

@@ -13,8 +13,8 @@ struct TillSubcommand: ParsableCommand {
         commandName: "till",
         abstract: "The cashier's till for one register: scan, pay, print, close the shift.",
         discussion: """
-            Reads one line at a time from standard input (a barcode scanner types digits and
-            Enter), so it works on a terminal, under tmux, or with a file piped in. Type
+            Reads one line at a time from standard input (a barcode scanner types digits and \
+            Enter), so it works on a terminal, under tmux, or with a file piped in. Type \
             'help' at the till for its commands. Every change is stored before the till answers.
             """)
 

@@ -9,11 +9,11 @@ struct Tora: ParsableCommand {
         commandName: "tora",
         abstract: "Tora Sera: point of sale and stock for a village cooperative shop.",
         discussion: """
-            The shop lives in one SQLite file: --db PATH, else $TORA_DB, else
-            $XDG_DATA_HOME/tora/tora.sqlite. TORA_NOW (ISO 8601 with offset) fixes the clock.
-            Commands that change the shop sign in: --user CODE (else $TORA_USER), the PIN
+            The shop lives in one SQLite file: --db PATH, else $TORA_DB, else \
+            $XDG_DATA_HOME/tora/tora.sqlite. TORA_NOW (ISO 8601 with offset) fixes the clock. \
+            Commands that change the shop sign in: --user CODE (else $TORA_USER), the PIN \
             from $TORA_PIN or typed on the terminal; commands that only read need no sign-in.
-            Exit codes: 0 done, 64 usage, 65 bad input data, 69 printer unavailable,
+            Exit codes: 0 done, 64 usage, 65 bad input data, 69 printer unavailable, \
             74 I/O, 75 database busy, 77 not signed in or not allowed.
             """,
         version: "0.1.0",
