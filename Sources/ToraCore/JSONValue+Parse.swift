@@ -14,26 +14,6 @@ extension JSONValue {
         }
     }
 
-    /// Reads text that must be canonical already: nil unless `text` is exactly the
-    /// `canonical` text of the value it holds (no white space, keys in byte order, minimal
-    /// escapes, integers without leading zeros). With it, the text of each member of the
-    /// outermost object, as written there, so a part can be kept without writing it again.
-    ///
-    /// The hub checks every received journal entry this way in one pass, instead of
-    /// parsing it and writing it back to compare (docs/performance.md "Hub").
-    public static func parseCanonical(_ text: String) -> (value: JSONValue, memberTexts: [String: String])? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var parser = JSONParser(bytes: bytes, canonical: true)
-            guard let value = parser.value(), parser.index == bytes.count else { return nil }
-            var texts: [String: String] = [:]
-            for (key, range) in parser.outerMembers {
-                texts[key] = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
-            return (value, texts)
-        }
-    }
-
     /// The member `key` of an object; nil for anything else or a missing key.
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
@@ -62,7 +42,7 @@ extension JSONValue {
 /// One pass over UTF-8 bytes. In canonical mode, white space is not skipped (so any is
 /// refused where a token is expected) and every text is held to what `JSONValue.write`
 /// gives, and the outermost object's members' byte ranges are noted.
-private struct JSONParser {
+struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let canonical: Bool
     var index = 0

@@ -30,8 +30,8 @@ public struct ReceivedBatch: Sendable, Equatable {
 /// Reads the body of `POST /v1/journal` (docs/hub.md "Protocol"); a body that is not a
 /// batch is refused whole with one line, before anything is looked up.
 ///
-/// Each entry's text is read once, by `JSONValue.parseCanonical`, which both checks that
-/// it is canonical and gives the payload's text and value (docs/performance.md "Hub").
+/// Each entry's text is read once, by `JSONValue.parseCanonicalObject`, which both checks
+/// that it is canonical and gives the payload's text and value (docs/performance.md "Hub").
 public enum JournalBatchReader {
     static let notABatch = "the body is not a journal batch (JSON with \"entries\": [{\"text\", \"hash\"}, …])"
 
@@ -69,23 +69,25 @@ public enum JournalBatchReader {
         return JournalHead(seq: seq, hash: hash)
     }
 
+    /// The keys of a journal entry's canonical text, in byte order.
+    static let entryKeys = ["actor", "at", "kind", "payload", "prev", "register", "seq"]
+
     /// One entry from its canonical text, with its payload parsed; the hash is taken as
     /// sent (the check compares it).
     static func entry(_ wire: WireEntry, index: Int) throws(HubError) -> (AuditEntry, JSONValue) {
         let problem = "entry \(index + 1) of the batch"
-        guard let (value, texts) = JSONValue.parseCanonical(wire.text) else {
-            if case .object? = JSONValue.parse(wire.text) {
+        guard let (values, payloadText) = JSONValue.parseCanonicalObject(wire.text, keys: entryKeys, keepingTextOf: 3) else {
+            if JSONValue.parseCanonical(wire.text) == nil, case .object? = JSONValue.parse(wire.text) {
                 throw HubError(.badRequest, "\(problem)\(seqNote(wire)) is not in canonical form")
             }
             throw HubError(.badRequest, "\(problem) is not a journal entry's canonical text")
         }
-        guard case .object(let fields) = value, fields.count == 7,
-            let seq = fields["seq"]?.intValue, let at = fields["at"]?.stringValue, let actor = fields["actor"]?.stringValue,
-            let kind = fields["kind"]?.stringValue, let prev = fields["prev"]?.stringValue, let payload = fields["payload"],
-            let payloadText = texts["payload"], let register = fields["register"]
+        guard let actor = values[0].stringValue, let at = values[1].stringValue, let kind = values[2].stringValue,
+            let prev = values[4].stringValue, let seq = values[6].intValue
         else {
             throw HubError(.badRequest, "\(problem) is not a journal entry's canonical text")
         }
+        let register = values[5]
         guard register == .null || register.stringValue != nil else {
             throw HubError(.badRequest, "\(problem): register must be a string or null")
         }
@@ -94,7 +96,7 @@ public enum JournalBatchReader {
             hash: wire.hash)
         // Canonical text with exactly these seven keys is the text the fields give again.
         assert(entry.canonicalText == wire.text)
-        return (entry, payload)
+        return (entry, values[3])
     }
 
     /// ` (seq N)` when the text names its seq, for the line that refuses it.

@@ -42,4 +42,20 @@ struct CanonicalJSONTests {
         #expect(JSONValue.parse(#""\ud800\u0041""#) == nil)
         #expect(JSONValue.parse(#""\ud83d\ude00""#) == .string("😀"))
     }
+
+    @Test("an object of known keys is read in their order, with one member's text; other keys or spellings are refused")
+    func readsKnownKeys() throws {
+        let keys = ["a", "b", "c"]
+        let text = #"{"a":"x","b":{"n":[1,2],"z":null},"c":-7}"#
+        let (values, kept) = try #require(JSONValue.parseCanonicalObject(text, keys: keys, keepingTextOf: 1))
+        #expect(values == ["x", .object(["n": .array([1, 2]), "z": .null]), .int(-7)])
+        #expect(kept == #"{"n":[1,2],"z":null}"#)
+        let others = [
+            #"{"a":"x","b":1}"#, #"{"a":"x","b":1,"c":2,"d":3}"#, #"{"b":1,"a":"x","c":2}"#, #"{"a":"x","b":1, "c":2}"#,
+            #"{"a":"x","b":{"z":1,"n":2},"c":2}"#, #"{"a":"x","b":1,"c":02}"#, "{}", "{", #"{"a":"x","b":1,"c":2}x"#,
+        ]
+        for other in others {
+            #expect(JSONValue.parseCanonicalObject(other, keys: keys, keepingTextOf: 1) == nil, "\(other) was read")
+        }
+    }
 }
