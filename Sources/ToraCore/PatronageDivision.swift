@@ -29,16 +29,14 @@ public struct SHUDivision: Sendable, Hashable {
     /// What floor division leaves undistributed.
     public var remainder: Money { Money(pool.rupiah - distributed.rupiah) }
 
-    /// share = floor(pool × purchases / Σ purchases), in full width so a large pool never
-    /// overflows; members are given with positive purchases, in the order to show.
+    /// share = floor(pool × purchases / Σ purchases) by `ProportionalShares`, as the capital
+    /// part divides; members are given with positive purchases, in the order to show.
     public init(year: String, pool: Money, members: [Purchases]) {
         self.year = year
         self.pool = pool
-        let total = members.reduce(Int64(0)) { $0 + $1.purchases.rupiah }
-        shares = members.map { member in
-            let product = pool.rupiah.multipliedFullWidth(by: member.purchases.rupiah)
-            let share = total > 0 ? Int64(total.dividingFullWidth(product).quotient) : 0
-            return Share(number: member.number, name: member.name, purchases: member.purchases, share: Money(share))
+        let shares = ProportionalShares.divide(pool: pool, weights: members.map(\.purchases.rupiah))
+        self.shares = zip(members, shares).map { member, share in
+            Share(number: member.number, name: member.name, purchases: member.purchases, share: share)
         }
     }
 }
