@@ -12,14 +12,7 @@ struct HubSHUTests {
     @Test("one outlet: the hub's SHU is the shop's own; a second outlet's member purchases add to the same member; no NIK shown")
     func shuOverOutlets() throws {
         let world = try HubWorld()
-        let demo = try ToraShopFolder(
-            "tora-hub-shu-demo", now: "\(HubReportTests.days[0])T07:00:00+07:00", environment: ["TORA_USER": "03", "TORA_PIN": "3456"])
-        try demo.ok(["demo", "--no-till", "--db", demo.db])
-        try HubReportTests.ringDemoDays(demo)
-        let later = demo.env.merging(["TORA_NOW": "2026-11-28T08:00:00+07:00"]) { $1 }
-        let joined = try demo.tora.run(["hub", "join", world.hub.url, "--code", try world.addOutlet("DEMO")], environment: later)
-        #expect(joined.status == 0, "\(joined.stderr)")
-        #expect(try world.sync(demo).status == 0)
+        let (demo, later) = try world.syncedDemo("shu-demo")
         let arguments = ["--year", "2026", "--pool", "1.000.000", "--format", "json"]
         let own = try demo.tora.run(["report", "shu"] + arguments, environment: later)
         #expect(own.status == 0, "\(own.stderr)")

@@ -14,20 +14,6 @@ import ToraTestSupport
 struct HubSavingsTests {
     static let shu = ["--year", "2026", "--pool", "1.000.000", "--capital-pool", "500.000", "--format", "json"]
 
-    /// The demo shop with its rung days, joined as outlet DEMO and synced; its manager 03
-    /// signed in at a moment after the days.
-    static func syncedDemo(_ world: HubWorld, _ name: String) throws -> (shop: ToraShopFolder, later: [String: String]) {
-        let demo = try ToraShopFolder(
-            "tora-hub-\(name)", now: "\(HubReportTests.days[0])T07:00:00+07:00", environment: ["TORA_USER": "03", "TORA_PIN": "3456"])
-        try demo.ok(["demo", "--no-till", "--db", demo.db])
-        try HubReportTests.ringDemoDays(demo)
-        let later = demo.env.merging(["TORA_NOW": "2026-11-28T08:00:00+07:00"]) { $1 }
-        let joined = try demo.tora.run(["hub", "join", world.hub.url, "--code", try world.addOutlet("DEMO")], environment: later)
-        #expect(joined.status == 0, "\(joined.stderr)")
-        #expect(try world.sync(demo).status == 0)
-        return (demo, later)
-    }
-
     /// A second outlet G2 of KOP1 where member KDMP-0001 saves: pokok 100.000, sukarela
     /// 50.000 in and 20.000 out; synced.
     static func secondOutlet(_ world: HubWorld) throws -> ToraShopFolder {
@@ -44,7 +30,7 @@ struct HubSavingsTests {
     @Test("one outlet: the hub's SHU with --capital-pool is the shop's own, field by field; a second outlet's savings add to the member's")
     func capitalSHUOverOutlets() throws {
         let world = try HubWorld()
-        let (demo, later) = try Self.syncedDemo(world, "savings-demo")
+        let (demo, later) = try world.syncedDemo("savings-demo")
         let own = try demo.tora.run(["report", "shu"] + Self.shu, environment: later)
         #expect(own.status == 0, "\(own.stderr)")
         let hub = try world.hub.ok(["report", "shu", "--cooperative", "KOP1"] + Self.shu)

@@ -117,3 +117,19 @@ final class HubWorld: @unchecked Sendable {
         return Array(try JSONEncoder().encode(JournalBatch(entries: entries.map(WireEntry.init), shopHead: head)))
     }
 }
+
+extension HubWorld {
+    /// The demo shop with its rung days, joined as outlet DEMO and synced; its manager 03
+    /// signed in at a moment after the days.
+    func syncedDemo(_ name: String) throws -> (shop: ToraShopFolder, later: [String: String]) {
+        let demo = try ToraShopFolder(
+            "tora-hub-\(name)", now: "\(HubReportTests.days[0])T07:00:00+07:00", environment: ["TORA_USER": "03", "TORA_PIN": "3456"])
+        try demo.ok(["demo", "--no-till", "--db", demo.db])
+        try HubReportTests.ringDemoDays(demo)
+        let later = demo.env.merging(["TORA_NOW": "2026-11-28T08:00:00+07:00"]) { $1 }
+        let joined = try demo.tora.run(["hub", "join", hub.url, "--code", try addOutlet("DEMO")], environment: later)
+        #expect(joined.status == 0, "\(joined.stderr)")
+        #expect(try sync(demo).status == 0)
+        return (demo, later)
+    }
+}
