@@ -54,6 +54,8 @@ struct ToraBench: ParsableCommand {
     @Option(help: "Outlets --only hub simulates (default 1 000, 100 with --quick).") var outlets: Int?
     @Option(help: "Sales of each simulated outlet's business day (--only hub).") var outletSales = 300
     @Option(help: "Threads pushing to the hub at once (--only hub).") var hubClients = 16
+    @Option(help: "Rounds of baseline, 1 hub and 2 hubs (--only hub; default 3, 1 with --quick); the goal is judged on the median.")
+    var hubRounds: Int?
 
     /// Whether the measurement `name` is to run (`--only`).
     func runs(_ name: String) -> Bool {
@@ -84,7 +86,7 @@ struct ToraBench: ParsableCommand {
         if only == "hub" {
             let bench = HubBench(
                 outlets: max(1, outlets ?? (quick ? 100 : 1_000)), salesPerOutlet: max(1, outletSales), clients: max(1, hubClients),
-                hubBinary: try besideBinary(named: "tora-hub"), seed: seed, log: log)
+                hubBinary: try besideBinary(named: "tora-hub"), seed: seed, rounds: max(1, hubRounds ?? (quick ? 1 : 3)), log: log)
             let result = try bench.run()
             print(result.lines.joined(separator: "\n"))
             if !result.passed { throw ExitCode(1) }

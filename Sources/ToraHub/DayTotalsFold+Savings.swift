@@ -5,8 +5,8 @@ extension DayTotalsFold {
     /// Business day → member → savings account → the net of the entries' savings
     /// movements (the signed `amount` of each `savings.deposited` / `savings.withdrawn`,
     /// opening balances included), as the shop's `member_money` sums them (docs/hub.md
-    /// "Savings across outlets"), from the entries with their payloads as parsed for the fold.
-    static func memberSavings(_ entries: [(entry: AuditEntry, payload: JSONValue?)]) -> [String: [String: [String: Int64]]] {
+    /// "Savings across outlets"), from the entries with their payloads as read for the fold.
+    static func memberSavings(_ entries: [(entry: AuditEntry, payload: JSONView?)]) -> [String: [String: [String: Int64]]] {
         var savings: [String: [String: [String: Int64]]] = [:]
         for (entry, payload) in entries where entry.kind == "savings.deposited" || entry.kind == "savings.withdrawn" {
             guard let payload, let day = payload["business_day"]?.stringValue,

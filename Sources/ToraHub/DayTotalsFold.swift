@@ -20,12 +20,12 @@ public struct DayTotalsFold: Sendable {
 
     public init() {}
 
-    /// Folds `entries`, in `seq` order. `payloads`, when given, are their payloads parsed
-    /// already, one per entry (nil for one that is not JSON); else each is parsed here.
-    public init(_ entries: [AuditEntry], payloads: [JSONValue?]? = nil) {
+    /// Folds `entries`, in `seq` order. `payloads`, when given, are their payloads read
+    /// already, one per entry (nil for one that is not JSON); else each is read here.
+    public init(_ entries: [AuditEntry], payloads: [JSONView?]? = nil) {
         var byDay: [String: [Item]] = [:]
         for (index, entry) in entries.enumerated() {
-            let payload = payloads.map { $0[index] } ?? JSONValue.parse(entry.payload)
+            let payload = payloads.map { $0[index] } ?? JSONDocument.parse(entry.payload)?.root
             guard let (day, member, total) = classify(entry, payload) else { continue }
             byDay[day, default: []].append(Item(entry: entry, payload: payload, member: member, total: total))
         }
@@ -38,7 +38,7 @@ public struct DayTotalsFold: Sendable {
     /// the member and what it adds to their purchases.
     private struct Item {
         let entry: AuditEntry
-        let payload: JSONValue?
+        let payload: JSONView?
         let member: String?
         let total: Int64
     }
@@ -46,7 +46,7 @@ public struct DayTotalsFold: Sendable {
     /// The business day an entry counts on, and for a member's sale or refund the member
     /// and what it adds to their purchases; nil for entries no day's figures read. Notes
     /// members' names on the way.
-    private mutating func classify(_ entry: AuditEntry, _ payload: JSONValue?) -> (String, String?, Int64)? {
+    private mutating func classify(_ entry: AuditEntry, _ payload: JSONView?) -> (String, String?, Int64)? {
         switch entry.kind {
         case "sale.completed", "refund.completed":
             guard let payload, let receipt = payload["receipt"]?.stringValue,

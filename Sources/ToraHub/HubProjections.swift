@@ -50,8 +50,8 @@ enum HubProjections {
 extension HubDatabase {
     /// Adds what `entries` (new entries of the outlet, in `seq` order) bring to its days
     /// and members' names, on the connection of the transaction that stores them.
-    /// `payloads`: their payloads parsed already, when the caller has them.
-    func project(_ entries: [AuditEntry], payloads: [JSONValue?]? = nil, outlet: Int64, on connection: PostgresConnection) async throws {
+    /// `payloads`: their payloads read already, when the caller has them.
+    func project(_ entries: [AuditEntry], payloads: [JSONView?]? = nil, outlet: Int64, on connection: PostgresConnection) async throws {
         let fold = DayTotalsFold(entries, payloads: payloads)
         for (day, gained) in fold.days.sorted(by: { $0.key < $1.key }) {
             let rows = try await connection.query(

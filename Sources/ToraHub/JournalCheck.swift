@@ -39,7 +39,7 @@ public enum JournalCheck {
                 return .refused("the batch jumps from entry \(batch.entries[index - 1].seq) to entry \(entry.seq)")
             }
             if entry.seq >= 1, entry.seq <= top {
-                if (batch.texts.map { JournalHash.hex(of: $0[index]) } ?? entry.expectedHash) != entry.hash {
+                if (batch.texts.map { JournalHash.hex(ofBytes: $0[index]) } ?? entry.expectedHash) != entry.hash {
                     return .refused("entry \(entry.seq): its contents do not match its hash (the entry was changed after it was written)")
                 }
                 if stored[entry.seq] != entry.hash {

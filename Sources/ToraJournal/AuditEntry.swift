@@ -68,9 +68,14 @@ public enum JournalHash {
 
     /// Lower-case hex SHA-256 of the text's UTF-8 bytes.
     public static func hex(of text: String) -> String {
+        hex(ofBytes: Array(text.utf8))
+    }
+
+    /// Lower-case hex SHA-256 of the bytes of a text.
+    public static func hex(ofBytes bytes: [UInt8]) -> String {
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Array(text.utf8)) {
+        for byte in SHA256.hash(data: bytes) {
             hex.append(hexDigits[Int(byte >> 4)])
             hex.append(hexDigits[Int(byte & 0x0F)])
         }

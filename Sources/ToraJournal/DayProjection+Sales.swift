@@ -3,7 +3,7 @@ import ToraCore
 extension DayProjection {
     /// A `sale.completed` of the day: its totals, lines, payments, its shift's cash and
     /// its subsidised lines.
-    mutating func addSale(_ entry: AuditEntry, _ payload: JSONValue) throws(JournalError) {
+    mutating func addSale(_ entry: AuditEntry, _ payload: JSONView) throws(JournalError) {
         let hour = try local(entry).hour
         let totals = try money(payload, ["gross", "discounts", "total", "rounding", "tax"], entry)
         fold.add(
@@ -25,7 +25,7 @@ extension DayProjection {
     }
 
     /// A `refund.completed` of the day: one payment of −total by its method.
-    mutating func addRefund(_ entry: AuditEntry, _ payload: JSONValue) throws(JournalError) {
+    mutating func addRefund(_ entry: AuditEntry, _ payload: JSONView) throws(JournalError) {
         let hour = try local(entry).hour
         let total = try number(payload, "total", entry)
         fold.add(
@@ -43,7 +43,7 @@ extension DayProjection {
 
     /// A credit repayment or savings movement of the day: by method in its section, and
     /// in its shift's drawer when paid in cash.
-    mutating func addMemberMoney(_ entry: AuditEntry, _ payload: JSONValue) throws(JournalError) {
+    mutating func addMemberMoney(_ entry: AuditEntry, _ payload: JSONView) throws(JournalError) {
         let method = try tender(payload, entry)
         let amount = try number(payload, "amount", entry)
         if entry.kind == "credit.repaid" {
@@ -59,7 +59,7 @@ extension DayProjection {
     }
 
     /// Adds the entry's lines to the fold; returns each line number's unit.
-    private mutating func addLines(_ payload: JSONValue, isRefund: Bool, _ entry: AuditEntry) throws(JournalError) -> [Int64: MeasureUnit] {
+    private mutating func addLines(_ payload: JSONView, isRefund: Bool, _ entry: AuditEntry) throws(JournalError) -> [Int64: MeasureUnit] {
         var units: [Int64: MeasureUnit] = [:]
         for line in payload["lines"]?.arrayValue ?? [] {
             guard let sku = line["sku"]?.stringValue else {
@@ -71,24 +71,24 @@ extension DayProjection {
                 ReportLine(
                     isRefund: isRefund, sku: sku, name: facts.name, category: facts.category, unit: facts.unit,
                     quantity: Quantity(thousandths: try number(line, "quantity", entry)), net: Money(try number(line, "net", entry)),
-                    isVoided: line["voided"] == .bool(true), isLocal: facts.isLocal))
+                    isVoided: line["voided"]?.boolValue == true, isLocal: facts.isLocal))
         }
         return units
     }
 
     /// What the line itself records of its product (name, category, unit, local; entries
     /// since this version), else what the catalogue said when it was sold.
-    private func lineFacts(_ line: JSONValue, sku: String) -> JournalShopState.ProductFacts {
+    private func lineFacts(_ line: JSONView, sku: String) -> JournalShopState.ProductFacts {
         if let name = line["name"]?.stringValue, let category = line["category"]?.stringValue,
             let unit = line["unit"]?.stringValue.flatMap(MeasureUnit.init(rawValue:)), let local = line["local"]
         {
-            return JournalShopState.ProductFacts(name: name, category: category, unit: unit, isLocal: local == .bool(true))
+            return JournalShopState.ProductFacts(name: name, category: category, unit: unit, isLocal: local.boolValue == true)
         }
         return shop.product(sku)
     }
 
     /// The entry's `subsidy` rows into their programmes.
-    private mutating func addSubsidy(_ payload: JSONValue, units: [Int64: MeasureUnit], _ entry: AuditEntry) throws(JournalError) {
+    private mutating func addSubsidy(_ payload: JSONView, units: [Int64: MeasureUnit], _ entry: AuditEntry) throws(JournalError) {
         for row in payload["subsidy"]?.arrayValue ?? [] {
             guard let programme = row["programme"]?.stringValue else {
                 throw JournalError(seq: entry.seq, reason: "a subsidy row of \(entry.kind) has no programme")
@@ -99,7 +99,7 @@ extension DayProjection {
             tally.net += try number(row, "amount", entry)
             if tally.unit.map({ unit < $0 }) ?? true { tally.unit = unit }
             if let isNew = row["new_buyer"] {
-                if isNew == .bool(true) { tally.newBuyers += 1 }
+                if isNew.boolValue == true { tally.newBuyers += 1 }
             } else if let nik = row["nik"]?.stringValue {
                 tally.buyers.insert(nik)
             }
@@ -117,18 +117,18 @@ extension DayProjection {
         }
     }
 
-    private func isMember(_ payload: JSONValue) -> Bool { payload["member"]?.stringValue != nil }
+    private func isMember(_ payload: JSONView) -> Bool { payload["member"]?.stringValue != nil }
 
-    private func money(_ payload: JSONValue, _ keys: [String], _ entry: AuditEntry) throws(JournalError) -> [Money] {
+    private func money(_ payload: JSONView, _ keys: [String], _ entry: AuditEntry) throws(JournalError) -> [Money] {
         var values: [Money] = []
         for key in keys { values.append(Money(try number(payload, key, entry))) }
         return values
     }
 
     /// A figure older entries may lack (docs/audit-journal.md lists them): 0 then.
-    private func optionalMoney(_ payload: JSONValue, _ key: String) -> Money { Money(payload[key]?.intValue ?? 0) }
+    private func optionalMoney(_ payload: JSONView, _ key: String) -> Money { Money(payload[key]?.intValue ?? 0) }
 
-    private func tender(_ object: JSONValue, _ entry: AuditEntry) throws(JournalError) -> TenderMethod {
+    private func tender(_ object: JSONView, _ entry: AuditEntry) throws(JournalError) -> TenderMethod {
         guard let method = object["method"]?.stringValue.flatMap(TenderMethod.init(rawValue:)) else {
             throw JournalError(seq: entry.seq, reason: "\(entry.kind) has no payment method")
         }

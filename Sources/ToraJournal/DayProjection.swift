@@ -65,7 +65,7 @@ public struct DayProjection: Sendable {
     ///
     /// `parsed` is the entry's payload when the caller has parsed it already (the hub
     /// parses each received entry once, docs/performance.md "Hub"); nil parses it here.
-    public mutating func add(_ entry: AuditEntry, parsed: JSONValue? = nil) throws(JournalError) {
+    public mutating func add(_ entry: AuditEntry, parsed: JSONView? = nil) throws(JournalError) {
         noteHead(entry)
         switch entry.kind {
         case "sale.completed", "refund.completed":
@@ -150,17 +150,19 @@ public struct DayProjection: Sendable {
 
     // MARK: Reading entries
 
-    func parse(_ entry: AuditEntry, _ parsed: JSONValue?) throws(JournalError) -> JSONValue {
+    func parse(_ entry: AuditEntry, _ parsed: JSONView?) throws(JournalError) -> JSONView {
         if let parsed { return parsed }
         return try parse(entry)
     }
 
-    func parse(_ entry: AuditEntry) throws(JournalError) -> JSONValue {
-        guard let payload = JSONValue.parse(entry.payload) else { throw JournalError(seq: entry.seq, reason: "its payload is not JSON") }
+    func parse(_ entry: AuditEntry) throws(JournalError) -> JSONView {
+        guard let payload = JSONDocument.parse(entry.payload)?.root else {
+            throw JournalError(seq: entry.seq, reason: "its payload is not JSON")
+        }
         return payload
     }
 
-    func number(_ object: JSONValue, _ key: String, _ entry: AuditEntry) throws(JournalError) -> Int64 {
+    func number(_ object: JSONView, _ key: String, _ entry: AuditEntry) throws(JournalError) -> Int64 {
         guard let value = object[key]?.intValue else {
             throw JournalError(seq: entry.seq, reason: "\(entry.kind) has no whole number \"\(key)\"")
         }

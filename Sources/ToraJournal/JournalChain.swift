@@ -19,9 +19,9 @@ public struct JournalChain: Sendable {
     /// Takes the next entry, or says in one line (naming no seq; the caller does) why it
     /// does not follow the chain so far. A refused entry leaves the chain where it was.
     ///
-    /// `canonicalText`, when the caller holds it already (the text the hub received and
+    /// `canonicalText`, when the caller holds it already (the bytes the hub received and
     /// checked to be canonical), is hashed instead of writing the entry's text again.
-    public mutating func accept(_ entry: AuditEntry, canonicalText: String? = nil) -> String? {
+    public mutating func accept(_ entry: AuditEntry, canonicalText: [UInt8]? = nil) -> String? {
         if entry.seq != nextSeq {
             return entry.seq < nextSeq
                 ? "entry \(entry.seq) comes again after entry \(nextSeq - 1)"
@@ -30,7 +30,7 @@ public struct JournalChain: Sendable {
         if entry.prevHash != (head?.hash ?? JournalHash.genesis) {
             return "its prev_hash does not match the hash of entry \(entry.seq - 1)"
         }
-        if (canonicalText.map(JournalHash.hex(of:)) ?? entry.expectedHash) != entry.hash {
+        if (canonicalText.map(JournalHash.hex(ofBytes:)) ?? entry.expectedHash) != entry.hash {
             return "its contents do not match its hash (the entry was changed after it was written)"
         }
         head = entry.head

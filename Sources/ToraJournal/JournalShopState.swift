@@ -51,12 +51,14 @@ public struct JournalShopState: Sendable {
     /// `DayProjection` from it instead of from the first entry.
     public mutating func apply(_ entry: AuditEntry) throws(JournalError) {
         guard Self.kinds.contains(entry.kind) else { return }
-        guard let payload = JSONValue.parse(entry.payload) else { throw JournalError(seq: entry.seq, reason: "its payload is not JSON") }
+        guard let payload = JSONDocument.parse(entry.payload)?.root else {
+            throw JournalError(seq: entry.seq, reason: "its payload is not JSON")
+        }
         apply(entry, payload)
     }
 
     /// Takes one entry of a kind in `kinds`, its payload already read.
-    mutating func apply(_ entry: AuditEntry, _ payload: JSONValue) {
+    mutating func apply(_ entry: AuditEntry, _ payload: JSONView) {
         switch entry.kind {
         case "settings.changed":
             if payload["key"]?.stringValue == "shop.timezone", let zone = payload["new"]?.stringValue { timeZone = zone }
@@ -68,7 +70,8 @@ public struct JournalShopState: Sendable {
             guard let sku = payload["sku"]?.stringValue else { return }
             products[sku] = ProductFacts(
                 name: payload["name"]?.stringValue ?? sku, category: payload["category"]?.stringValue ?? "",
-                unit: payload["unit"]?.stringValue.flatMap(MeasureUnit.init(rawValue:)) ?? .pcs, isLocal: payload["local"] == .bool(true))
+                unit: payload["unit"]?.stringValue.flatMap(MeasureUnit.init(rawValue:)) ?? .pcs,
+                isLocal: payload["local"]?.boolValue == true)
         case "product.changed":
             changeProduct(payload)
         case "shift.opened":
@@ -81,9 +84,9 @@ public struct JournalShopState: Sendable {
     }
 
     /// `{sku, changes: {field: [old, new]}}`; a changed sku moves the product.
-    private mutating func changeProduct(_ payload: JSONValue) {
+    private mutating func changeProduct(_ payload: JSONView) {
         guard let sku = payload["sku"]?.stringValue, let changes = payload["changes"] else { return }
-        func new(_ field: String) -> JSONValue? { changes[field]?.arrayValue?.last }
+        func new(_ field: String) -> JSONView? { changes[field]?.arrayValue?.last }
         var oldSKU = sku
         if let old = changes["sku"]?.arrayValue?.first?.stringValue { oldSKU = old }
         var facts =
@@ -91,7 +94,7 @@ public struct JournalShopState: Sendable {
         if let name = new("name")?.stringValue { facts.name = name }
         if let category = new("category")?.stringValue { facts.category = category }
         if let unit = new("unit")?.stringValue.flatMap(MeasureUnit.init(rawValue:)) { facts.unit = unit }
-        if let local = new("local") { facts.isLocal = local == .bool(true) }
+        if let local = new("local") { facts.isLocal = local.boolValue == true }
         products[sku] = facts
     }
 

@@ -58,11 +58,11 @@ extension JournalStore {
                         "audit journal entry \(entry.seq) is not the anchor: its hash is \(entry.hash), the anchor's \(anchor.hash)"
                 }
                 if books, snapshotKinds.contains(entry.kind) {
-                    let digest = JSONValue.parse(entry.payload)?["digest"]?.stringValue ?? ""
+                    let digest = JSONDocument.parse(entry.payload)?.root["digest"]?.stringValue ?? ""
                     snapshots[entry.kind] = (entry.seq, digest)
                 }
                 if var books = checker, books.wants(entry.kind) {
-                    guard let payload = JSONValue.parse(entry.payload) else {
+                    guard let payload = JSONDocument.parse(entry.payload)?.root else {
                         return result(books: "journal entry \(entry.seq) (\(entry.kind)) has a payload that is not JSON")
                     }
                     let facts = JournalFacts(

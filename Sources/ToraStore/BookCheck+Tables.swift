@@ -75,7 +75,7 @@ extension BookCheck {
             }
         }
         return lines.map { line in
-            let voided = line["voided"] == JSONValue.bool(true)
+            let voided = line["voided"]?.boolValue == true
             let values: [DatabaseValue?] = [
                 entry.seq.databaseValue, field(line["line"]), field(line["sku"]), field(line["quantity"]), field(line["unit_price"]),
                 voided ? 0.databaseValue : field(line["amount"]), voided ? 0.databaseValue : field(line["discount"]),
@@ -88,7 +88,7 @@ extension BookCheck {
     /// A line's product as sold (name, category, unit, local), which the Z report sums by
     /// and the hub projects it from (docs/journal-projection.md); nil (not checked) for
     /// entries written before lines recorded it.
-    static func soldAs(_ line: JSONValue) -> [DatabaseValue?] {
+    static func soldAs(_ line: JSONView) -> [DatabaseValue?] {
         [field(line["name"]), field(line["category"]), field(line["unit"]), field(line["local"])]
     }
 
@@ -119,11 +119,11 @@ extension BookCheck {
             """, matching: .inOrder
     ) { entry in
         let p = entry.payload
-        func sku(_ value: JSONValue?) -> DatabaseValue? { value?.stringValue.map { $0.uppercased().databaseValue } }
+        func sku(_ value: JSONView?) -> DatabaseValue? { value?.stringValue.map { $0.uppercased().databaseValue } }
         switch entry.kind {
         case "sale.completed", "refund.completed":
             let isSale = entry.kind == "sale.completed"
-            return (p["lines"]?.arrayValue ?? []).filter { $0["voided"] != JSONValue.bool(true) }.map { line in
+            return (p["lines"]?.arrayValue ?? []).filter { $0["voided"]?.boolValue != true }.map { line in
                 let quantity = line["quantity"]?.intValue.map { (isSale ? -$0 : $0).databaseValue }
                 return ExpectedRow([
                     nil, (isSale ? "sale" : "refund").databaseValue, sku(line["sku"]), quantity, nil, .null, .null, field(p["receipt"]),

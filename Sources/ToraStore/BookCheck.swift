@@ -9,7 +9,7 @@ struct JournalFacts {
     let register: String?
     let at: String
     let hash: String
-    let payload: JSONValue
+    let payload: JSONView
 }
 
 /// What a journal entry says one row of a book table holds: the row's `id` when the
@@ -54,16 +54,13 @@ struct BookCheck: Sendable {
 }
 
 /// A payload field as a column value: nil when the payload does not have it.
-func field(_ value: JSONValue?) -> DatabaseValue? {
-    switch value {
-    case nil: return nil
-    case .int(let number): return number.databaseValue
-    case .string(let text): return text.databaseValue
-    case .bool(let flag): return flag.databaseValue
-    case .null: return .null
-    case .number(let text): return text.databaseValue
-    case .array, .object: return nil
-    }
+func field(_ value: JSONView?) -> DatabaseValue? {
+    guard let value else { return nil }
+    if let number = value.intValue { return number.databaseValue }
+    if let text = value.stringValue { return text.databaseValue }
+    if let flag = value.boolValue { return flag.databaseValue }
+    if value.isNull { return .null }
+    return value.numberText?.databaseValue
 }
 
 /// Runs the book checks beside one pass over the journal.

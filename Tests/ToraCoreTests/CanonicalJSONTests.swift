@@ -1,9 +1,10 @@
 import Testing
 import ToraCore
 
-/// `JSONValue.parseCanonical`: text is taken only when it is exactly the canonical text of
-/// what it holds, so the hub may store and hash it as sent.
-@Suite("canonical JSON reading")
+/// `JSONDocument`: JSON read once into a tape and read where it lies; in canonical mode,
+/// text is taken only when it is exactly the canonical text of what it holds, so the hub
+/// may store and hash it as sent.
+@Suite("JSON documents and canonical reading")
 struct CanonicalJSONTests {
     static let sample: JSONValue = .object([
         "a": .array(["x\"y\\z", .null, true, false, .int(-42), .int(0), .int(9_999_999_999)]),
@@ -11,14 +12,34 @@ struct CanonicalJSONTests {
         "pct": .number("37.5"), "big": .number("123456789012345678901"), "slash": "a/b ümlaut 😀",
     ])
 
-    @Test("canonical text is read back as its value, with each outer member's text as written")
+    static func canonical(_ text: String) -> JSONDocument? {
+        JSONDocument.parse(bytes: Array(text.utf8), canonical: true)
+    }
+
+    @Test("canonical text is read back as its value, with each member's text as written")
     func readsCanonicalText() throws {
         let text = Self.sample.canonical
-        let (value, texts) = try #require(JSONValue.parseCanonical(text))
-        #expect(value == Self.sample)
+        let root = try #require(Self.canonical(text)).root
+        #expect(root.value == Self.sample)
         guard case .object(let members) = Self.sample else { return }
-        #expect(Set(texts.keys) == Set(members.keys))
-        for (key, member) in members { #expect(texts[key] == member.canonical, "member \(key)") }
+        #expect(root.memberCount == members.count)
+        for (key, member) in members { #expect(root[key]?.text == member.canonical, "member \(key)") }
+        #expect(root["é"]?.stringValue == "line\nbreak\ttab\u{1}\u{1F}")
+        #expect(root["a"]?.arrayValue?.map(\.value) == ["x\"y\\z", .null, true, false, .int(-42), .int(0), .int(9_999_999_999)])
+        #expect(root["a"]?.arrayValue?[2].boolValue == true)
+        #expect(root["a"]?.arrayValue?[1].isNull == true)
+        #expect(root["nested"]?["empty"]?.arrayValue?.isEmpty == true)
+        #expect(root["missing"] == nil)
+        #expect(root["pct"]?.intValue == nil && root["pct"]?.numberText == "37.5" && root["big"]?.numberText == "123456789012345678901")
+    }
+
+    @Test("any JSON is read, with white space, escapes and keys in any order")
+    func readsAnyJSON() throws {
+        let root = try #require(JSONDocument.parse(#" { "b" : [1 , 2] , "a\u00e9" : "x\/y\u0041\ud83d\ude00" } "#)).root
+        #expect(root["b"]?.arrayValue?.compactMap(\.intValue) == [1, 2])
+        #expect(root["aé"]?.stringValue == "x/yA😀")
+        #expect(root["aé"]?.stringBytes == Array("x/yA😀".utf8))
+        #expect(JSONValue.parse(#"{"k":[true,{"n":null}]}"#) == .object(["k": .array([true, .object(["n": .null])])]))
     }
 
     @Test("white space, unsorted or repeated keys, leading zeros, -0 and unneeded escapes are not canonical")
@@ -29,33 +50,35 @@ struct CanonicalJSONTests {
             "1 ", "[1,2 ]",
         ]
         for text in texts {
-            #expect(JSONValue.parseCanonical(text) == nil, "\(text) was taken as canonical")
+            #expect(Self.canonical(text) == nil, "\(text) was taken as canonical")
             #expect(JSONValue.parse(text) != nil, "\(text) is JSON all the same")
         }
-        #expect(JSONValue.parseCanonical(#""\u001f""#)?.value == .string("\u{1F}"))
-        #expect(JSONValue.parseCanonical("-5")?.value == .int(-5))
-        #expect(JSONValue.parseCanonical("0")?.value == .int(0))
+        #expect(Self.canonical(#""\u001f""#)?.root.value == .string("\u{1F}"))
+        #expect(Self.canonical("-5")?.root.value == .int(-5))
+        #expect(Self.canonical("0")?.root.value == .int(0))
+    }
+
+    @Test("texts that are not JSON are refused")
+    func refusesNonJSON() {
+        for text in ["", "{", "[1,]", #"{"a"}"#, #"{"a":}"#, #""abc"#, "tru", "nul", "-", #""\x""#, "[1]x", #"{"a":1,}"#] {
+            #expect(JSONDocument.parse(text) == nil, "\(text) was read")
+            #expect(JSONValue.parse(text) == nil, "\(text) was read")
+        }
     }
 
     @Test("a high surrogate followed by anything but a low one is not JSON, and does not trap")
     func loneSurrogate() {
         #expect(JSONValue.parse(#""\ud800\u0041""#) == nil)
+        #expect(JSONValue.parse(#""\ud800""#) == nil)
+        #expect(JSONValue.parse(#""\udc00""#) == nil)
         #expect(JSONValue.parse(#""\ud83d\ude00""#) == .string("😀"))
     }
 
-    @Test("an object of known keys is read in their order, with one member's text; other keys or spellings are refused")
-    func readsKnownKeys() throws {
-        let keys = ["a", "b", "c"]
-        let text = #"{"a":"x","b":{"n":[1,2],"z":null},"c":-7}"#
-        let (values, kept) = try #require(JSONValue.parseCanonicalObject(text, keys: keys, keepingTextOf: 1))
-        #expect(values == ["x", .object(["n": .array([1, 2]), "z": .null]), .int(-7)])
-        #expect(kept == #"{"n":[1,2],"z":null}"#)
-        let others = [
-            #"{"a":"x","b":1}"#, #"{"a":"x","b":1,"c":2,"d":3}"#, #"{"b":1,"a":"x","c":2}"#, #"{"a":"x","b":1, "c":2}"#,
-            #"{"a":"x","b":{"z":1,"n":2},"c":2}"#, #"{"a":"x","b":1,"c":02}"#, "{}", "{", #"{"a":"x","b":1,"c":2}x"#,
-        ]
-        for other in others {
-            #expect(JSONValue.parseCanonicalObject(other, keys: keys, keepingTextOf: 1) == nil, "\(other) was read")
-        }
+    @Test("values nested deeper than the limit are refused, not a stack overflow")
+    func deepNesting() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(JSONValue.parse(deep) == nil)
+        let allowed = JSONDocument.maxDepth
+        #expect(JSONValue.parse(String(repeating: "[", count: allowed) + String(repeating: "]", count: allowed)) != nil)
     }
 }

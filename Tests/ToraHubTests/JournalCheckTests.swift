@@ -38,7 +38,7 @@ struct JournalCheckTests {
         let batch = try JournalBatchReader.read(try Self.body(entries))
         #expect(batch.entries == entries)
         #expect(batch.shopHead == entries.last?.head)
-        #expect(batch.payloads == entries.map { JSONValue.parse($0.payload) })
+        #expect(batch.payloads.map { $0?.value } == entries.map { JSONValue.parse($0.payload) })
     }
 
     @Test("a receipt number gives its business day; anything else gives none")
@@ -50,11 +50,13 @@ struct JournalCheckTests {
         }
     }
 
-    @Test("garbage, a truncated body, a non-canonical entry and too many entries are refused")
+    @Test("garbage, a truncated or deeply nested body, a non-canonical entry and too many entries are refused")
     func refusesBadBodies() throws {
         #expect(throws: HubError.self) { try JournalBatchReader.read(Array("nonsense".utf8)) }
         let body = try Self.body(Self.chain(3))
         #expect(throws: HubError.self) { try JournalBatchReader.read(Array(body.dropLast(5))) }
+        // Nested a hundred thousand deep: refused, not a stack overflow of the hub.
+        #expect(throws: HubError.self) { try JournalBatchReader.read(Array(repeating: UInt8(ascii: "["), count: 100_000)) }
         let spaced = WireEntry(text: Self.chain(1)[0].canonicalText.replacingOccurrences(of: ",", with: ", "), hash: "x")
         let spacedBody = try JSONEncoder().encode(JournalBatch(entries: [spaced], shopHead: nil))
         #expect(throws: HubError(.badRequest, "entry 1 of the batch (seq 1) is not in canonical form")) {

@@ -31,9 +31,9 @@ struct JournalPayloadTests {
     @Test("an older refund entry without the newer fields leaves them unchecked, not mismatched")
     func olderRefundEntry() throws {
         let payload = try #require(
-            JSONValue.parse(
+            JSONDocument.parse(
                 #"{"lines":[{"line":2,"net":15700,"quantity":1000,"sku":"MINYAKITA"}],"method":"cash","receipt":"01-20261129-0003","refund_of":"01-20261129-0001","supervisor":"02","total":15700}"#
-            ))
+            )?.root)
         let entry = JournalFacts(
             seq: 40, kind: "refund.completed", actor: "01", register: "01", at: "2026-11-29T02:30:00.000Z", hash: "h", payload: payload)
         let sale = try #require(BookCheck.sales.expected(entry).first)
