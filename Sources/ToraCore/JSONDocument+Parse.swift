@@ -99,12 +99,11 @@ struct JSONTapeParser {
         let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
         var whole = true
-        var value: Int64 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 // Up to 18 digits cannot overflow; longer numbers are read from their text.
-                if index - start < 18 { value = value &* 10 &+ Int64(byte &- UInt8(ascii: "0")) } else { whole = false }
+                if index - start >= 18 { whole = false }
                 index += 1
             } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+")
                 || byte == UInt8(ascii: "-")
@@ -122,12 +121,10 @@ struct JSONTapeParser {
         if whole {
             // Canonical integers have no leading zero and no "-0".
             if canonical, bytes[start + (negative ? 1 : 0)] == UInt8(ascii: "0"), index - start > 1 { return false }
-            node.integer = negative ? -value : value
         } else {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             if let integer = Int64(text) {
                 if canonical && String(integer) != text { return false }
-                node.integer = integer
             } else {
                 node.kind = .number
             }

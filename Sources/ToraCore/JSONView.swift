@@ -59,7 +59,10 @@ public struct JSONView: Sendable {
     /// The whole number, if this is one.
     public var intValue: Int64? {
         let node = node
-        return node.kind == .int ? node.integer : nil
+        guard node.kind == .int else { return nil }
+        return document.bytes.withUnsafeBufferPointer {
+            JSONNode.integer(UnsafeBufferPointer(rebasing: $0[Int(node.start)..<Int(node.end)]))
+        }
     }
 
     /// The text, if this is a string.
@@ -132,7 +135,7 @@ public struct JSONView: Sendable {
             return .object(members)
         case .array: return .array((arrayValue ?? []).map(\.value))
         case .string: return .string(stringValue ?? "")
-        case .int: return .int(node.integer)
+        case .int: return .int(intValue ?? 0)
         case .number: return .number(text)
         case .isTrue: return .bool(true)
         case .isFalse: return .bool(false)

@@ -48,35 +48,59 @@ enum HubProjections {
 }
 
 extension HubDatabase {
-    /// Adds what `entries` (new entries of the outlet, in `seq` order) bring to its days
-    /// and members' names, on the connection of the transaction that stores them.
-    /// `payloads`: their payloads read already, when the caller has them.
-    func project(_ entries: [AuditEntry], payloads: [JSONView?]? = nil, outlet: Int64, on connection: PostgresConnection) async throws {
-        let fold = DayTotalsFold(entries, payloads: payloads)
-        for (day, gained) in fold.days.sorted(by: { $0.key < $1.key }) {
-            let rows = try await connection.query(
-                "SELECT totals FROM outlet_days WHERE outlet_id = \(outlet) AND business_day = \(day)::date", logger: logger)
-            var totals = DayTotals()
-            for try await text in rows.decode(String.self) { totals = try HubProjections.decode(text) }
-            totals.add(gained)
-            let json = try HubProjections.encode(totals)
-            try await connection.query(
-                """
+    /// The stored totals of the outlet's `days` (`YYYY-MM-DD`).
+    func storedTotals(outlet: Int64, days: [String], on connection: PostgresConnection) async throws -> [String: DayTotals] {
+        guard !days.isEmpty else { return [:] }
+        let rows = try await connection.query(
+            """
+            SELECT business_day::text, totals FROM outlet_days WHERE outlet_id = \(outlet) AND business_day = ANY(\(days)::date[])
+            """, logger: logger)
+        var stored: [String: DayTotals] = [:]
+        for try await (day, text) in rows.decode((String, String).self) { stored[day] = try HubProjections.decode(text) }
+        return stored
+    }
+
+    /// Writes what `fold` (of new entries of the outlet, in `seq` order) adds to its days,
+    /// on top of `stored` (those days' totals so far), its members' names, and the outlet's
+    /// new head when `head` is given: in ONE statement on the connection of the transaction
+    /// that stores the entries (a statement is a round trip, the most of a push's time on
+    /// the hub after reading: docs/performance.md "Hub").
+    func write(
+        _ fold: DayTotalsFold, onto stored: [String: DayTotals], head: JournalHead??, outlet: Int64, on connection: PostgresConnection
+    ) async throws {
+        let days = fold.days.keys.sorted()
+        let totals = days.map { day in
+            var totals = stored[day] ?? DayTotals()
+            totals.add(fold.days[day] ?? DayTotals())
+            return totals
+        }
+        let members = fold.members.sorted { $0.key < $1.key }
+        let setsHead = head != nil
+        let headSeq = (head ?? nil)?.seq ?? 0
+        let headHash = (head ?? nil)?.hash
+        try await connection.query(
+            """
+            WITH head AS (
+                UPDATE outlets SET head_seq = \(headSeq), head_hash = \(headHash), last_sync = now()
+                WHERE id = \(outlet) AND \(setsHead)
+            ), days AS (
                 INSERT INTO outlet_days(outlet_id, business_day, sales_count, net, cash, local_net, totals)
-                VALUES (\(outlet), \(day)::date, \(Int64(totals.salesCount)), \(totals.net), \(totals.cash), \(totals.localNet), \(json))
+                SELECT \(outlet), d.day::date, d.sales_count, d.net, d.cash, d.local_net, d.totals
+                FROM unnest(\(days)::text[], \(totals.map { Int64($0.salesCount) })::bigint[], \(totals.map(\.net))::bigint[],
+                            \(totals.map(\.cash))::bigint[], \(totals.map(\.localNet))::bigint[],
+                            \(try totals.map(HubProjections.encode))::text[])
+                    AS d(day, sales_count, net, cash, local_net, totals)
                 ON CONFLICT (outlet_id, business_day) DO UPDATE SET sales_count = excluded.sales_count, net = excluded.net,
                     cash = excluded.cash, local_net = excluded.local_net, totals = excluded.totals, updated_at = now()
-                """, logger: logger)
-        }
-        for (number, member) in fold.members.sorted(by: { $0.key < $1.key }) {
-            try await connection.query(
-                """
-                INSERT INTO member_names(cooperative_id, number, name, at)
-                SELECT cooperative_id, \(number), \(member.name), \(member.at) FROM outlets WHERE id = \(outlet)
-                ON CONFLICT (cooperative_id, number) DO UPDATE SET name = excluded.name, at = excluded.at
-                WHERE member_names.at <= excluded.at
-                """, logger: logger)
-        }
+            )
+            INSERT INTO member_names(cooperative_id, number, name, at)
+            SELECT o.cooperative_id, m.number, m.name, m.at
+            FROM outlets o, unnest(\(members.map(\.key))::text[], \(members.map(\.value.name))::text[], \(members.map(\.value.at))::text[])
+                AS m(number, name, at)
+            WHERE o.id = \(outlet)
+            ON CONFLICT (cooperative_id, number) DO UPDATE SET name = excluded.name, at = excluded.at
+            WHERE member_names.at <= excluded.at
+            """, logger: logger)
     }
 
     /// Rebuilds the materialized days of every outlet (or of `outletID`) from the journals
@@ -119,7 +143,9 @@ extension HubDatabase {
                         seq: seq, at: at, actor: actor, register: register, kind: kind, payload: payload, prevHash: prevHash, hash: hash))
             }
             guard let last = stretch.last else { return count }
-            try await project(stretch, outlet: outlet, on: connection)
+            let fold = DayTotalsFold(stretch)
+            let stored = try await storedTotals(outlet: outlet, days: Array(fold.days.keys), on: connection)
+            try await write(fold, onto: stored, head: nil, outlet: outlet, on: connection)
             after = last.seq
             count += stretch.count
         }

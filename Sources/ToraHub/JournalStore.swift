@@ -8,11 +8,16 @@ extension HubDatabase {
     /// batch is checked against what is stored and its new entries appended; the answer is
     /// the new head. A batch that does not continue the journal is refused whole and the
     /// outlet flagged, in a transaction of its own.
+    ///
+    /// What the batch adds to the materialized days is folded before the transaction, while
+    /// its entries are fresh in the CPU's cache and no lock is held; only a batch that
+    /// turns out to repeat stored entries is folded again, for its new ones.
     public func push(outlet: Int64, batch: ReceivedBatch) async throws -> HeadAnswer {
+        let fold = DayTotalsFold(batch.entries, payloads: batch.payloads)
         do {
             return try await reachable { database in
                 try await database.transaction { connection in
-                    try await database.append(batch, outlet: outlet, on: connection)
+                    try await database.append(batch, fold: fold, outlet: outlet, on: connection)
                 }
             }
         } catch let refusal as Refusal {
@@ -26,12 +31,25 @@ extension HubDatabase {
         let message: String
     }
 
-    private func append(_ batch: ReceivedBatch, outlet: Int64, on connection: PostgresConnection) async throws -> HeadAnswer {
+    private func append(
+        _ batch: ReceivedBatch, fold: DayTotalsFold, outlet: Int64, on connection: PostgresConnection
+    ) async throws -> HeadAnswer {
+        // The outlet's row, locked, and the stored totals of the days the batch adds to.
+        let days = fold.days.keys.sorted()
         let rows = try await connection.query(
-            "SELECT state, flag_reason, head_seq, head_hash FROM outlets WHERE id = \(outlet) FOR UPDATE", logger: logger)
-        var found: (String, String?, Int64, String?)?
-        for try await row in rows.decode((String, String?, Int64, String?).self) { found = row }
-        guard let (state, reason, headSeq, headHash) = found else { throw HubError(.unsigned, "unknown outlet \(outlet)") }
+            """
+            SELECT state, flag_reason, head_seq, head_hash,
+                ARRAY(SELECT business_day::text FROM outlet_days
+                      WHERE outlet_id = \(outlet) AND business_day = ANY(\(days)::date[]) ORDER BY business_day),
+                ARRAY(SELECT totals FROM outlet_days
+                      WHERE outlet_id = \(outlet) AND business_day = ANY(\(days)::date[]) ORDER BY business_day)
+            FROM outlets WHERE id = \(outlet) FOR UPDATE
+            """, logger: logger)
+        var found: (String, String?, Int64, String?, [String], [String])?
+        for try await row in rows.decode((String, String?, Int64, String?, [String], [String]).self) { found = row }
+        guard let (state, reason, headSeq, headHash, storedDays, storedTexts) = found else {
+            throw HubError(.unsigned, "unknown outlet \(outlet)")
+        }
         guard state == "ok" else {
             throw HubError(.flagged, "the outlet is flagged and its journal is not taken: \(reason ?? "no reason recorded")")
         }
@@ -42,12 +60,14 @@ extension HubDatabase {
             throw Refusal(message: message)
         case .accepted(let new, let newHead):
             if !new.isEmpty { try await insert(new, outlet: outlet, on: connection) }
-            // The materialized days, in this same transaction (docs/hub.md "Materialized days").
-            if !new.isEmpty { try await project(new, payloads: batch.payloads(ofLast: new.count), outlet: outlet, on: connection) }
-            let seq = newHead?.seq ?? 0
-            let hash = newHead?.hash
-            try await connection.query(
-                "UPDATE outlets SET head_seq = \(seq), head_hash = \(hash), last_sync = now() WHERE id = \(outlet)", logger: logger)
+            // The materialized days and the new head, in this same transaction (docs/hub.md
+            // "Materialized days"). A batch that repeats stored entries adds only its new ones;
+            // their days are among the batch's, whose totals were read above.
+            let gained =
+                new.count == batch.entries.count ? fold : DayTotalsFold(new, payloads: batch.payloads(ofLast: new.count))
+            var totals: [String: DayTotals] = [:]
+            for (day, text) in zip(storedDays, storedTexts) { totals[day] = try HubProjections.decode(text) }
+            try await write(gained, onto: totals, head: .some(newHead), outlet: outlet, on: connection)
             return HeadAnswer(head: newHead, applied: new.count)
         }
     }
@@ -72,26 +92,12 @@ extension HubDatabase {
         }
     }
 
-    /// Appends a batch's new entries with ONE statement (arrays unnested), not one per
-    /// entry: the round trips were most of a push's time (docs/performance.md "Hub").
-    /// A register is sent as '' for none, since a text array here carries no NULLs.
+    /// Appends a batch's new entries with ONE `COPY … FROM STDIN` (docs/performance.md
+    /// "Hub"): PostgreSQL's bulk-load path, not one statement per entry (the round trips
+    /// were most of a push's time) nor an INSERT of unnested arrays (more parsing per row).
     private func insert(_ entries: [AuditEntry], outlet: Int64, on connection: PostgresConnection) async throws {
-        let seqs = entries.map(\.seq)
-        let ats = entries.map(\.at)
-        let actors = entries.map(\.actor)
-        let registers = entries.map { $0.register ?? "" }
-        let kinds = entries.map(\.kind)
-        let payloads = entries.map(\.payload)
-        let previous = entries.map(\.prevHash)
-        let hashes = entries.map(\.hash)
-        try await connection.query(
-            """
-            INSERT INTO journal_entries(outlet_id, seq, at, actor, register, kind, payload, prev_hash, hash)
-            SELECT \(outlet), u.seq, u.at, u.actor, NULLIF(u.register, ''), u.kind, u.payload, u.prev_hash, u.hash
-            FROM unnest(\(seqs)::bigint[], \(ats)::text[], \(actors)::text[], \(registers)::text[], \(kinds)::text[],
-                        \(payloads)::text[], \(previous)::text[], \(hashes)::text[])
-                AS u(seq, at, actor, register, kind, payload, prev_hash, hash)
-            ORDER BY u.seq
-            """, logger: logger)
+        try await connection.copyFrom(table: JournalCopy.table, columns: JournalCopy.columns, logger: logger) { writer in
+            try await writer.write(JournalCopy.rows(entries, outlet: outlet))
+        }
     }
 }

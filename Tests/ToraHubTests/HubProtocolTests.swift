@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Testing
 import ToraJournal
+import ToraStore
 import ToraTestSupport
 
 #if canImport(FoundationNetworking)
@@ -58,6 +59,37 @@ struct HubProtocolTests {
         #expect(replay.body.contains("\"applied\":0"))
         #expect(try world.hubJournal("C1") == stored)
         #expect(try world.outlet("C1").state == "ok")
+    }
+
+    @Test("entries whose texts hold quotes, backslashes and other scripts are stored byte for byte")
+    func storedByteForByte() async throws {
+        let world = try HubWorld()
+        let shop = try world.shop("q")
+        let product = #"KOPI-LWK,,"Kopi ""Luwak"" \ Gayo — ☕ kopi",minuman,pcs,50000,,40000,ppn,yes,,,,,10,2,yes,yes"#
+        try shop.ok(["catalogue", "import", shop.folder.write("q.csv", SampleCatalogue.lines[0] + "\n" + product)])
+        try shop.ok(
+            ["till", "--register", "01"],
+            stdin: ["01", "1234", "100000", "KOPI-LWK", "pay", "close", "150000"].joined(separator: "\n") + "\n")
+        try world.join(shop, as: "Q1")
+        #expect(try world.sync(shop).status == 0)
+        // Every text field of every entry, as the hub stored it and as the shop holds it.
+        let stored = try world.postgres.psql(
+            HubWorld.database,
+            """
+            SELECT encode(convert_to(j.at || chr(9) || j.actor || chr(9) || coalesce(j.register, '-') || chr(9) || j.kind || chr(9)
+                || j.payload || chr(9) || j.prev_hash || chr(9) || j.hash, 'UTF8'), 'hex')
+            FROM journal_entries j JOIN outlets o ON o.id = j.outlet_id WHERE o.code = 'Q1' ORDER BY j.seq
+            """
+        ).split(separator: "\n").map(String.init)
+        let entries = try ShopStore(path: shop.db, access: .readOnly).journal.auditEntries(last: 1_000)
+        let held = entries.map { entry in
+            [entry.at, entry.actor, entry.register ?? "-", entry.kind, entry.payload, entry.prevHash, entry.hash].joined(separator: "\t")
+                .utf8.map { String(format: "%02x", $0) }.joined()
+        }
+        #expect(entries.contains { $0.payload.contains(#"Kopi \"Luwak\" \\ Gayo — ☕ kopi"#) })
+        #expect(stored.count == held.count)
+        let differing = zip(zip(stored, held), entries).filter { $0.0.0 != $0.0.1 }.map(\.1.seq)
+        #expect(differing.isEmpty, "entries the hub stored otherwise than the shop holds them: \(differing)")
     }
 
     @Test("garbage, truncated and oversized bodies are refused with 400 or 413 and change nothing")
