@@ -89,7 +89,6 @@ public struct DatabaseURL: Sendable, Equatable {
             configuration = .init(host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
         }
         configuration.options.connectTimeout = .seconds(5)
-        configuration.options.maximumConnections = 8
         return configuration
     }
 

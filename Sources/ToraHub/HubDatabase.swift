@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -9,14 +10,21 @@ public struct HubDatabase: Sendable {
     public let url: DatabaseURL
     let logger: Logger
 
-    public init(url: DatabaseURL, logger: Logger) {
+    /// Connections a hub process keeps open at most by default: two per core. More
+    /// PostgreSQL backends than that on the same cores only take turns, and their switching
+    /// and contention cost more than they bring (docs/performance.md "Hub").
+    public static var defaultConnections: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    public init(url: DatabaseURL, logger: Logger, connections: Int = HubDatabase.defaultConnections) {
         self.url = url
         self.logger = logger
         // The pool's background chatter (such as a lease asked for a moment before the pool
         // runs) is only worth a line when it is an error.
         var background = logger
         background.logLevel = max(logger.logLevel, .error)
-        client = PostgresClient(configuration: url.configuration, backgroundLogger: background)
+        var configuration = url.configuration
+        configuration.options.maximumConnections = max(1, connections)
+        client = PostgresClient(configuration: configuration, backgroundLogger: background)
     }
 
     /// Runs `body` with the pool running, then stops the pool: for one-shot commands.

@@ -9,11 +9,11 @@ public enum HubServer {
     /// Serves until SIGTERM/SIGINT; `onRunning` gets the address once it listens.
     public static func serve(
         database url: DatabaseURL, host: String, port: Int, adminToken: String, receiptChecksPerMinute: Int = 30,
-        idleTimeoutSeconds: Int = 30, logger: Logger,
+        idleTimeoutSeconds: Int = 30, databaseConnections: Int = HubDatabase.defaultConnections, logger: Logger,
         onRunning: @escaping @Sendable (String) -> Void
     ) async throws {
         try await HubDatabase.probe(url, logger: logger)
-        let database = HubDatabase(url: url, logger: logger)
+        let database = HubDatabase(url: url, logger: logger, connections: databaseConnections)
         let router = Router(context: HubRequestContext.self)
         HubRoutes(database: database, adminToken: adminToken, now: { Int64(Date().timeIntervalSince1970) }).register(on: router)
         DashboardRoute(database: database, adminToken: adminToken).register(on: router)

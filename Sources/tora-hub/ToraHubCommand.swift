@@ -97,6 +97,12 @@ struct ServeCommand: AsyncParsableCommand {
     var adminToken: String?
     @Option(help: "How many times a minute one address may open receipt pages (/r/…).") var receiptRate = 30
     @Option(help: "Seconds a connection may send nothing before it is closed.") var idleTimeout = 30
+    @Option(help: "PostgreSQL connections this process keeps open at most (default: two per core).")
+    var databaseConnections = HubDatabase.defaultConnections
+
+    func validate() throws {
+        guard databaseConnections >= 1 else { throw ValidationError("--database-connections must be 1 or more") }
+    }
 
     func run() async throws {
         guard let token = adminToken ?? ProcessInfo.processInfo.environment["TORA_HUB_ADMIN_TOKEN"], token.count >= 16 else {
@@ -112,7 +118,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await reportingErrors {
             try await HubServer.serve(
                 database: url, host: host, port: port, adminToken: token, receiptChecksPerMinute: receiptRate,
-                idleTimeoutSeconds: max(1, idleTimeout), logger: hubLogger
+                idleTimeoutSeconds: max(1, idleTimeout), databaseConnections: databaseConnections, logger: hubLogger
             ) { address in
                 FileHandle.standardOutput.write(Data("tora-hub: serving \(address)\n".utf8))
             }
