@@ -11,7 +11,9 @@ struct JSONTapeParser {
     init(bytes: UnsafeBufferPointer<UInt8>, canonical: Bool) {
         self.bytes = bytes
         self.canonical = canonical
-        nodes.reserveCapacity(bytes.count / 8 + 1)
+        // About a value per 8 bytes in a payload; a batch envelope is mostly long strings,
+        // so no more than 4 096 are reserved up front (the array grows past that if needed).
+        nodes.reserveCapacity(min(bytes.count / 8, 4_096) + 1)
     }
 
     /// Skips white space (none in canonical mode); always true, to chain in a guard.
