@@ -48,6 +48,12 @@ enum HubProjections {
 }
 
 extension HubDatabase {
+    /// What `write` does to the outlet's head: leaves it, or sets it (nil: no entries).
+    enum HeadWrite {
+        case keep
+        case set(JournalHead?)
+    }
+
     /// The stored totals of the outlet's `days` (`YYYY-MM-DD`).
     func storedTotals(outlet: Int64, days: [String], on connection: PostgresConnection) async throws -> [String: DayTotals] {
         guard !days.isEmpty else { return [:] }
@@ -66,7 +72,7 @@ extension HubDatabase {
     /// that stores the entries (a statement is a round trip, the most of a push's time on
     /// the hub after reading: docs/performance.md "Hub").
     func write(
-        _ fold: DayTotalsFold, onto stored: [String: DayTotals], head: JournalHead??, outlet: Int64, on connection: PostgresConnection
+        _ fold: DayTotalsFold, onto stored: [String: DayTotals], head: HeadWrite, outlet: Int64, on connection: PostgresConnection
     ) async throws {
         let days = fold.days.keys.sorted()
         let totals = days.map { day in
@@ -75,9 +81,10 @@ extension HubDatabase {
             return totals
         }
         let members = fold.members.sorted { $0.key < $1.key }
-        let setsHead = head != nil
-        let headSeq = (head ?? nil)?.seq ?? 0
-        let headHash = (head ?? nil)?.hash
+        var (setsHead, newHead): (Bool, JournalHead?) = (false, nil)
+        if case .set(let given) = head { (setsHead, newHead) = (true, given) }
+        let headSeq = newHead?.seq ?? 0
+        let headHash = newHead?.hash
         try await connection.query(
             """
             WITH head AS (
@@ -145,7 +152,7 @@ extension HubDatabase {
             guard let last = stretch.last else { return count }
             let fold = DayTotalsFold(stretch)
             let stored = try await storedTotals(outlet: outlet, days: Array(fold.days.keys), on: connection)
-            try await write(fold, onto: stored, head: nil, outlet: outlet, on: connection)
+            try await write(fold, onto: stored, head: .keep, outlet: outlet, on: connection)
             after = last.seq
             count += stretch.count
         }

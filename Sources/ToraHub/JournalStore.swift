@@ -34,22 +34,11 @@ extension HubDatabase {
     private func append(
         _ batch: ReceivedBatch, fold: DayTotalsFold, outlet: Int64, on connection: PostgresConnection
     ) async throws -> HeadAnswer {
-        // The outlet's row, locked, and the stored totals of the days the batch adds to.
-        let days = fold.days.keys.sorted()
         let rows = try await connection.query(
-            """
-            SELECT state, flag_reason, head_seq, head_hash,
-                ARRAY(SELECT business_day::text FROM outlet_days
-                      WHERE outlet_id = \(outlet) AND business_day = ANY(\(days)::date[]) ORDER BY business_day),
-                ARRAY(SELECT totals FROM outlet_days
-                      WHERE outlet_id = \(outlet) AND business_day = ANY(\(days)::date[]) ORDER BY business_day)
-            FROM outlets WHERE id = \(outlet) FOR UPDATE
-            """, logger: logger)
-        var found: (String, String?, Int64, String?, [String], [String])?
-        for try await row in rows.decode((String, String?, Int64, String?, [String], [String]).self) { found = row }
-        guard let (state, reason, headSeq, headHash, storedDays, storedTexts) = found else {
-            throw HubError(.unsigned, "unknown outlet \(outlet)")
-        }
+            "SELECT state, flag_reason, head_seq, head_hash FROM outlets WHERE id = \(outlet) FOR UPDATE", logger: logger)
+        var found: (String, String?, Int64, String?)?
+        for try await row in rows.decode((String, String?, Int64, String?).self) { found = row }
+        guard let (state, reason, headSeq, headHash) = found else { throw HubError(.unsigned, "unknown outlet \(outlet)") }
         guard state == "ok" else {
             throw HubError(.flagged, "the outlet is flagged and its journal is not taken: \(reason ?? "no reason recorded")")
         }
@@ -61,13 +50,14 @@ extension HubDatabase {
         case .accepted(let new, let newHead):
             if !new.isEmpty { try await insert(new, outlet: outlet, on: connection) }
             // The materialized days and the new head, in this same transaction (docs/hub.md
-            // "Materialized days"). A batch that repeats stored entries adds only its new ones;
-            // their days are among the batch's, whose totals were read above.
+            // "Materialized days"). A batch that repeats stored entries adds only its new ones.
+            // The days' totals are read by a statement of their own, after the row lock: a
+            // statement that waited for the lock still reads with the snapshot it started
+            // with, which would miss the totals of the push it waited for.
             let gained =
                 new.count == batch.entries.count ? fold : DayTotalsFold(new, payloads: batch.payloads(ofLast: new.count))
-            var totals: [String: DayTotals] = [:]
-            for (day, text) in zip(storedDays, storedTexts) { totals[day] = try HubProjections.decode(text) }
-            try await write(gained, onto: totals, head: .some(newHead), outlet: outlet, on: connection)
+            let totals = try await storedTotals(outlet: outlet, days: Array(gained.days.keys), on: connection)
+            try await write(gained, onto: totals, head: .set(newHead), outlet: outlet, on: connection)
             return HeadAnswer(head: newHead, applied: new.count)
         }
     }
